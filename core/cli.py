@@ -1,0 +1,183 @@
+"""`python -m core`: train, evaluate and use models from the command line."""
+import argparse
+import json
+import signal
+import sys
+import time
+
+import torch
+
+from .checkpoint import load_checkpoint, save_checkpoint
+from .config import CELLS, ModelConfig, TrainConfig
+from .errors import RNNLabError
+from .fit import prepare, run
+from .generate import sample
+from .tasks import TASKS
+from .train import Progress
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m core", description="Train, evaluate and use recurrent networks.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    train = commands.add_parser("train", help="train a model on a data file",
+                                description="Train a model and save the best one (by validation score) to --out.")
+    train.add_argument("task", choices=TASKS, help="lm: language model on plain text; classify: labelled "
+                       "texts (TSV/CSV); tag: CoNLL columns")
+    train.add_argument("--data", required=True, help="training data file")
+    train.add_argument("--valid", help="validation data file (default: hold out the last 10%% of a text, "
+                       "or a seeded 10%% of examples)")
+    train.add_argument("--out", required=True, help="where to write the model (.safetensors)")
+    m, t = ModelConfig(), TrainConfig()
+    model = train.add_argument_group("model")
+    model.add_argument("--cell", choices=CELLS, default=m.cell)
+    model.add_argument("--hidden", type=int, default=m.hidden_size, help="hidden units per layer and direction")
+    model.add_argument("--layers", type=int, default=m.num_layers)
+    model.add_argument("--embed", type=int, default=m.embed_size, help="embedding size (0: one-hot inputs)")
+    model.add_argument("--dropout", type=float, default=m.dropout)
+    model.add_argument("--bidirectional", action="store_true", help="classify/tag: read both ways")
+    model.add_argument("--tokenizer", choices=("char", "word"), help="default: char for lm, word otherwise")
+    model.add_argument("--pooling", choices=("last", "mean", "max"), default=m.pooling, help="classify")
+    model.add_argument("--word-dropout", type=float, default=m.word_dropout,
+                       help="chance a training word becomes <unk>")
+    model.add_argument("--char-hidden", type=int, default=m.char_hidden_size,
+                       help="tag: character RNN size per direction (0: no character features)")
+    opt = train.add_argument_group("training")
+    opt.add_argument("--lr", type=float, default=t.lr, help="peak learning rate (AdamW, cosine decay)")
+    opt.add_argument("--weight-decay", type=float, default=t.weight_decay)
+    opt.add_argument("--batch-size", type=int, default=t.batch_size)
+    opt.add_argument("--seq-len", type=int, default=t.seq_len, help="lm: characters per training window")
+    opt.add_argument("--epochs", type=float, help="passes over the data (default 1 unless --minutes/--max-steps)")
+    opt.add_argument("--minutes", type=float, help="time budget")
+    opt.add_argument("--max-steps", type=int, help="step budget")
+    opt.add_argument("--seed", type=int, default=t.seed)
+    opt.add_argument("--device", help="cpu, cuda or mps (default: the best there is)")
+
+    evaluate = commands.add_parser("evaluate", help="score a model on a data file",
+                                   description="lm: loss and bits per character; classify: accuracy and F1; "
+                                   "tag: entity-level precision, recall and F1.")
+    evaluate.add_argument("model")
+    evaluate.add_argument("data")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+
+    sample_ = commands.add_parser("sample", help="generate text from a language model")
+    sample_.add_argument("model")
+    sample_.add_argument("--prime", default="", help="text to start from")
+    sample_.add_argument("--length", type=int, default=500, help="tokens to generate")
+    sample_.add_argument("--temperature", type=float, default=0.8, help="below 1: safer; above 1: wilder")
+    sample_.add_argument("--top-k", type=int, help="sample only among the k most likely tokens")
+    sample_.add_argument("--seed", type=int, default=0)
+
+    predict = commands.add_parser("predict", help="apply a model to texts",
+                                  description="lm: most likely next characters; classify: the label and its "
+                                  "probability; tag: each token with its tag.")
+    predict.add_argument("model")
+    predict.add_argument("text", nargs="+")
+    return parser
+
+
+class ProgressLine:
+    """One status line, rewritten in place on a terminal; a line every 10 s otherwise."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream, self.tty, self.last = stream, stream.isatty(), 0.0
+
+    def __call__(self, p: Progress):
+        now = time.monotonic()
+        if not self.tty and now - self.last < 10 and p.metrics is None:
+            return
+        self.last = now
+        width = 24
+        bar = "█" * int(p.fraction * width) + "·" * (width - int(p.fraction * width))
+        line = (f"{bar} {p.fraction:4.0%} step {p.step} epoch {p.epoch:.2f} loss {p.loss:.4f} "
+                f"{p.tokens_per_s / 1000:.1f}k tok/s {p.elapsed:.0f}s")
+        if p.best:
+            key = next(k for k in ("f1", "accuracy", "loss") if k in p.best)
+            line += f" | best valid {key} {p.best[key]:.4f}"
+        self.stream.write(("\r" + line + "\033[K") if self.tty else line + "\n")
+        self.stream.flush()
+
+
+def cmd_train(args) -> int:
+    tokenizer = args.tokenizer or ("char" if args.task == "lm" else "word")
+    model_cfg = ModelConfig(task=args.task, cell=args.cell, tokenizer=tokenizer, embed_size=args.embed,
+                            hidden_size=args.hidden, num_layers=args.layers, bidirectional=args.bidirectional,
+                            dropout=args.dropout, pooling=args.pooling, word_dropout=args.word_dropout,
+                            char_hidden_size=args.char_hidden)
+    train_cfg = TrainConfig(lr=args.lr, weight_decay=args.weight_decay, batch_size=args.batch_size,
+                            seq_len=args.seq_len, epochs=args.epochs, minutes=args.minutes,
+                            max_steps=args.max_steps, seed=args.seed, device=args.device)
+    spec = TASKS[args.task]
+    train = spec.read(args.data)
+    valid = spec.read(args.valid) if args.valid else None
+    bundle, trainer = prepare(args.task, train, valid, model_cfg, train_cfg, callbacks=[ProgressLine()])
+    n_params = sum(p.numel() for p in bundle.model.parameters())
+    print(f"{args.task}: {model_cfg.num_layers}×{model_cfg.hidden_size} {model_cfg.cell.upper()}, "
+          f"{n_params:,} parameters, vocabulary {len(bundle.vocab):,}, on {trainer.device}", file=sys.stderr)
+    signal.signal(signal.SIGINT, lambda *_: trainer.stop())  # Ctrl-C: stop, keep and save the best model
+    best = run(bundle, trainer, data=args.data, valid_data=args.valid, command="python -m core " + " ".join(sys.argv[1:]))
+    save_checkpoint(bundle, args.out)
+    print(file=sys.stderr)
+    print(f"saved {args.out} (step {trainer.step}, {bundle.info['minutes']} min); validation: {summary(best)}")
+    return 0
+
+
+def summary(metrics: dict) -> str:
+    return ", ".join(f"{k} {v:.4f}" for k, v in metrics.items() if isinstance(v, float))
+
+
+def cmd_evaluate(args) -> int:
+    bundle = load_checkpoint(args.model)
+    spec = TASKS[bundle.cfg.task]
+    metrics = spec.evaluate(bundle, spec.read(args.data))
+    if args.json:
+        print(json.dumps(metrics))
+    else:
+        print(summary(metrics))
+        for name, value in metrics.items():
+            if isinstance(value, dict):
+                print(f"{name}: " + ", ".join(f"{k} {v if not isinstance(v, float) else round(v, 4)}"
+                                              for k, v in value.items()))
+    return 0
+
+
+def cmd_sample(args) -> int:
+    bundle = load_checkpoint(args.model, task="lm")
+    if args.length < 0:
+        raise RNNLabError("--length must be 0 or more")
+    generator = torch.Generator().manual_seed(args.seed)
+    sys.stdout.write(args.prime)
+    for token in sample(bundle.model, bundle.vocab, args.prime, args.length, args.temperature, args.top_k, generator):
+        sys.stdout.write(token)
+        sys.stdout.flush()
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_predict(args) -> int:
+    bundle = load_checkpoint(args.model)
+    spec = TASKS[bundle.cfg.task]
+    for text in args.text:
+        result = spec.predict(bundle, text)
+        if bundle.cfg.task == "lm":
+            print(text + " -> " + ", ".join(f"{t!r} {p:.3f}" for t, p in result))
+        elif bundle.cfg.task == "classify":
+            label, p = next(iter(result.items()))
+            print(f"{label}\t{p:.3f}\t{text}")
+        else:
+            print(" ".join(f"{w}/{t}" for w, t in result))
+    return 0
+
+
+COMMANDS = {"train": cmd_train, "evaluate": cmd_evaluate, "sample": cmd_sample, "predict": cmd_predict}
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (RNNLabError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

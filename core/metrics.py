@@ -1,0 +1,35 @@
+"""Scores, computed by the libraries the field trusts: scikit-learn and seqeval (conlleval-compatible)."""
+import math
+
+from seqeval.metrics import classification_report as entity_report
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
+
+def lm_metrics(loss: float) -> dict:
+    """Mean cross-entropy in nats per token, and bits per token (bits per character for char models)."""
+    return {"loss": loss, "bpc": loss / math.log(2)}
+
+
+def classification_metrics(gold: list[int], pred: list[int], labels: list[str]) -> dict:
+    ids = list(range(len(labels)))
+    per_class = f1_score(gold, pred, labels=ids, average=None, zero_division=0)
+    return {
+        "accuracy": float(accuracy_score(gold, pred)),
+        "macro_f1": float(f1_score(gold, pred, labels=ids, average="macro", zero_division=0)),
+        "f1": {label: float(f) for label, f in zip(labels, per_class)},
+        "confusion": confusion_matrix(gold, pred, labels=ids).tolist(),  # rows: gold, columns: predicted
+    }
+
+
+def entity_metrics(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    """Entity-level precision, recall and F1 (an entity counts only if its type and span are exact)."""
+    report = entity_report(gold, pred, output_dict=True, zero_division=0)
+    micro = report.get("micro avg", {"precision": 0.0, "recall": 0.0, "f1-score": 0.0})
+    types = {k: v for k, v in report.items() if not k.endswith(" avg")}
+    return {
+        "precision": float(micro["precision"]),
+        "recall": float(micro["recall"]),
+        "f1": float(micro["f1-score"]),
+        "per_type": {t: {"precision": float(v["precision"]), "recall": float(v["recall"]),
+                         "f1": float(v["f1-score"]), "support": int(v["support"])} for t, v in types.items()},
+    }

@@ -1,0 +1,159 @@
+"""Task models over the one engine. Every model: forward(ids, targets=None, lengths=None) -> (logits, loss),
+and trace(...) -> (logits, Trace) for looking inside one or a few sequences."""
+import torch
+import torch.nn.functional as F
+from torch import Tensor, nn
+
+from .config import ModelConfig
+from .rnn import Recurrent, Trace
+
+IGNORE = -100  # target id of padding: no loss there
+
+
+class OneHot(nn.Module):
+    """The lecture's input layer: token id -> one-hot vector x_t."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def forward(self, ids: Tensor) -> Tensor:
+        return F.one_hot(ids, self.size).float()
+
+
+def embedding(vocab_size: int, embed_size: int) -> nn.Module:
+    return nn.Embedding(vocab_size, embed_size, padding_idx=0) if embed_size else OneHot(vocab_size)
+
+
+def drop_words(ids: Tensor, p: float, training: bool, unk_id: int = 1) -> Tensor:
+    """Replace real tokens by <unk> with probability p while training (teaches the model unknown words)."""
+    if not training or p == 0:
+        return ids
+    drop = (torch.rand(ids.shape, device=ids.device) < p) & (ids > unk_id)
+    return ids.masked_fill(drop, unk_id)
+
+
+def cross_entropy(logits: Tensor, targets: Tensor | None) -> Tensor | None:
+    if targets is None:
+        return None
+    return F.cross_entropy(logits.reshape(-1, logits.size(-1)), targets.reshape(-1), ignore_index=IGNORE)
+
+
+class LanguageModel(nn.Module):
+    """Next-token logits at every step: (B, T) -> (B, T, V)."""
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.cfg = cfg
+        self.embed = embedding(cfg.vocab_size, cfg.embed_size)
+        self.rnn = Recurrent(cfg.cell, cfg.embed_size or cfg.vocab_size, cfg.hidden_size, cfg.num_layers,
+                             dropout=cfg.dropout)
+        self.drop = nn.Dropout(cfg.dropout)
+        self.head = nn.Linear(cfg.hidden_size, cfg.vocab_size, bias=cfg.output_bias)
+
+    def forward(self, ids, targets=None, lengths=None):
+        logits, _ = self.step(ids, lengths=lengths)
+        return logits, cross_entropy(logits, targets)
+
+    def step(self, ids: Tensor, state=None, lengths=None):
+        """Logits and the state after ids (B, T): carry the state to continue from there."""
+        out, state = self.rnn(self.drop(self.embed(ids)), state, lengths)  # (B, T, H)
+        return self.head(self.drop(out)), state
+
+    def trace(self, ids, state=None, lengths=None) -> tuple[Tensor, Trace]:
+        trace = self.rnn.trace(self.embed(ids), state, lengths)
+        return self.head(trace.outputs), trace
+
+
+def pool(outputs: Tensor, lengths: Tensor, how: str, directions: int) -> Tensor:
+    """(B, T, D*H) -> (B, D*H) over the real steps only: the last state of each direction, or mean, or max."""
+    B, T, _ = outputs.shape
+    lengths = lengths.to(outputs.device)
+    if how == "last":
+        last = outputs[torch.arange(B, device=outputs.device), lengths - 1]  # (B, D*H)
+        if directions == 1:
+            return last
+        H = outputs.size(-1) // 2
+        return torch.cat([last[:, :H], outputs[:, 0, H:]], -1)  # the backward direction ends at t = 0
+    real = (torch.arange(T, device=outputs.device)[None, :] < lengths[:, None])[..., None]  # (B, T, 1)
+    if how == "mean":
+        return (outputs * real).sum(1) / lengths[:, None]
+    return outputs.masked_fill(~real, float("-inf")).amax(1)
+
+
+class Classifier(nn.Module):
+    """Many-to-one: (B, T) token ids -> (B, C) class logits."""
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.cfg = cfg
+        self.embed = embedding(cfg.vocab_size, cfg.embed_size)
+        self.rnn = Recurrent(cfg.cell, cfg.embed_size or cfg.vocab_size, cfg.hidden_size, cfg.num_layers,
+                             cfg.bidirectional, cfg.dropout)
+        self.drop = nn.Dropout(cfg.dropout)
+        self.head = nn.Linear(self.rnn.output_size, cfg.num_labels)
+
+    def _lengths(self, ids, lengths):
+        return lengths if lengths is not None else torch.full((ids.size(0),), ids.size(1), dtype=torch.long)
+
+    def forward(self, ids, targets=None, lengths=None):
+        lengths = self._lengths(ids, lengths)
+        x = self.drop(self.embed(drop_words(ids, self.cfg.word_dropout, self.training)))  # (B, T, E)
+        out, _ = self.rnn(x, lengths=lengths)  # (B, T, D*H)
+        logits = self.head(self.drop(pool(out, lengths, self.cfg.pooling, self.rnn.num_directions)))
+        return logits, cross_entropy(logits, targets)
+
+    def trace(self, ids, lengths=None) -> tuple[Tensor, Trace]:
+        lengths = self._lengths(ids, lengths)
+        trace = self.rnn.trace(self.embed(ids), lengths=lengths)
+        return self.head(pool(trace.outputs, lengths, self.cfg.pooling, self.rnn.num_directions)), trace
+
+
+class Tagger(nn.Module):
+    """Many-to-many, aligned: (B, T) word ids (+ (B, T, W) character ids) -> (B, T, K) tag logits."""
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.cfg = cfg
+        self.embed = embedding(cfg.vocab_size, cfg.embed_size)
+        char_size = 0
+        if cfg.char_vocab_size:  # a character BiRNN per word: case, shape, prefixes and suffixes
+            self.char_embed = nn.Embedding(cfg.char_vocab_size, cfg.char_embed_size, padding_idx=0)
+            self.char_rnn = Recurrent(cfg.cell, cfg.char_embed_size, cfg.char_hidden_size, bidirectional=True)
+            char_size = self.char_rnn.output_size
+        self.rnn = Recurrent(cfg.cell, (cfg.embed_size or cfg.vocab_size) + char_size, cfg.hidden_size,
+                             cfg.num_layers, cfg.bidirectional, cfg.dropout)
+        self.drop = nn.Dropout(cfg.dropout)
+        self.head = nn.Linear(self.rnn.output_size, cfg.num_labels)
+
+    def inputs(self, ids: Tensor, chars: Tensor | None) -> Tensor:
+        """Each word's vector: its embedding, then its characters' final BiRNN states. -> (B, T, E + 2C)"""
+        x = self.embed(drop_words(ids, self.cfg.word_dropout, self.training))  # (B, T, E)
+        if not self.cfg.char_vocab_size:
+            return self.drop(x)
+        B, T, W = chars.shape
+        flat = chars.reshape(B * T, W)
+        n_chars = (flat != 0).sum(-1)  # (B*T,)
+        real = n_chars > 0
+        words = torch.zeros(B * T, self.char_rnn.output_size, device=x.device)
+        if real.any():
+            _, state = self.char_rnn(self.char_embed(flat[real]), lengths=n_chars[real])
+            h = state[0] if isinstance(state, tuple) else state  # (2, N, C)
+            words[real] = torch.cat([h[0], h[1]], -1)
+        return self.drop(torch.cat([x, words.reshape(B, T, -1)], -1))
+
+    def forward(self, ids, targets=None, lengths=None, chars=None):
+        out, _ = self.rnn(self.inputs(ids, chars), lengths=lengths)  # (B, T, D*H)
+        logits = self.head(self.drop(out))
+        return logits, cross_entropy(logits, targets)
+
+    def trace(self, ids, lengths=None, chars=None) -> tuple[Tensor, Trace]:
+        trace = self.rnn.trace(self.inputs(ids, chars), lengths=lengths)
+        return self.head(trace.outputs), trace
+
+
+MODELS = {"lm": LanguageModel, "classify": Classifier, "tag": Tagger}
+
+
+def build_model(cfg: ModelConfig) -> nn.Module:
+    return MODELS[cfg.task](cfg)
