@@ -79,8 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 class ProgressLine:
     """One status line, rewritten in place on a terminal; a line every 10 s otherwise."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream, self.tty, self.last = stream, stream.isatty(), 0.0
+    def __init__(self, key: str, stream=sys.stderr):
+        self.key, self.stream, self.tty, self.last = key, stream, stream.isatty(), 0.0
 
     def __call__(self, p: Progress):
         now = time.monotonic()
@@ -92,8 +92,7 @@ class ProgressLine:
         line = (f"{bar} {p.fraction:4.0%} step {p.step} epoch {p.epoch:.2f} loss {p.loss:.4f} "
                 f"{p.tokens_per_s / 1000:.1f}k tok/s {p.elapsed:.0f}s")
         if p.best:
-            key = next(k for k in ("f1", "accuracy", "loss") if k in p.best)
-            line += f" | best valid {key} {p.best[key]:.4f}"
+            line += f" | best valid {self.key} {p.best[self.key]:.4f}"
         self.stream.write(("\r" + line + "\033[K") if self.tty else line + "\n")
         self.stream.flush()
 
@@ -110,7 +109,7 @@ def cmd_train(args) -> int:
     spec = TASKS[args.task]
     train = spec.read(args.data)
     valid = spec.read(args.valid) if args.valid else None
-    bundle, trainer = prepare(args.task, train, valid, model_cfg, train_cfg, callbacks=[ProgressLine()])
+    bundle, trainer = prepare(args.task, train, valid, model_cfg, train_cfg, callbacks=[ProgressLine(spec.key)])
     n_params = sum(p.numel() for p in bundle.model.parameters())
     print(f"{args.task}: {model_cfg.num_layers}×{model_cfg.hidden_size} {model_cfg.cell.upper()}, "
           f"{n_params:,} parameters, vocabulary {len(bundle.vocab):,}, on {trainer.device}", file=sys.stderr)
