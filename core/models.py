@@ -98,10 +98,15 @@ class Classifier(nn.Module):
 
     def forward(self, ids, targets=None, lengths=None):
         lengths = self._lengths(ids, lengths)
-        x = self.drop(self.embed(drop_words(ids, self.cfg.word_dropout, self.training)))  # (B, T, E)
-        out, _ = self.rnn(x, lengths=lengths)  # (B, T, D*H)
-        logits = self.head(self.drop(pool(out, lengths, self.cfg.pooling, self.rnn.num_directions)))
+        x = self.embed(drop_words(ids, self.cfg.word_dropout, self.training))  # (B, T, E)
+        logits = self.classify(x, lengths)
         return logits, cross_entropy(logits, targets)
+
+    def classify(self, x: Tensor, lengths: Tensor) -> Tensor:
+        """Input vectors (B, T, E) -> class logits (B, C): the part after the embedding (saliency
+        differentiates through it with respect to x)."""
+        out, _ = self.rnn(self.drop(x), lengths=lengths)  # (B, T, D*H)
+        return self.head(self.drop(pool(out, lengths, self.cfg.pooling, self.rnn.num_directions)))
 
     def trace(self, ids, lengths=None) -> tuple[Tensor, Trace]:
         lengths = self._lengths(ids, lengths)
