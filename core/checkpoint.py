@@ -69,8 +69,11 @@ def load_checkpoint(source: str | Path | bytes, task: str | None = None, device:
             cfg = ModelConfig.from_dict(_json(meta, "config"))
             if task is not None and cfg.task != task:
                 raise CheckpointError(f"{name} holds {TASK_NAMES[cfg.task]}; this needs {TASK_NAMES[task]}")
-            model = build_model(cfg)
-            expected = model.state_dict()
+            try:
+                with torch.device("meta"):  # shapes only: a forged file cannot make us allocate much
+                    expected = build_model(cfg).state_dict()
+            except (RuntimeError, IndexError, ValueError):
+                raise CheckpointError(f"{name}: its model settings cannot be built") from None
             if set(f.keys()) != set(expected):
                 raise CheckpointError(f"{name}: its tensors do not match its settings")
             for key, ref in expected.items():
@@ -81,6 +84,7 @@ def load_checkpoint(source: str | Path | bytes, task: str | None = None, device:
         raise CheckpointError(f"{name} does not exist") from None
     except (SafetensorError, OSError, ValueError) as e:
         raise CheckpointError(f"{name} is not a safetensors checkpoint ({str(e).splitlines()[0][:80]})") from None
+    model = build_model(cfg)  # as large as the tensors just read, no larger
     model.load_state_dict(state)
     bundle = Bundle(model.to(device).eval(), Vocab.from_dict(_json(meta, "vocab")),
                     _vocab(meta, "labels"), _vocab(meta, "chars"), _json(meta, "info", {}))

@@ -1,7 +1,6 @@
 """Scores, computed by the libraries the field trusts: scikit-learn and seqeval (conlleval-compatible)."""
 import math
 
-from seqeval.metrics import classification_report as entity_report
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
 
@@ -23,6 +22,8 @@ def classification_metrics(gold: list[int], pred: list[int], labels: list[str]) 
 
 def entity_metrics(gold: list[list[str]], pred: list[list[str]]) -> dict:
     """Entity-level precision, recall and F1 (an entity counts only if its type and span are exact)."""
+    from seqeval.metrics import classification_report as entity_report  # only taggers need it
+
     report = entity_report(gold, pred, output_dict=True, zero_division=0)
     micro = report.get("micro avg", {"precision": 0.0, "recall": 0.0, "f1-score": 0.0})
     types = {k: v for k, v in report.items() if not k.endswith(" avg")}

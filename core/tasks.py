@@ -1,5 +1,6 @@
 """The three tasks, each from data to batches, scores and predictions. A `Bundle` is a model together
 with the vocabularies that turn text into its inputs and its outputs back into text."""
+import functools
 import random
 import re
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from torch import nn
 
 from . import data as readers
 from .config import ModelConfig, TrainConfig
+from .decode import allowed_transitions, viterbi
 from .errors import DataError
 from .metrics import classification_metrics, entity_metrics, lm_metrics
 from .models import IGNORE, build_model
@@ -234,6 +236,11 @@ def word_key(word: str) -> str:
     return re.sub(r"\d", "0", word.lower())
 
 
+@functools.lru_cache(maxsize=16)
+def iob2_transitions(tags: tuple[str, ...]):
+    return allowed_transitions(list(tags))
+
+
 class TagTask:
     name, key, maximize = "tag", "f1", True
 
@@ -295,7 +302,9 @@ class TagTask:
         return out
 
     def decode(self, bundle: Bundle, probs: torch.Tensor) -> list[str]:
-        return bundle.labels.decode(probs.argmax(-1).tolist())
+        """(T, K) probabilities -> the most probable tags that form valid IOB2 (no orphan I- tag)."""
+        start, follow = iob2_transitions(tuple(bundle.labels.itos))
+        return bundle.labels.decode(viterbi(probs.clamp_min(1e-12).log(), start, follow))
 
     def evaluate(self, bundle: Bundle, sentences) -> dict:
         sentences = [(w, t) for w, t in sentences if w]

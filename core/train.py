@@ -137,7 +137,9 @@ class Trainer:
         return metrics
 
     def _better(self, new: dict, old: dict) -> bool:
-        return new[self.key] > old[self.key] if self.maximize else new[self.key] < old[self.key]
+        """By the key; on a tie (say, both 100% accurate), by the lower loss."""
+        sign = 1 if self.maximize else -1
+        return (sign * new[self.key], -new["loss"]) > (sign * old[self.key], -old["loss"])
 
     def _restore_best(self):
         if self._best_state is not None:

@@ -1,0 +1,102 @@
+import json
+import pickle
+
+import pytest
+import torch
+from safetensors.torch import save_file
+
+from core import CheckpointError, ModelConfig, TrainConfig, load_checkpoint, prepare, save_checkpoint, to_bytes
+from core.checkpoint import FORMAT
+
+SENTENCES = [(["Peter", "lives", "in", "Paris"], ["B-PER", "O", "O", "B-LOC"])] * 4
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    bundle, trainer = prepare("tag", SENTENCES, SENTENCES, ModelConfig(hidden_size=8, embed_size=8, bidirectional=True),
+                              TrainConfig(max_steps=3, batch_size=2))
+    trainer.run()
+    return bundle
+
+
+def logits(bundle, words=("Anna", "lives", "in", "Rome")):
+    from core.tasks import TASKS
+    return torch.cat(TASKS["tag"].tag_probabilities(bundle, [list(words)]))
+
+
+def test_round_trip_gives_identical_outputs(tmp_path, tagger):
+    path = tmp_path / "ner.safetensors"
+    save_checkpoint(tagger, path)
+    loaded = load_checkpoint(path, task="tag")
+    assert torch.equal(logits(loaded), logits(tagger))
+    assert loaded.vocab.itos == tagger.vocab.itos and loaded.labels.itos == tagger.labels.itos
+    assert loaded.chars.itos == tagger.chars.itos and loaded.cfg == tagger.cfg
+    assert loaded.info["train"]["max_steps"] == 3
+    assert not loaded.model.training
+    assert torch.equal(logits(load_checkpoint(to_bytes(tagger))), logits(tagger))  # from an upload's bytes
+
+
+def test_a_checkpoint_for_another_task_is_refused(tmp_path, tagger):
+    with pytest.raises(CheckpointError, match="holds a tagger; this needs a language model"):
+        load_checkpoint(to_bytes(tagger), task="lm")
+
+
+class Exploit:
+    def __reduce__(self):
+        import os
+        return (os.system, ("touch /tmp/rnnlab-pwned-by-checkpoint",))
+
+
+def test_a_pickle_is_refused_and_its_code_never_runs(tmp_path):
+    marker = "/tmp/rnnlab-pwned-by-checkpoint"
+    import os
+    if os.path.exists(marker):
+        os.remove(marker)
+    path = tmp_path / "evil.safetensors"
+    path.write_bytes(pickle.dumps({"weights": Exploit()}))
+    with pytest.raises(CheckpointError, match="not a safetensors checkpoint"):
+        load_checkpoint(path)
+    torch_style = tmp_path / "evil.pt"
+    torch.save({"x": torch.zeros(2)}, torch_style)
+    with pytest.raises(CheckpointError):
+        load_checkpoint(torch_style)
+    assert not os.path.exists(marker)
+
+
+def test_files_that_are_not_ours(tmp_path):
+    foreign = tmp_path / "foreign.safetensors"
+    save_file({"w": torch.zeros(2)}, foreign)
+    with pytest.raises(CheckpointError, match="not an RNN Lab checkpoint"):
+        load_checkpoint(foreign)
+    with pytest.raises(CheckpointError, match="does not exist"):
+        load_checkpoint(tmp_path / "missing.safetensors")
+    with pytest.raises(CheckpointError):
+        load_checkpoint(b"")
+
+
+def forged(tagger, **meta_changes):
+    """A checkpoint whose metadata was edited by hand."""
+    tensors = {k: v.contiguous() for k, v in tagger.model.state_dict().items()}
+    meta = {"format": FORMAT, "version": "1", "config": json.dumps(tagger.cfg.to_dict()),
+            "vocab": json.dumps(tagger.vocab.to_dict()), "labels": json.dumps(tagger.labels.to_dict()),
+            "chars": json.dumps(tagger.chars.to_dict()), "info": "{}"}
+    meta.update(meta_changes)
+    if meta["config"] == "hidden_size=9":
+        meta["config"] = json.dumps({**tagger.cfg.to_dict(), "hidden_size": 9})
+    from safetensors.torch import save
+    return save(tensors, metadata=meta)
+
+
+@pytest.mark.parametrize("changes,match", [
+    ({"config": "{not json"}, "not valid JSON"),
+    ({"config": json.dumps({"task": "tag", "hidden_size": 10**9})}, "invalid"),
+    ({"config": json.dumps({"task": "tag", "evil": 1})}, "not ones RNN Lab knows"),
+    ({"config": json.dumps({"task": "tag", "hidden_size": 9})}, "cannot be built"),
+    ({"config": "hidden_size=9"}, "wrong shape"),  # settings that build, but not the file's tensors
+    ({"vocab": json.dumps({"itos": ["<pad>", "<unk>", "a"], "specials": True})}, "vocabulary does not match"),
+    ({"vocab": json.dumps({"itos": 5})}, "malformed"),
+    ({"version": "99"}, "version"),
+])
+def test_forged_metadata_gives_a_clear_message(tagger, changes, match):
+    with pytest.raises(CheckpointError, match=match):
+        load_checkpoint(forged(tagger, **changes))

@@ -1,0 +1,159 @@
+"""The app in a real browser: `streamlit run` on a free port, Debian's chromium driven by Playwright.
+Each page is loaded, checked for errors, and saved as a screenshot in a folder the test prints
+($RNNLAB_SCREENSHOTS, default screenshots/ at the top of the repository)."""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
+           "--server.headless", "true", "--server.address", "127.0.0.1"]
+    return subprocess.Popen(cmd, cwd=REPO, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stderr.read()[-2000:]}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError("streamlit did not answer in time")
+
+
+def settle(page, timeout_ms: int = 90_000):
+    """Wait until the script run has finished and the charts are drawn."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
+    page.wait_for_function(
+        """() => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            return app && app.getAttribute('data-test-script-state') === 'notRunning'
+                && !document.querySelector('[data-testid="stSkeleton"]');
+        }""", timeout=timeout_ms)
+    page.wait_for_timeout(1500)  # vega-embed and graphviz render after the script run
+
+
+@pytest.fixture(scope="module")
+def app():
+    port = free_port()
+    proc = start_app(port)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def shots() -> Path:
+    folder = Path(os.environ.get("RNNLAB_SCREENSHOTS") or REPO / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots: {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def open_page(browser, url: str, path: str, width: int = 1400):
+    page = browser.new_page(viewport={"width": width, "height": 1000})
+    page.goto(f"{url}/{path}", timeout=60_000)
+    settle(page)
+    return page
+
+
+def no_errors(page):
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
+        '[data-testid="stException"]').first.inner_text()
+
+
+def test_home(app, browser, shots):
+    page = open_page(browser, app, "")
+    assert page.get_by_role("heading", name="RNN Lab").first.is_visible()
+    assert page.locator('[data-testid="stGraphVizChart"] svg').count() == 3  # the three usage diagrams
+    no_errors(page)
+    page.screenshot(path=shots / "home.png", full_page=True)
+
+
+def test_home_in_korean(app, browser, shots):
+    page = open_page(browser, app, "?lang=ko")
+    assert page.get_by_text("순환 신경망을 쓰는 세 가지 방법").is_visible()
+    no_errors(page)
+    page.screenshot(path=shots / "home-ko.png", full_page=True)
+
+
+def test_hello_rnn_trains(app, browser, shots):
+    page = open_page(browser, app, "hello_rnn")
+    no_errors(page)
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 9  # loss, four layers, four weight matrices
+    page.screenshot(path=shots / "hello_rnn-start.png", full_page=True)
+    page.get_by_role("button", name="Train 20 steps").click()
+    settle(page)
+    page.get_by_role("button", name="Train 20 steps").click()
+    settle(page)
+    assert page.get_by_text("Loss after 40 steps").is_visible()
+    no_errors(page)
+    page.screenshot(path=shots / "hello_rnn-trained.png", full_page=True)
+
+
+def test_char_lm(app, browser, shots):
+    page = open_page(browser, app, "char_lm?prime=ROMEO%3A&seed=3&len=200")
+    no_errors(page)
+    if (REPO / "models" / "char-shakespeare.safetensors").exists():
+        assert page.get_by_text("ROMEO:").first.is_visible()
+        assert page.get_by_text("Neuron finder").is_visible()
+    page.screenshot(path=shots / "char_lm.png", full_page=True)
+
+
+def test_char_lm_trains_in_the_browser(app, browser, shots):
+    page = open_page(browser, app, "char_lm?model=train")
+    page.get_by_role("button", name="Train").first.click()  # the toy text, 30 s budget
+    page.get_by_role("button", name="Stop").wait_for(timeout=30_000)
+    page.wait_for_timeout(4000)  # the live panel redraws while it learns
+    page.screenshot(path=shots / "char_lm-training.png", full_page=True)
+    started = time.monotonic()
+    page.get_by_role("button", name="Stop").click()
+    page.get_by_text("Stopped").first.wait_for(timeout=10_000)
+    assert time.monotonic() - started < 5  # the UI answers at once; the thread ends after its step
+    settle(page)
+    assert page.get_by_role("button", name="Download the model (.safetensors)").is_visible()
+    no_errors(page)
+    page.screenshot(path=shots / "char_lm-trained.png", full_page=True)
