@@ -61,6 +61,14 @@ def settle(page, timeout_ms: int = 90_000):
     page.wait_for_timeout(1500)  # vega-embed and graphviz render after the script run
 
 
+def snap(page, path: Path):
+    """A screenshot of the whole page: Streamlit scrolls inside its main block, so grow the window to fit."""
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": min(max(height, 800), 12000)})
+    page.wait_for_timeout(800)
+    page.screenshot(path=path, full_page=True)
+
+
 @pytest.fixture(scope="module")
 def app():
     port = free_port()
@@ -110,28 +118,28 @@ def test_home(app, browser, shots):
     assert page.get_by_role("heading", name="RNN Lab").first.is_visible()
     assert page.locator('[data-testid="stGraphVizChart"] svg').count() == 3  # the three usage diagrams
     no_errors(page)
-    page.screenshot(path=shots / "home.png", full_page=True)
+    snap(page, shots / "home.png")
 
 
 def test_home_in_korean(app, browser, shots):
     page = open_page(browser, app, "?lang=ko")
     assert page.get_by_text("순환 신경망을 쓰는 세 가지 방법").is_visible()
     no_errors(page)
-    page.screenshot(path=shots / "home-ko.png", full_page=True)
+    snap(page, shots / "home-ko.png")
 
 
 def test_hello_rnn_trains(app, browser, shots):
     page = open_page(browser, app, "hello_rnn")
     no_errors(page)
     assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 9  # loss, four layers, four weight matrices
-    page.screenshot(path=shots / "hello_rnn-start.png", full_page=True)
+    snap(page, shots / "hello_rnn-start.png")
     page.get_by_role("button", name="Train 20 steps").click()
     settle(page)
     page.get_by_role("button", name="Train 20 steps").click()
     settle(page)
     assert page.get_by_text("Loss after 40 steps").is_visible()
     no_errors(page)
-    page.screenshot(path=shots / "hello_rnn-trained.png", full_page=True)
+    snap(page, shots / "hello_rnn-trained.png")
 
 
 def test_char_lm(app, browser, shots):
@@ -140,7 +148,7 @@ def test_char_lm(app, browser, shots):
     if (REPO / "models" / "char-shakespeare.safetensors").exists():
         assert page.get_by_text("ROMEO:").first.is_visible()
         assert page.get_by_text("Neuron finder").is_visible()
-    page.screenshot(path=shots / "char_lm.png", full_page=True)
+    snap(page, shots / "char_lm.png")
 
 
 def test_char_lm_trains_in_the_browser(app, browser, shots):
@@ -148,7 +156,7 @@ def test_char_lm_trains_in_the_browser(app, browser, shots):
     page.get_by_role("button", name="Train").first.click()  # the toy text, 30 s budget
     page.get_by_role("button", name="Stop").wait_for(timeout=30_000)
     page.wait_for_timeout(4000)  # the live panel redraws while it learns
-    page.screenshot(path=shots / "char_lm-training.png", full_page=True)
+    snap(page, shots / "char_lm-training.png")
     started = time.monotonic()
     page.get_by_role("button", name="Stop").click()
     page.get_by_text("Stopped").first.wait_for(timeout=10_000)
@@ -156,4 +164,4 @@ def test_char_lm_trains_in_the_browser(app, browser, shots):
     settle(page)
     assert page.get_by_role("button", name="Download the model (.safetensors)").is_visible()
     no_errors(page)
-    page.screenshot(path=shots / "char_lm-trained.png", full_page=True)
+    snap(page, shots / "char_lm-trained.png")

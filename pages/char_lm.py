@@ -1,0 +1,209 @@
+"""Character-level language-model playground: a shipped model or your own, sampling, and a look inside."""
+import streamlit as st
+
+from core.errors import RNNLabError
+from webapp import charts, corpora, inside, lm, loading, urlstate, widgets
+from webapp.i18n import t
+from webapp.nav import enter
+
+SHIPPED = "char-shakespeare.safetensors"
+SOURCES = ("shipped", "train", "upload")
+
+enter()
+st.title(t("lm.title"))
+st.markdown(t("lm.intro"))
+
+# ---------------------------------------------------------------- 1. the model
+urlstate.seed("model", "lm_source", "shipped", valid=lambda v: v in SOURCES)
+source = st.radio(t("lm.source"), SOURCES, key="lm_source", horizontal=True, format_func=lambda s: t(f"lm.source.{s}"))
+bundle, model_key = None, None
+
+if source == "shipped":
+    shipped = loading.shipped(SHIPPED, "lm")
+    if shipped.bundle is not None:
+        bundle, model_key = shipped.bundle, f"shipped:{shipped.path.stat().st_mtime}"
+        info, cfg = bundle.info, bundle.cfg
+        st.caption(t("lm.shipped.card", layers=cfg.num_layers, hidden=cfg.hidden_size, cell=cfg.cell.upper(),
+                     vocab=len(bundle.vocab), loss=f"{(info.get('valid') or {}).get('loss', float('nan')):.3f}",
+                     minutes=info.get("minutes", "?"), device=info.get("device", "?")))
+    elif shipped.missing:
+        st.warning(t("lm.shipped.missing", path=SHIPPED))
+    else:
+        st.error(t("lm.shipped.bad", error=shipped.error))
+
+elif source == "train":
+    choice = st.selectbox(t("lm.corpus"), (*corpora.BUILTIN, "paste", "upload"), key="lm_corpus",
+                          format_func=lambda c: t(f"lm.corpus.{c}"))
+    corpus = None
+    try:
+        if choice == "paste":
+            pasted = st.text_area(t("lm.corpus.paste.label"), key="lm_paste", height=150,
+                                  placeholder=t("lm.corpus.paste.placeholder"))
+            corpus = corpora.check(pasted, t("lm.corpus.paste.name")) if pasted else None
+        elif choice == "upload":
+            upload = st.file_uploader(t("lm.corpus.upload.label"), type=["txt"], key="lm_text_file")
+            corpus = corpora.from_upload(upload.getvalue(), upload.name) if upload else None
+        else:
+            corpus = corpora.builtin(choice)
+    except RNNLabError as e:
+        st.error(t("lm.corpus.bad", error=e))
+    if corpus is not None:
+        st.caption(t("lm.corpus.stats", chars=f"{len(corpus.text):,}", distinct=f"{corpus.distinct:,}"))
+        for key, values in corpus.notes:
+            st.warning(t(key, **values))
+        with st.expander(t("lm.corpus.preview")):
+            st.code(corpus.text[:1500], language=None, wrap_lines=True)
+
+    c = st.columns(5)
+    cell = c[0].selectbox(t("lm.cell"), ("lstm", "gru", "rnn"), key="lm_cell", format_func=str.upper)
+    hidden = c[1].select_slider(t("lm.hidden"), (16, 32, 64, 128, 256, 512), value=128, key="lm_hidden")
+    layers = c[2].select_slider(t("lm.layers"), (1, 2, 3), value=1, key="lm_layers")
+    lr = c[3].select_slider(t("lm.lr"), (3e-4, 1e-3, 3e-3, 1e-2, 3e-2), value=3e-3, key="lm_lr",
+                            format_func=lambda v: f"{v:g}")
+    seconds = c[4].select_slider(t("lm.seconds"), (5, 10, 20, 30, 60, 120, 300, 600), value=30, key="lm_seconds")
+    run = st.session_state.get("lm_run")
+    busy = run is not None and run.snapshot().active
+    if st.button(t("lm.train.start"), type="primary", disabled=corpus is None or busy, key="lm_start",
+                 icon=":material/play_arrow:"):
+        try:
+            model_cfg, train_cfg = lm.configs(cell, hidden, layers, lr, seconds)
+            st.session_state.lm_run = lm.start_training(corpus.text, model_cfg, train_cfg, data=corpus.name)
+        except RNNLabError as e:  # the model trained before, if any, is kept
+            st.error(t("lm.train.bad", error=e))
+    widgets.training_panel("lm_run", sample_label=t("lm.train.sample"))
+    run = st.session_state.get("lm_run")
+    if run is not None and run.snapshot().state in ("done", "stopped"):
+        bundle, model_key = run.bundle, f"own:{id(run)}"
+        st.download_button(t("lm.download"), data=run.checkpoint(), file_name="my-char-lm.safetensors",
+                           mime="application/octet-stream", icon=":material/download:", key="lm_download")
+    elif busy:
+        st.info(t("lm.train.wait"))
+
+else:  # upload a model trained here before
+    upload = st.file_uploader(t("lm.upload.label"), type=["safetensors"], key="lm_model_file")
+    held = st.session_state.get("lm_uploaded")  # (file id, name, bundle)
+    if upload is not None and (held is None or held[0] != upload.file_id):
+        try:
+            st.session_state.lm_uploaded = (upload.file_id, upload.name,
+                                            loading.from_upload(upload.getvalue(), "lm", upload.name))
+        except RNNLabError as e:
+            st.error(t("lm.upload.bad", error=e))
+    held = st.session_state.get("lm_uploaded")
+    if held is not None:
+        bundle, model_key = held[2], f"upload:{held[0]}"
+        st.caption(t("lm.upload.card", name=held[1], layers=bundle.cfg.num_layers, hidden=bundle.cfg.hidden_size,
+                     cell=bundle.cfg.cell.upper(), vocab=len(bundle.vocab)))
+
+if bundle is None:
+    st.info(t("lm.no_model"))
+    st.stop()
+
+# ---------------------------------------------------------------- 2. sample
+st.header(t("lm.sample"))
+urlstate.seed("prime", "lm_prime", "", valid=lambda v: len(v) <= 500)
+urlstate.seed("len", "lm_length", 300, int, lambda v: 10 <= v <= 2000)
+urlstate.seed("temp", "lm_temperature", 0.8, float, lambda v: 0.1 <= v <= 2.0)
+urlstate.seed("topk", "lm_top_k", 0, int, lambda v: 0 <= v <= 100)
+urlstate.seed("seed", "lm_seed", 0, int, lambda v: 0 <= v < 2**31)
+c = st.columns([3, 2, 2, 1, 1, 1], vertical_alignment="bottom")
+prime = c[0].text_input(t("lm.prime"), key="lm_prime", max_chars=500, placeholder=t("lm.prime.placeholder"))
+length = c[1].slider(t("lm.length"), 10, 2000, step=10, key="lm_length")
+temperature = c[2].slider(t("lm.temperature"), 0.1, 2.0, step=0.05, key="lm_temperature", help=t("lm.temperature.help"))
+top_k = c[3].number_input(t("lm.top_k"), 0, 100, key="lm_top_k", help=t("lm.top_k.help"))
+seed = c[4].number_input(t("lm.seed"), 0, 2**31 - 1, key="lm_seed")
+c[5].button(t("lm.again"), key="lm_again", icon=":material/casino:",
+            on_click=lambda: st.session_state.update(lm_seed=st.session_state.lm_seed + 1))
+urlstate.publish({"model": source, "prime": prime or None, "len": length, "temp": temperature,
+                  "topk": top_k or None, "seed": seed})
+
+settings = (model_key, prime, length, temperature, top_k, seed)
+held = st.session_state.get("lm_sample")
+out = st.empty()
+if held is not None and held[0] == settings:
+    generated = held[1]
+    out.code(prime + generated, language=None, wrap_lines=True)
+else:
+    generated = ""
+    try:
+        for i, token in enumerate(lm.sample_stream(bundle, prime, length, temperature, top_k, seed)):
+            generated += token
+            if i % 25 == 0:
+                out.code(prime + generated, language=None, wrap_lines=True)
+        out.code(prime + generated, language=None, wrap_lines=True)
+        st.session_state.lm_sample = (settings, generated)
+    except RNNLabError as e:
+        out.warning(t("lm.sample.bad", error=e))
+
+# ---------------------------------------------------------------- 3. look inside
+st.header(t("lm.inside"))
+st.markdown(t("lm.inside.intro"))
+urlstate.seed("view", "lm_view", "sample", valid=lambda v: v in ("sample", "text"))
+view = st.radio(t("lm.inside.source"), ("sample", "text"), key="lm_view", horizontal=True,
+                format_func=lambda v: t(f"lm.inside.source.{v}"))
+if view == "text":
+    urlstate.seed("text", "lm_text", "", valid=lambda v: len(v) <= inside.MAX_TRACE)
+    text = st.text_area(t("lm.inside.text"), key="lm_text", height=100, max_chars=inside.MAX_TRACE)
+else:
+    text = prime + generated
+if not text:
+    st.info(t("lm.inside.empty"))
+    st.stop()
+
+held = st.session_state.get("lm_inside")
+if held is None or held[0] != (model_key, text):
+    try:
+        held = (model_key, text), inside.trace_lm(bundle, text)
+    except RNNLabError as e:
+        st.warning(t("lm.inside.bad", error=e))
+        st.stop()
+    st.session_state.lm_inside = held
+looked = held[1]
+if looked.truncated:
+    st.caption(t("lm.inside.truncated", n=inside.MAX_TRACE))
+tokens, T = looked.tokens, len(looked.tokens)
+
+names = list(looked.states)
+urlstate.seed("state", "lm_state", "hidden", valid=lambda v: v in names)
+if st.session_state.lm_state not in names:
+    st.session_state.lm_state = "hidden"
+c = st.columns([4, 1])
+name = c[0].radio(t("lm.inside.what"), names, key="lm_state", horizontal=True,
+                  format_func=lambda n: t(f"inside.state.{n}"))
+layer = 0
+if looked.layers > 1:
+    urlstate.seed("layer", "lm_layer", looked.layers - 1, int, lambda v: 0 <= v < looked.layers)
+    layer = c[1].selectbox(t("lm.inside.layer"), range(looked.layers), key="lm_layer", format_func=lambda v: v + 1)
+values = looked.states[name][layer]  # (T, H)
+widgets.state_heatmap(values, tokens, name)
+st.altair_chart(charts.top_k(looked.top_tokens, looked.top_probs, tokens, title=t("lm.inside.top")),
+                width="stretch" if T <= 60 else "content")
+
+# the neuron finder: a span of the text -> the units that stand out there -> one unit over the whole text
+st.subheader(t("lm.neuron"))
+st.markdown(t("lm.neuron.intro"))
+urlstate.seed("span", "lm_span", (0, min(T - 1, 9)), urlstate.span, lambda s: s[1] < T)
+start, end = st.session_state.lm_span
+if end >= T or T == 1:
+    st.session_state.lm_span = (0, min(T - 1, 9))
+if T > 1:
+    st.slider(t("lm.neuron.span"), 0, T - 1, key="lm_span",
+              on_change=lambda: st.session_state.update(lm_unit_follows=True))  # a new span: show its top unit
+start, end = st.session_state.lm_span
+st.markdown(t("lm.neuron.selected", text="".join(map(charts.show_token, tokens[start:end + 1]))))
+scores = inside.rank_units(values, start, end)
+H = values.shape[1]
+urlstate.seed("unit", "lm_unit", scores[0][0], int, lambda v: 0 <= v < H)
+if st.session_state.pop("lm_unit_follows", False) or not 0 <= st.session_state.lm_unit < H:
+    st.session_state.lm_unit = scores[0][0]
+c = st.columns([1, 2])
+with c[0]:
+    st.altair_chart(charts.unit_scores(scores, title=t("lm.neuron.top"), x_title=t("lm.neuron.score")),
+                    width="stretch")
+ranked = {u: s for u, s in scores}
+with c[1]:
+    unit = st.selectbox(t("lm.neuron.unit"), range(H), key="lm_unit",
+                        format_func=lambda u: t("lm.neuron.unit.ranked", unit=u, score=f"{ranked[u]:+.3f}")
+                        if u in ranked else t("lm.neuron.unit.plain", unit=u))
+    widgets.unit_text(values[:, unit], tokens, name, marked=(start, end))
+urlstate.publish({"view": view, "text": (text if view == "text" else None), "state": name,
+                  "layer": layer if looked.layers > 1 else None, "span": f"{start}-{end}", "unit": unit})

@@ -1,0 +1,29 @@
+"""Home: what a recurrent network is, and the three ways it is used, each linked to its page."""
+import streamlit as st
+
+from webapp import charts
+from webapp.i18n import t
+from webapp.nav import enter
+from webapp.widgets import page_link
+
+enter()
+st.title(t("home.title"))
+st.markdown(t("home.intro"))
+st.latex(r"h_t = \tanh(W_{hh}\,h_{t-1} + W_{xh}\,x_t + b) \qquad y_t = W_{hy}\,h_t")
+st.markdown(t("home.loop"))
+page_link("pages/hello_rnn.py", t("home.hello_link"), ":material/school:")
+
+st.header(t("home.usages"))
+USAGES = [  # (usage, inputs, outputs, page)
+    ("one-to-many", ["h", "", "", ""], ["e", "l", "l", "o"], "pages/char_lm.py"),
+    ("many-to-one", ["a", "fine", "film", "!"], ["", "", "", "😊"], "pages/classifier.py"),
+    ("many-to-many", ["Ada", "met", "Alan", "Turing"], ["PER", "O", "PER", "PER"], "pages/ner.py"),
+]
+for column, (usage, inputs, outputs, path) in zip(st.columns(3), USAGES):
+    with column, st.container(border=True):
+        st.subheader(t(f"home.{usage}"))
+        st.graphviz_chart(charts.usage_diagram(usage, inputs, outputs))
+        st.markdown(t(f"home.{usage}.text"))
+        page_link(path, t(f"home.{usage}.link"), ":material/arrow_forward:")
+
+st.caption(t("home.footer"))

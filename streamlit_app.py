@@ -1,0 +1,25 @@
+"""RNN Lab: `streamlit run streamlit_app.py`. The page list is explicit; a page joins once its file exists."""
+from pathlib import Path
+
+import streamlit as st
+
+from webapp.i18n import t
+from webapp.sidebar import sidebar
+
+HERE = Path(__file__).parent
+
+# Every page of the app: (file, title key in webapp/i18n.py, icon). A page whose file does not exist yet
+# is left out of the navigation. New pages: add a line here and their strings to webapp/i18n.py.
+PAGES = [
+    ("pages/home.py", "nav.home", ":material/home:"),
+    ("pages/hello_rnn.py", "nav.hello", ":material/school:"),
+    ("pages/char_lm.py", "nav.char_lm", ":material/edit_note:"),
+    ("pages/classifier.py", "nav.classifier", ":material/label:"),
+    ("pages/ner.py", "nav.ner", ":material/sell:"),
+]
+
+st.set_page_config(page_title="RNN Lab", page_icon=":material/cyclone:", layout="wide")
+sidebar()
+pages = [st.Page(path, title=t(title), icon=icon, default=(path == PAGES[0][0]))
+         for path, title, icon in PAGES if (HERE / path).is_file()]
+st.navigation(pages).run()

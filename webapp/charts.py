@@ -1,0 +1,236 @@
+"""Pure chart functions: arrays and tokens in, an `alt.Chart` (or an SVG/HTML/DOT string) out.
+
+No Streamlit here, so every function can be unit-tested. Heatmaps put the tokens on x and the units
+on y, with the value in the tooltip; values in [-1, 1] (hidden states, tanh) get a diverging scale
+centred on 0, gates in [0, 1] a sequential one. Big grids are cut down before drawing.
+"""
+import html
+import json
+from collections.abc import Sequence
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+DIVERGING = "redblue"  # reversed below: blue for negative, red for positive
+SEQUENTIAL = "viridis"
+MAX_UNITS = 64  # rows of a heatmap beyond which the most variable units are kept
+MAX_TOKENS = 400  # columns beyond which a heatmap is cut
+HIGHLIGHT = "#ff8c00"  # outline of highlighted columns (a dict {column: colour} picks others)
+CELL_PX = 14  # width of one token's column when the chart is wider than the page
+
+
+def show_token(token: str) -> str:
+    """How a token reads as an axis label: visible whitespace."""
+    return {"\n": "⏎", " ": "␣", "\t": "⇥", "": "∅"}.get(token, token)
+
+
+def most_variable(values: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the n columns of values (T, U) that vary most over time, in their original order."""
+    if values.shape[1] <= n:
+        return np.arange(values.shape[1])
+    return np.sort(np.argsort(-values.var(axis=0), kind="stable")[:n])
+
+
+def _label_expr(labels: Sequence[str]) -> str:
+    """A Vega expression that turns an integer axis value into its label."""
+    return _lookup(labels, "value")
+
+
+def _lookup(labels: Sequence[str], field: str) -> str:
+    """A Vega expression: the label of the integer in datum[field] (keeps labels out of the data rows)."""
+    return f"{json.dumps([str(s) for s in labels], ensure_ascii=False)}[datum[{json.dumps(field)}]]"
+
+
+def _grid(values: np.ndarray, x_labels: Sequence[str], y_labels: Sequence[str], *, title: str = "",
+          x_title: str | None = None, y_title: str | None = None, scale: str = "diverging",
+          domain: tuple[float, float] | None = None, annotate: bool = False, highlight: Sequence[int] | dict[int, str] = (),
+          tooltip_names: tuple[str, str] = ("token", "unit"), cell_px: int | None = None) -> alt.Chart:
+    """values (Y, X) as coloured cells, x_labels under the columns, y_labels beside the rows."""
+    values = np.asarray(values, dtype=float)
+    n_y, n_x = values.shape
+    ys, xs = np.meshgrid(np.arange(n_y), np.arange(n_x), indexing="ij")
+    x_name, y_name = tooltip_names
+    df = pd.DataFrame({"x": xs.ravel(), "y": ys.ravel(), "value": values.ravel()})  # labels are looked up in Vega
+    if domain is None:
+        finite = values[np.isfinite(values)]
+        if scale == "diverging":
+            m = float(np.abs(finite).max()) if finite.size else 1.0
+            domain = (-max(m, 1e-6), max(m, 1e-6))
+        else:
+            domain = (float(finite.min()) if finite.size else 0.0, float(finite.max()) if finite.size else 1.0)
+            if domain[0] == domain[1]:
+                domain = (domain[0], domain[0] + 1.0)
+    color_scale = (alt.Scale(scheme=DIVERGING, domain=list(domain), reverse=True) if scale == "diverging"
+                   else alt.Scale(scheme=SEQUENTIAL, domain=list(domain)))
+    x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr(x_labels), labelAngle=0, title=x_title,
+                                   labelOverlap=False))
+    y = alt.Y("y:O", axis=alt.Axis(labelExpr=_label_expr(y_labels), title=y_title))
+    if annotate:  # white numbers on dark cells
+        middle, half = (domain[0] + domain[1]) / 2, (domain[1] - domain[0]) / 2 or 1.0
+        df["dark"] = (np.abs(df["value"] - middle) / half > 0.55) if scale == "diverging" else \
+            ((df["value"] - domain[0]) / (2 * half) < 0.45)
+    base = alt.Chart(df).transform_calculate(**{x_name: _lookup(x_labels, "x"), y_name: _lookup(y_labels, "y")})
+    rects = base.mark_rect().encode(
+        x=x, y=y, color=alt.Color("value:Q", scale=color_scale, legend=alt.Legend(title=None)),
+        tooltip=[alt.Tooltip(f"{x_name}:N"), alt.Tooltip(f"{y_name}:N"), alt.Tooltip("value:Q", format=".3f")],
+    )
+    layers = [rects]
+    if annotate:
+        layers.append(base.mark_text(fontSize=11).encode(
+            x=x, y=y, text=alt.Text("value:Q", format=".2f"),
+            color=alt.condition("datum.dark", alt.value("white"), alt.value("black"))))
+    if len(highlight):
+        colors = highlight if isinstance(highlight, dict) else {i: HIGHLIGHT for i in highlight}
+        marks = pd.DataFrame({"x": list(colors), "color": list(colors.values())})
+        layers.append(alt.Chart(marks).mark_rect(fill=None, strokeWidth=3).encode(
+            x=x, stroke=alt.Stroke("color:N", scale=None)))
+    chart = alt.layer(*layers) if len(layers) > 1 else rects
+    size = {"height": alt.Step(18 if annotate else 12)}
+    if cell_px:
+        size["width"] = alt.Step(cell_px)
+    return chart.properties(title=title, **size)
+
+
+def heatmap(values: np.ndarray, tokens: Sequence[str], *, title: str = "", scale: str = "diverging",
+            domain: tuple[float, float] | None = None, unit_labels: Sequence[str] | None = None,
+            max_units: int = MAX_UNITS, max_tokens: int = MAX_TOKENS, annotate: bool = False,
+            highlight: Sequence[int] | dict[int, str] = (), unit_title: str | None = "unit") -> alt.Chart:
+    """values (T, U): one column per token, one row per unit. More than max_units units: the most
+    variable ones are drawn (their numbers kept); more than max_tokens tokens: the first ones.
+    `scale` "diverging" (centred on 0; default domain [-1, 1] for |values| <= 1) or "sequential"."""
+    values = np.asarray(values, dtype=float)
+    if values.ndim != 2 or values.shape[0] != len(tokens):
+        raise ValueError(f"values must be (T, U) with T = {len(tokens)} tokens, not {values.shape}")
+    values, tokens = values[:max_tokens], list(tokens)[:max_tokens]
+    keep = most_variable(values, max_units)
+    labels = [str(u) for u in (unit_labels if unit_labels is not None else range(values.shape[1]))]
+    if domain is None and values.size and np.abs(values).max() <= 1:
+        domain = (-1.0, 1.0) if scale == "diverging" else (0.0, 1.0)
+    wide = len(tokens) > 60
+    return _grid(values[:, keep].T, [show_token(t) for t in tokens], [labels[u] for u in keep], title=title,
+                 y_title=unit_title, scale=scale, domain=domain, annotate=annotate, highlight=highlight,
+                 cell_px=CELL_PX if wide else None)
+
+
+def matrix(values: np.ndarray, row_labels: Sequence[str], col_labels: Sequence[str], *, title: str = "",
+           annotate: bool = True, domain: tuple[float, float] | None = None) -> alt.Chart:
+    """A weight matrix (R, C) with labelled rows and columns and its numbers written in the cells."""
+    values = np.asarray(values, dtype=float)
+    if values.shape != (len(row_labels), len(col_labels)):
+        raise ValueError(f"values {values.shape} do not match {len(row_labels)} rows × {len(col_labels)} columns")
+    return _grid(values, [show_token(c) for c in col_labels], list(row_labels), title=title, annotate=annotate,
+                 domain=domain, tooltip_names=("column", "row")).properties(width=alt.Step(44))
+
+
+def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, float]] = (), *,
+               title: str = "", names: tuple[str, str] = ("train", "validation"), y_title: str = "loss") -> alt.Chart:
+    """Training (and validation) loss against the step: a line each, points on the validation line."""
+    rows = [(s, v, names[0]) for s, v in train if np.isfinite(v)] + \
+           [(s, v, names[1]) for s, v in valid if np.isfinite(v)]
+    df = pd.DataFrame(rows, columns=["step", "loss", "series"])
+    color = alt.Color("series:N", scale=alt.Scale(domain=list(names), range=["#1f77b4", "#ff7f0e"]),
+                      legend=alt.Legend(title=None, orient="top-right"))
+    line = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=20)).encode(
+        x=alt.X("step:Q", title="step"), y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(zero=False)),
+        color=color, tooltip=["series:N", "step:Q", alt.Tooltip("loss:Q", format=".4f")])
+    return line.properties(title=title, height=220)
+
+
+def top_k(chars: Sequence[Sequence[str]], probs: np.ndarray, tokens: Sequence[str], *, title: str = "",
+          max_tokens: int = MAX_TOKENS) -> alt.Chart:
+    """For each position (x, under its token), the k most likely next tokens (rows by rank), coloured by
+    probability with the candidate written in the cell. chars (T, k), probs (T, k)."""
+    probs = np.asarray(probs, dtype=float)[:max_tokens]
+    tokens = list(tokens)[:max_tokens]
+    T, k = probs.shape
+    df = pd.DataFrame({
+        "x": np.repeat(np.arange(T), k), "rank": np.tile(np.arange(1, k + 1), T),
+        "next": [show_token(chars[t][r]) for t in range(T) for r in range(k)], "p": probs.ravel(),
+        "after": [show_token(tokens[t]) for t in range(T) for _ in range(k)],
+    })
+    x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr([show_token(t) for t in tokens]), labelAngle=0,
+                                   title=None, labelOverlap=False))
+    y = alt.Y("rank:O", title="rank")
+    base = alt.Chart(df)
+    rects = base.mark_rect().encode(x=x, y=y, color=alt.Color("p:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
+                                                              legend=alt.Legend(title=None)),
+                                    tooltip=["after:N", "rank:O", "next:N", alt.Tooltip("p:Q", format=".3f")])
+    text = base.mark_text(fontSize=11).encode(
+        x=x, y=y, text="next:N", color=alt.condition("datum.p > 0.5", alt.value("white"), alt.value("black")))
+    size = {"height": alt.Step(18)}
+    if T > 60:
+        size["width"] = alt.Step(CELL_PX)
+    return alt.layer(rects, text).properties(title=title, **size)
+
+
+def unit_scores(scores: Sequence[tuple[int, float]], *, title: str = "", x_title: str = "score") -> alt.Chart:
+    """Horizontal bars: how much each unit stands out in a selection (signed)."""
+    df = pd.DataFrame(scores, columns=["unit", "score"])
+    df["label"] = df["unit"].map(lambda u: f"unit {u}")
+    return alt.Chart(df).mark_bar().encode(
+        y=alt.Y("label:N", sort=None, title=None), x=alt.X("score:Q", title=x_title),
+        color=alt.condition("datum.score > 0", alt.value("#d62728"), alt.value("#1f77b4")),
+        tooltip=["unit:Q", alt.Tooltip("score:Q", format=".3f")],
+    ).properties(title=title, height=alt.Step(18))
+
+
+def _diverging_rgb(v: float) -> str:
+    """-1 -> blue, 0 -> white, +1 -> red (the heatmaps' scale), as a CSS colour."""
+    v = float(np.clip(v, -1, 1)) if np.isfinite(v) else 0.0
+    blue, red = np.array([33, 102, 172]), np.array([178, 24, 43])
+    rgb = 255 + (red - 255) * v if v >= 0 else 255 + (blue - 255) * (-v)
+    return "rgb({},{},{})".format(*np.round(rgb).astype(int))
+
+
+def colored_text(values: Sequence[float], tokens: Sequence[str], *, scale: float | None = None,
+                 marked: tuple[int, int] | None = None) -> str:
+    """HTML: the text with each character's background showing one unit's value there (Karpathy et al.
+    2015's view of a single neuron). Values are divided by `scale` (default: their largest magnitude);
+    tokens in `marked` (start, end inclusive) are underlined."""
+    values = np.asarray(values, dtype=float)
+    if len(values) != len(tokens):
+        raise ValueError(f"{len(values)} values for {len(tokens)} tokens")
+    finite = values[np.isfinite(values)]
+    scale = scale or (float(np.abs(finite).max()) if finite.size and np.abs(finite).max() > 0 else 1.0)
+    spans = []
+    for i, (token, v) in enumerate(zip(tokens, values)):
+        shown = "⏎" if token == "\n" else token
+        style = f"background:{_diverging_rgb(v / scale)}"
+        if marked and marked[0] <= i <= marked[1]:
+            style += ";text-decoration:underline;text-decoration-thickness:2px"
+        spans.append(f'<span title="{i}: {v:.3f}" style="{style}">{html.escape(shown)}</span>'
+                     + ("<br>" if token == "\n" else ""))
+    return ('<div style="font-family:monospace;font-size:15px;line-height:1.7;white-space:pre-wrap;'
+            'word-break:break-all">' + "".join(spans) + "</div>")
+
+
+def usage_diagram(kind: str, inputs: Sequence[str], outputs: Sequence[str]) -> str:
+    """Graphviz DOT of an unrolled RNN: 'one-to-many', 'many-to-one' or 'many-to-many'. `inputs` and
+    `outputs` label the boxes (empty strings leave a step without one)."""
+    if kind not in ("one-to-many", "many-to-one", "many-to-many"):
+        raise ValueError(f"unknown usage {kind!r}")
+    T = max(len(inputs), len(outputs))
+    lines = ['digraph {', 'rankdir=BT; nodesep=0.25; ranksep=0.3; bgcolor="transparent";',
+             'node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, height=0.3, width=0.4];',
+             'edge [arrowsize=0.6];']
+    for t in range(T):
+        lines.append(f'h{t} [label="h{t + 1}", fillcolor="#a6cee3"];')
+        if t < len(inputs) and inputs[t]:
+            lines.append(f'x{t} [label={json.dumps(inputs[t], ensure_ascii=False)}, fillcolor="#fdbf6f"];')
+            lines.append(f'x{t} -> h{t};')
+        if t < len(outputs) and outputs[t]:
+            lines.append(f'y{t} [label={json.dumps(outputs[t], ensure_ascii=False)}, fillcolor="#b2df8a"];')
+            lines.append(f'h{t} -> y{t};')
+        if t:
+            lines.append(f'h{t - 1} -> h{t} [constraint=false, color="#1f78b4", penwidth=1.5];')
+    lines.append("{rank=same; " + " ".join(f"h{t};" for t in range(T)) + "}")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def tex_vector(values: Sequence[float], digits: int = 2, color: str | None = None) -> str:
+    """A column vector in LaTeX (KaTeX), optionally coloured: for formulas with the actual numbers."""
+    body = r" \\ ".join(f"{float(v):.{digits}f}" for v in values)
+    tex = r"\begin{bmatrix}" + body + r"\end{bmatrix}"
+    return f"\\color{{{color}}}{{{tex}}}" if color else tex

@@ -1,0 +1,46 @@
+"""Language-model helpers the app needs around core: settings from widget values, a training run on a
+text, sampling with a seed of its own, and the short samples shown while a model learns."""
+from collections.abc import Iterator
+
+import torch
+
+from core.config import ModelConfig, TrainConfig
+from core.generate import sample
+
+from .runner import TrainingRun
+
+VALID_CHARS = 20_000  # validation reads at most this much of the held-out tail, so stopping stays quick
+
+
+def configs(cell: str = "lstm", hidden: int = 128, layers: int = 1, lr: float = 3e-3, seconds: float = 60,
+            seed: int = 0, seq_len: int = 64, batch_size: int = 32, device: str | None = None):
+    model_cfg = ModelConfig(task="lm", cell=cell, tokenizer="char", embed_size=32, hidden_size=hidden,
+                            num_layers=layers, dropout=0.0)
+    train_cfg = TrainConfig(lr=lr, batch_size=batch_size, seq_len=seq_len, minutes=seconds / 60, seed=seed,
+                            device=device, warmup_steps=20, eval_every=0.1)
+    return model_cfg, train_cfg
+
+
+def split(text: str) -> tuple[str, str]:
+    """The first 90% trains, the last 10% validates (at most VALID_CHARS of it)."""
+    cut = int(len(text) * 0.9)
+    return text[:cut], text[cut:cut + VALID_CHARS]
+
+
+def probe(bundle, length: int = 160) -> str:
+    """A short sample at temperature 0.8: what the model writes so far."""
+    return "".join(sample(bundle.model, bundle.vocab, "", length, 0.8, None, torch.Generator().manual_seed(0)))
+
+
+def start_training(text: str, model_cfg: ModelConfig, train_cfg: TrainConfig, **facts) -> TrainingRun:
+    """Prepare (may raise DataError at once) and start a run in the background."""
+    train, valid = split(text)
+    run = TrainingRun.prepare("lm", train, valid, model_cfg, train_cfg, probe=probe, probe_every=2.0, **facts)
+    return run.start()
+
+
+def sample_stream(bundle, prime: str, length: int, temperature: float, top_k: int | None,
+                  seed: int) -> Iterator[str]:
+    """The same settings give the same text: the randomness comes from a generator seeded here."""
+    generator = torch.Generator().manual_seed(int(seed))
+    return sample(bundle.model, bundle.vocab, prime, length, temperature, top_k or None, generator)

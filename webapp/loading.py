@@ -1,0 +1,55 @@
+"""Models the app opens: shipped checkpoints (loaded once per process, shared, never mutated) and
+uploads (a person's own, kept in their session)."""
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from core.checkpoint import load_checkpoint
+from core.errors import CheckpointError, RNNLabError
+from core.tasks import Bundle
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def models_dir() -> Path:
+    """Where shipped models live: models/ of the repository, or $RNNLAB_MODELS (tests point it elsewhere)."""
+    return Path(os.environ.get("RNNLAB_MODELS") or REPO / "models")
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _load(path: str, mtime: float, task: str) -> Bundle:  # mtime: a replaced file is loaded afresh
+    bundle = load_checkpoint(path, task=task, name=Path(path).name)
+    for p in bundle.model.parameters():
+        p.requires_grad_(False)  # frozen: shared by every session
+    return bundle
+
+
+@dataclass
+class Shipped:
+    path: Path
+    bundle: Bundle | None = None
+    error: str | None = None  # why it could not be read (None when missing or loaded)
+
+    @property
+    def missing(self) -> bool:
+        return self.bundle is None and self.error is None
+
+
+def shipped(name: str, task: str) -> Shipped:
+    """The shipped model `name`, or why it is not there."""
+    path = models_dir() / name
+    if not path.is_file():
+        return Shipped(path)
+    try:
+        return Shipped(path, _load(str(path), path.stat().st_mtime, task))
+    except RNNLabError as e:
+        return Shipped(path, error=str(e))
+
+
+def from_upload(data: bytes, task: str, name: str = "the upload") -> Bundle:
+    """A person's checkpoint from its bytes; CheckpointError (a message for the person) if it is not one."""
+    if not data:
+        raise CheckpointError(f"{name} is empty")
+    return load_checkpoint(bytes(data), task=task, name=name)

@@ -1,0 +1,79 @@
+"""Streamlit pieces several pages draw the same way: the live training panel, links to pages that may
+not exist yet, and the heatmap explorer for a traced text."""
+from pathlib import Path
+
+import streamlit as st
+
+from . import charts
+from .i18n import t
+from .runner import TrainingRun
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def page_link(path: str, label: str, icon: str | None = None):
+    """A link to a page of the app, or a greyed note when that page is not there yet."""
+    if (REPO / path).is_file():
+        st.page_link(path, label=label, icon=icon)
+    else:
+        st.caption(f"{label} · {t('home.soon')}")
+
+
+def training_panel(key: str, *, sample_label: str | None = None):
+    """The run kept in st.session_state[key], drawn live: progress, loss curve, the latest probe output
+    and a Stop button. Redrawn every half second while the run is active; when it ends, the whole page
+    reruns once, so the rest of the page sees the new model."""
+    run: TrainingRun | None = st.session_state.get(key)
+    if run is None:
+        return
+
+    @st.fragment(run_every=0.5 if run.snapshot().active else None)
+    def panel():
+        snap = run.snapshot()
+        cols = st.columns([1, 4], vertical_alignment="center")
+        if snap.state == "running":
+            cols[0].button(t("train.stop"), key=f"{key}_stop", on_click=run.stop, type="primary",
+                           icon=":material/stop_circle:", width="stretch")
+        else:
+            cols[0].markdown(f"**{t('train.state.' + snap.state)}**")
+        status = t("train.status", step=snap.step, seconds=f"{snap.elapsed:.0f}", speed=f"{snap.tokens_per_s:,.0f}")
+        if snap.best and "loss" in snap.best:
+            status += " · " + t("train.best", loss=f"{snap.best['loss']:.3f}")
+        cols[1].progress(min(1.0, snap.fraction), text=status)
+        if snap.error:
+            st.error(snap.error)
+        if snap.losses:
+            valid = [(step, m["loss"]) for step, m in snap.valid if "loss" in m]
+            st.altair_chart(charts.loss_curve(snap.losses, valid, names=(t("chart.train"), t("chart.valid")),
+                                              y_title=t("chart.loss")), width="stretch")
+        if sample_label and snap.samples:
+            step, text = snap.samples[-1]
+            st.caption(sample_label.format(step=step))
+            st.code(text, language=None, wrap_lines=True)
+        if snap.finished and not run.acknowledged:
+            run.acknowledged = True
+            st.rerun()
+
+    panel()
+
+
+def state_heatmap(values, tokens, name: str, *, highlight=()):
+    """One recorded state (T, H) under its tokens, on the scale that suits it."""
+    sequential = name in ("input", "forget", "output", "reset", "update")
+    domain = None if name == "cell" else ((0.0, 1.0) if sequential else (-1.0, 1.0))
+    chart = charts.heatmap(values, tokens, title=t("inside.state." + name), domain=domain,
+                           scale="sequential" if sequential else "diverging", highlight=highlight,
+                           unit_title=t("chart.unit"))
+    st.altair_chart(chart, width="stretch" if len(tokens) <= 60 else "content")
+    if values.shape[1] > charts.MAX_UNITS:
+        st.caption(t("inside.downsampled", shown=charts.MAX_UNITS, total=values.shape[1]))
+
+
+def unit_text(values, tokens, name: str, marked=None):
+    """One unit's value coloured over the whole text (gates, in [0, 1], are centred on 0.5)."""
+    sequential = name in ("input", "forget", "output", "reset", "update")
+    if sequential:
+        html = charts.colored_text([2 * v - 1 for v in values], tokens, scale=1.0, marked=marked)
+    else:
+        html = charts.colored_text(values, tokens, scale=1.0 if name != "cell" else None, marked=marked)
+    st.html(html)
