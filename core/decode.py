@@ -16,25 +16,27 @@ def allowed_transitions(tags: list[str]) -> tuple[Tensor, Tensor]:
     return start, follow
 
 
-def viterbi(log_probs: Tensor, start: Tensor, follow: Tensor) -> list[int]:
-    """The most probable tag path (sum of per-token log probabilities) that obeys the transitions.
-    log_probs (T, K); start (K,) bool; follow (K, K) bool -> T tag ids."""
-    T, K = log_probs.shape
+def viterbi(log_probs: Tensor, lengths: Tensor, start: Tensor, follow: Tensor) -> list[list[int]]:
+    """For each sentence, the most probable tag path (sum of per-token log probabilities) that obeys the
+    transitions. log_probs (B, T, K) padded; lengths (B,); start (K,) bool; follow (K, K) bool."""
+    B, T, K = log_probs.shape
     if T == 0:
-        return []
+        return [[] for _ in range(B)]
     forbid = torch.tensor(float("-inf"))
-    trans = torch.where(follow, 0.0, forbid)  # (K, K)
-    score = torch.where(start, log_probs[0], forbid)  # (K,)
+    trans = torch.where(follow, 0.0, forbid)  # (K prev, K next)
+    score = torch.where(start, log_probs[:, 0], forbid)  # (B, K)
+    stay = torch.arange(K).expand(B, K)  # past a sentence's end its path stays where it is
     back = []
     for t in range(1, T):
-        total = score[:, None] + trans  # (K prev, K next)
-        score, best = total.max(0)
-        score = score + log_probs[t]
-        back.append(best)
-    path = [int(score.argmax())]
+        best_score, best = (score[:, :, None] + trans).max(1)  # (B, K next)
+        real = (t < lengths)[:, None]  # (B, 1)
+        score = torch.where(real, best_score + log_probs[:, t], score)
+        back.append(torch.where(real, best, stay))
+    path = [score.argmax(-1)]  # (B,)
     for best in reversed(back):
-        path.append(int(best[path[-1]]))
-    return path[::-1]
+        path.append(best.gather(1, path[-1][:, None])[:, 0])
+    paths = torch.stack(path[::-1], 1).tolist()  # (B, T)
+    return [p[:n] for p, n in zip(paths, lengths.tolist())]
 
 
 def orphans(tags: list[str]) -> list[int]:

@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from . import data as readers
+from . import data as readers, segment
 from .config import ModelConfig, TrainConfig
 from .decode import allowed_transitions, viterbi
 from .errors import DataError
@@ -301,10 +301,15 @@ class TagTask:
                 out += [probs[b, : len(words)] for b, words in enumerate(part)]
         return out
 
-    def decode(self, bundle: Bundle, probs: torch.Tensor) -> list[str]:
-        """(T, K) probabilities -> the most probable tags that form valid IOB2 (no orphan I- tag)."""
+    def decode(self, bundle: Bundle, probs: list[torch.Tensor]) -> list[list[str]]:
+        """[(T, K) probabilities] -> for each sentence, the most probable tags that form valid IOB2
+        (never an orphan I- tag)."""
+        if not probs:
+            return []
         start, follow = iob2_transitions(tuple(bundle.labels.itos))
-        return bundle.labels.decode(viterbi(probs.clamp_min(1e-12).log(), start, follow))
+        lengths = torch.tensor([len(p) for p in probs])
+        log_probs = torch.nn.utils.rnn.pad_sequence(probs, batch_first=True).clamp_min(1e-12).log()  # (B, T, K)
+        return [bundle.labels.decode(path) for path in viterbi(log_probs, lengths, start, follow)]
 
     def evaluate(self, bundle: Bundle, sentences) -> dict:
         sentences = [(w, t) for w, t in sentences if w]
@@ -315,15 +320,19 @@ class TagTask:
             raise DataError(f"tags the model does not know: {', '.join(sorted(unseen)[:10])}")
         targets = torch.cat([torch.tensor(bundle.labels.encode(t)) for t in gold])
         loss = F.nll_loss(torch.cat(probs).clamp_min(1e-12).log(), targets).item()
-        return {"loss": loss, **entity_metrics(gold, [self.decode(bundle, p) for p in probs])}
+        return {"loss": loss, **entity_metrics(gold, self.decode(bundle, probs))}
+
+    def analyse(self, bundle: Bundle, text: str) -> list[dict]:
+        """Free text -> for each sentence its `tokens` (with character spans), `probs` (T, K) and `tags`."""
+        found = segment.sentences(text)
+        if not found:
+            raise DataError("type some text first")
+        probs = self.tag_probabilities(bundle, [[t.text for t in s] for s in found])
+        return [{"tokens": s, "probs": p, "tags": tags} for s, p, tags in zip(found, probs, self.decode(bundle, probs))]
 
     def predict(self, bundle: Bundle, text: str) -> list[tuple[str, str]]:
-        """(token, tag) for each token of the text."""
-        words = text.split()
-        if not words:
-            raise DataError("type some text first")
-        probs = self.tag_probabilities(bundle, [words])[0]
-        return list(zip(words, self.decode(bundle, probs)))
+        """(token, tag) for each token of the text, tokenised as CoNLL-2003 is."""
+        return [(t.text, tag) for s in self.analyse(bundle, text) for t, tag in zip(s["tokens"], s["tags"])]
 
 
 TASKS = {"lm": LanguageModelTask(), "classify": ClassifyTask(), "tag": TagTask()}
