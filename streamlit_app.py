@@ -4,6 +4,7 @@ from pathlib import Path
 import streamlit as st
 
 from webapp.i18n import t
+from webapp.nav import enter
 from webapp.sidebar import sidebar
 
 HERE = Path(__file__).parent
@@ -18,6 +19,7 @@ PAGES = [
     ("pages/ner.py", "nav.ner", ":material/sell:"),
 ]
 
+enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before drawing anything
 st.set_page_config(page_title="RNN Lab", page_icon=":material/cyclone:", layout="wide")
 sidebar()
 pages = [st.Page(path, title=t(title), icon=icon, default=(path == PAGES[0][0]))

@@ -8,6 +8,7 @@ from webapp.nav import enter
 
 SHIPPED = "char-shakespeare.safetensors"
 SOURCES = ("shipped", "train", "upload")
+WINDOW = 100  # characters per heatmap
 
 enter()
 st.title(t("lm.title"))
@@ -63,15 +64,21 @@ elif source == "train":
     seconds = c[4].select_slider(t("lm.seconds"), (5, 10, 20, 30, 60, 120, 300, 600), value=30, key="lm_seconds")
     run = st.session_state.get("lm_run")
     busy = run is not None and run.snapshot().active
-    if st.button(t("lm.train.start"), type="primary", disabled=corpus is None or busy, key="lm_start",
-                 icon=":material/play_arrow:"):
+
+    def start():
         try:
             model_cfg, train_cfg = lm.configs(cell, hidden, layers, lr, seconds)
             st.session_state.lm_run = lm.start_training(corpus.text, model_cfg, train_cfg, data=corpus.name)
         except RNNLabError as e:  # the model trained before, if any, is kept
-            st.error(t("lm.train.bad", error=e))
+            st.session_state.lm_train_error = str(e)
+
+    st.button(t("lm.train.start"), type="primary", disabled=corpus is None or busy, key="lm_start",
+              icon=":material/play_arrow:", on_click=start)
+    if error := st.session_state.pop("lm_train_error", None):
+        st.error(t("lm.train.bad", error=error))
     widgets.training_panel("lm_run", sample_label=t("lm.train.sample"))
     run = st.session_state.get("lm_run")
+    busy = run is not None and run.snapshot().active
     if run is not None and run.snapshot().state in ("done", "stopped"):
         bundle, model_key = run.bundle, f"own:{id(run)}"
         st.download_button(t("lm.download"), data=run.checkpoint(), file_name="my-char-lm.safetensors",
@@ -105,7 +112,7 @@ urlstate.seed("len", "lm_length", 300, int, lambda v: 10 <= v <= 2000)
 urlstate.seed("temp", "lm_temperature", 0.8, float, lambda v: 0.1 <= v <= 2.0)
 urlstate.seed("topk", "lm_top_k", 0, int, lambda v: 0 <= v <= 100)
 urlstate.seed("seed", "lm_seed", 0, int, lambda v: 0 <= v < 2**31)
-c = st.columns([3, 2, 2, 1, 1, 1], vertical_alignment="bottom")
+c = st.columns([3, 2, 2, 1, 1, 1.2], vertical_alignment="bottom")
 prime = c[0].text_input(t("lm.prime"), key="lm_prime", max_chars=500, placeholder=t("lm.prime.placeholder"))
 length = c[1].slider(t("lm.length"), 10, 2000, step=10, key="lm_length")
 temperature = c[2].slider(t("lm.temperature"), 0.1, 2.0, step=0.05, key="lm_temperature", help=t("lm.temperature.help"))
@@ -174,9 +181,13 @@ if looked.layers > 1:
     urlstate.seed("layer", "lm_layer", looked.layers - 1, int, lambda v: 0 <= v < looked.layers)
     layer = c[1].selectbox(t("lm.inside.layer"), range(looked.layers), key="lm_layer", format_func=lambda v: v + 1)
 values = looked.states[name][layer]  # (T, H)
-widgets.state_heatmap(values, tokens, name)
-st.altair_chart(charts.top_k(looked.top_tokens, looked.top_probs, tokens, title=t("lm.inside.top")),
-                width="stretch" if T <= 60 else "content")
+first = 0
+if T > WINDOW:  # a readable stretch of the text at a time; the neuron finder below sees all of it
+    first = st.slider(t("lm.inside.window", n=WINDOW), 0, T - WINDOW, key="lm_window", step=10)
+shown = slice(first, first + WINDOW)
+widgets.state_heatmap(values[shown], tokens[shown], name)
+st.altair_chart(charts.top_k(looked.top_tokens[shown], looked.top_probs[shown], tokens[shown],
+                             title=t("lm.inside.top")), width="stretch")
 
 # the neuron finder: a span of the text -> the units that stand out there -> one unit over the whole text
 st.subheader(t("lm.neuron"))

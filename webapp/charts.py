@@ -17,7 +17,7 @@ SEQUENTIAL = "viridis"
 MAX_UNITS = 64  # rows of a heatmap beyond which the most variable units are kept
 MAX_TOKENS = 400  # columns beyond which a heatmap is cut
 HIGHLIGHT = "#ff8c00"  # outline of highlighted columns (a dict {column: colour} picks others)
-CELL_PX = 14  # width of one token's column when the chart is wider than the page
+CELL_PX = 14  # width of one token's column when a chart is wider than the page
 
 
 def show_token(token: str) -> str:
@@ -45,7 +45,7 @@ def _lookup(labels: Sequence[str], field: str) -> str:
 def _grid(values: np.ndarray, x_labels: Sequence[str], y_labels: Sequence[str], *, title: str = "",
           x_title: str | None = None, y_title: str | None = None, scale: str = "diverging",
           domain: tuple[float, float] | None = None, annotate: bool = False, highlight: Sequence[int] | dict[int, str] = (),
-          tooltip_names: tuple[str, str] = ("token", "unit"), cell_px: int | None = None) -> alt.Chart:
+          tooltip_names: tuple[str, str] = ("token", "unit")) -> alt.Chart:
     """values (Y, X) as coloured cells, x_labels under the columns, y_labels beside the rows."""
     values = np.asarray(values, dtype=float)
     n_y, n_x = values.shape
@@ -87,8 +87,6 @@ def _grid(values: np.ndarray, x_labels: Sequence[str], y_labels: Sequence[str], 
             x=x, stroke=alt.Stroke("color:N", scale=None)))
     chart = alt.layer(*layers) if len(layers) > 1 else rects
     size = {"height": alt.Step(18 if annotate else 12)}
-    if cell_px:
-        size["width"] = alt.Step(cell_px)
     return chart.properties(title=title, **size)
 
 
@@ -107,10 +105,8 @@ def heatmap(values: np.ndarray, tokens: Sequence[str], *, title: str = "", scale
     labels = [str(u) for u in (unit_labels if unit_labels is not None else range(values.shape[1]))]
     if domain is None and values.size and np.abs(values).max() <= 1:
         domain = (-1.0, 1.0) if scale == "diverging" else (0.0, 1.0)
-    wide = len(tokens) > 60
     return _grid(values[:, keep].T, [show_token(t) for t in tokens], [labels[u] for u in keep], title=title,
-                 y_title=unit_title, scale=scale, domain=domain, annotate=annotate, highlight=highlight,
-                 cell_px=CELL_PX if wide else None)
+                 y_title=unit_title, scale=scale, domain=domain, annotate=annotate, highlight=highlight)
 
 
 def matrix(values: np.ndarray, row_labels: Sequence[str], col_labels: Sequence[str], *, title: str = "",
@@ -159,8 +155,6 @@ def top_k(chars: Sequence[Sequence[str]], probs: np.ndarray, tokens: Sequence[st
     text = base.mark_text(fontSize=11).encode(
         x=x, y=y, text="next:N", color=alt.condition("datum.p > 0.5", alt.value("white"), alt.value("black")))
     size = {"height": alt.Step(18)}
-    if T > 60:
-        size["width"] = alt.Step(CELL_PX)
     return alt.layer(rects, text).properties(title=title, **size)
 
 
@@ -169,15 +163,41 @@ def unit_scores(scores: Sequence[tuple[int, float]], *, title: str = "", x_title
     df = pd.DataFrame(scores, columns=["unit", "score"])
     df["label"] = df["unit"].map(lambda u: f"unit {u}")
     return alt.Chart(df).mark_bar().encode(
-        y=alt.Y("label:N", sort=None, title=None), x=alt.X("score:Q", title=x_title),
+        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
+        x=alt.X("score:Q", title=x_title),
         color=alt.condition("datum.score > 0", alt.value("#d62728"), alt.value("#1f77b4")),
         tooltip=["unit:Q", alt.Tooltip("score:Q", format=".3f")],
-    ).properties(title=title, height=alt.Step(18))
+    ).properties(title=title, height=alt.Step(22))
+
+
+def over_time(probs: np.ndarray, tokens: Sequence[str], classes: Sequence[str], *, title: str = "",
+              y_title: str = "probability", max_tokens: int = MAX_TOKENS) -> alt.Chart:
+    """A classifier's class probabilities after each token: probs (T, C), one line per class, the
+    tokens under x (many-to-one read as it goes; the last point is the answer)."""
+    probs = np.asarray(probs, dtype=float)[:max_tokens]
+    tokens = [show_token(t) for t in list(tokens)[:max_tokens]]
+    if probs.ndim != 2 or probs.shape != (len(tokens), len(classes)):
+        raise ValueError(f"probs must be (T, C) = ({len(tokens)}, {len(classes)}), not {probs.shape}")
+    T, C = probs.shape
+    df = pd.DataFrame({"x": np.repeat(np.arange(T), C), "p": probs.ravel(),
+                       "class": [str(c) for _ in range(T) for c in classes],
+                       "after": [tokens[i] for i in range(T) for _ in range(C)]})
+    x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr(tokens), labelAngle=-45 if T > 12 else 0, title=None,
+                                   labelOverlap=False))
+    line = alt.Chart(df).mark_line(point=True).encode(
+        x=x, y=alt.Y("p:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("class:N", sort=[str(c) for c in classes], legend=alt.Legend(title=None, orient="top")),
+        tooltip=[alt.Tooltip("after:N"), alt.Tooltip("class:N"), alt.Tooltip("p:Q", format=".3f")])
+    half = alt.Chart(pd.DataFrame({"p": [1 / C]})).mark_rule(strokeDash=[4, 4], color="gray").encode(y="p:Q")
+    size = {"height": 260}
+    if T > 60:
+        size["width"] = alt.Step(CELL_PX)
+    return alt.layer(line, half).properties(title=title, **size)
 
 
 def _diverging_rgb(v: float) -> str:
     """-1 -> blue, 0 -> white, +1 -> red (the heatmaps' scale), as a CSS colour."""
-    v = float(np.clip(v, -1, 1)) if np.isfinite(v) else 0.0
+    v = 0.75 * (float(np.clip(v, -1, 1)) if np.isfinite(v) else 0.0)  # at most 75% colour: text stays legible
     blue, red = np.array([33, 102, 172]), np.array([178, 24, 43])
     rgb = 255 + (red - 255) * v if v >= 0 else 255 + (blue - 255) * (-v)
     return "rgb({},{},{})".format(*np.round(rgb).astype(int))

@@ -19,10 +19,12 @@ def page_link(path: str, label: str, icon: str | None = None):
         st.caption(f"{label} · {t('home.soon')}")
 
 
-def training_panel(key: str, *, sample_label: str | None = None):
+def training_panel(key: str, *, sample_label: str | None = None, metric: str | None = None,
+                   loss_title: str | None = None):
     """The run kept in st.session_state[key], drawn live: progress, loss curve, the latest probe output
     and a Stop button. Redrawn every half second while the run is active; when it ends, the whole page
-    reruns once, so the rest of the page sees the new model."""
+    reruns once, so the rest of the page sees the new model. `metric` (e.g. "accuracy"): a validation
+    score drawn under the loss, its best shown in the status line."""
     run: TrainingRun | None = st.session_state.get(key)
     if run is None:
         return
@@ -39,13 +41,19 @@ def training_panel(key: str, *, sample_label: str | None = None):
         status = t("train.status", step=snap.step, seconds=f"{snap.elapsed:.0f}", speed=f"{snap.tokens_per_s:,.0f}")
         if snap.best and "loss" in snap.best:
             status += " · " + t("train.best", loss=f"{snap.best['loss']:.3f}")
+        if metric and snap.best and metric in snap.best:
+            status += " · " + t("train.best_metric", name=t(f"metric.{metric}"), value=f"{snap.best[metric]:.3f}")
         cols[1].progress(min(1.0, snap.fraction), text=status)
         if snap.error:
             st.error(snap.error)
         if snap.losses:
             valid = [(step, m["loss"]) for step, m in snap.valid if "loss" in m]
             st.altair_chart(charts.loss_curve(snap.losses, valid, names=(t("chart.train"), t("chart.valid")),
-                                              y_title=t("chart.loss")), width="stretch")
+                                              y_title=loss_title or t("chart.loss")), width="stretch")
+        scores = [(step, m[metric]) for step, m in snap.valid if metric in m] if metric else []
+        if scores:
+            st.altair_chart(charts.loss_curve([], scores, names=(t("chart.train"), t("chart.valid")),
+                                              y_title=t(f"metric.{metric}")), width="stretch")
         if sample_label and snap.samples:
             step, text = snap.samples[-1]
             st.caption(sample_label.format(step=step))
@@ -64,7 +72,7 @@ def state_heatmap(values, tokens, name: str, *, highlight=()):
     chart = charts.heatmap(values, tokens, title=t("inside.state." + name), domain=domain,
                            scale="sequential" if sequential else "diverging", highlight=highlight,
                            unit_title=t("chart.unit"))
-    st.altair_chart(chart, width="stretch" if len(tokens) <= 60 else "content")
+    st.altair_chart(chart, width="stretch")
     if values.shape[1] > charts.MAX_UNITS:
         st.caption(t("inside.downsampled", shown=charts.MAX_UNITS, total=values.shape[1]))
 

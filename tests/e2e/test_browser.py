@@ -49,16 +49,23 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0):
     raise TimeoutError("streamlit did not answer in time")
 
 
+IDLE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && !document.querySelector('[data-testid="stSkeleton"]');
+}"""
+
+
 def settle(page, timeout_ms: int = 90_000):
-    """Wait until the script run has finished and the charts are drawn."""
+    """Wait until the script has finished running and stays finished (a page may rerun itself once),
+    then give the charts time to draw."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
-    page.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            return app && app.getAttribute('data-test-script-state') === 'notRunning'
-                && !document.querySelector('[data-testid="stSkeleton"]');
-        }""", timeout=timeout_ms)
-    page.wait_for_timeout(1500)  # vega-embed and graphviz render after the script run
+    for _ in range(20):
+        page.wait_for_function(IDLE, timeout=timeout_ms)
+        page.wait_for_timeout(1000)
+        if page.evaluate(IDLE):
+            break
+    page.wait_for_timeout(1000)  # vega-embed and graphviz render after the script run
 
 
 def snap(page, path: Path):

@@ -1,0 +1,104 @@
+import time
+
+from conftest import open_app, texts
+
+PAGE = "pages/char_lm.py"
+
+
+def sample_text(at) -> str:
+    return at.code[-1].value  # the sample is the last code block (a corpus preview or a probe may come first)
+
+
+def test_it_samples_from_the_shipped_model_and_looks_inside(with_shipped):
+    at = open_app(PAGE)
+    assert any("LSTM" in c for c in texts(at.caption))
+    assert len(sample_text(at)) == 300
+    charts = at.get("vega_lite_chart")
+    assert len(charts) >= 3  # states heatmap, top-5, unit scores
+    assert at.selectbox(key="lm_unit").value is not None
+    assert not at.error
+
+
+def test_a_shared_link_reproduces_the_sample_and_the_view(with_shipped):
+    query = dict(prime="ROMEO:", len=80, temp=0.7, seed=11, topk=5, state="cell", span="2-6", unit=3)
+    first = open_app(PAGE, **query)
+    again = open_app(PAGE, **query)
+    assert sample_text(first) == sample_text(again) and sample_text(first).startswith("ROMEO:")
+    assert len(sample_text(first)) == len("ROMEO:") + 80
+    assert first.text_input(key="lm_prime").value == "ROMEO:" and first.slider(key="lm_temperature").value == 0.7
+    assert again.radio(key="lm_state").value == "cell" and again.selectbox(key="lm_unit").value == 3
+    assert again.slider(key="lm_span").value == (2, 6)
+    other = open_app(PAGE, **{**query, "seed": 12})
+    assert sample_text(other) != sample_text(first)
+    # the URL follows the widgets
+    first.slider(key="lm_temperature").set_value(1.2).run()
+    assert first.query_params["temp"] in ("1.2", ["1.2"])
+
+
+def test_unseen_priming_characters_warn_and_keep_the_text(with_shipped):
+    at = open_app(PAGE)
+    at.text_input(key="lm_prime").set_value("ROMEO 💥 세계").run()
+    assert not at.exception
+    assert any("never saw" in w for w in texts(at.warning))
+    assert at.text_input(key="lm_prime").value == "ROMEO 💥 세계"
+
+
+def test_a_missing_shipped_model_says_so_and_training_still_works(without_shipped):
+    at = open_app(PAGE)
+    assert any("not in this copy" in w for w in texts(at.warning))
+    at.radio(key="lm_source").set_value("train").run()
+    assert not at.exception and at.button(key="lm_start").disabled is False
+
+
+def train_briefly(at, **settings):
+    at.radio(key="lm_source").set_value("train").run()
+    for key, value in settings.items():
+        widget = at.text_area(key=key) if key == "lm_paste" else at.selectbox(key=key) \
+            if key in ("lm_corpus", "lm_cell") else at.select_slider(key=key)
+        widget.set_value(value).run()
+    at.button(key="lm_start").click().run()
+    assert not at.exception and not at.error, texts(at.error)
+    return at.session_state["lm_run"]
+
+
+def test_it_trains_in_the_background_and_stops_on_request(without_shipped):
+    at = open_app(PAGE)
+    run = train_briefly(at, lm_corpus="project", lm_hidden=32, lm_seconds=60)
+    assert run.snapshot().state == "running"
+    time.sleep(2)
+    at.run()  # the live panel redraws: a Stop button and a loss curve
+    assert at.button(key="lm_run_stop")
+    asked = time.monotonic()
+    at.button(key="lm_run_stop").click().run()
+    assert run.snapshot().state in ("stopping", "stopped")
+    assert run.join(5) and time.monotonic() - asked < 2
+    at.run()
+    snap = run.snapshot()
+    assert snap.state == "stopped" and snap.elapsed < 30 and snap.step > 0
+    assert at.get("download_button"), "the trained model can be downloaded"
+    assert len(sample_text(at)) == 300  # and sampled from
+
+
+def test_it_trains_on_korean_text(without_shipped):
+    at = open_app(PAGE)
+    korean = "동해 물과 백두산이 마르고 닳도록 하느님이 보우하사 우리나라 만세. " * 10
+    run = train_briefly(at, lm_corpus="paste", lm_paste=korean, lm_hidden=16, lm_seconds=5)
+    assert run.join(30)
+    at.run()
+    assert run.snapshot().state == "done"
+    assert set(sample_text(at)) <= set(korean)
+
+
+def test_bad_pasted_text_says_why_and_keeps_the_model(without_shipped):
+    at = open_app(PAGE)
+    run = train_briefly(at, lm_corpus="hello", lm_hidden=16, lm_seconds=5)
+    assert run.join(30)
+    at.run()
+    for bad, why in (("x", "at least 20"), ("   ", "empty")):
+        at.selectbox(key="lm_corpus").set_value("paste").run()
+        at.text_area(key="lm_paste").set_value(bad).run()
+        assert not at.exception
+        assert any(why in e for e in texts(at.error))
+        assert at.button(key="lm_start").disabled
+        assert at.session_state["lm_run"] is run  # the model trained before is still there
+        assert len(sample_text(at)) == 300  # and still samples

@@ -1,0 +1,24 @@
+from conftest import open_app, texts
+
+
+def test_home_shows_the_three_usages_with_diagrams():
+    at = open_app()
+    assert at.title[0].value == "RNN Lab"
+    assert texts(at.subheader) == ["One to many", "Many to one", "Many to many"]
+    charts = at.get("graphviz_chart")
+    assert len(charts) == 3 and all("digraph" in c.proto.spec for c in charts)
+
+
+def test_the_sidebar_offers_korean_and_names_the_device():
+    at = open_app()
+    assert any("Models run on" in c for c in texts(at.sidebar.caption))
+    at.sidebar.radio[0].set_value("ko").run()
+    assert not at.exception
+    assert at.header[0].value == "순환 신경망을 쓰는 세 가지 방법"
+    assert at.query_params["lang"] == ["ko"] or at.query_params["lang"] == "ko"
+
+
+def test_a_link_in_korean_opens_in_korean():
+    at = open_app(lang="ko")
+    assert texts(at.subheader)[0] == "일대다 (one-to-many)"
+    assert any("모델 실행 장치" in c for c in texts(at.sidebar.caption))

@@ -1,0 +1,77 @@
+"""The background training run: it trains, reports, probes, stops on request and reports failures."""
+import time
+
+import pytest
+import torch
+
+from core.config import ModelConfig, TrainConfig
+from webapp import lm
+from webapp.runner import TrainingRun
+
+TEXT = "the cat sat on the mat. " * 40
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)  # tiny models: one thread is fastest and immune to a busy machine
+    yield
+    torch.set_num_threads(n)
+
+
+def tiny(seconds=None, steps=None):
+    return (ModelConfig(task="lm", cell="gru", embed_size=8, hidden_size=16),
+            TrainConfig(lr=1e-2, batch_size=8, seq_len=16, minutes=seconds and seconds / 60, max_steps=steps,
+                        warmup_steps=1))
+
+
+def test_a_run_trains_reports_and_ends_done():
+    model_cfg, train_cfg = tiny(steps=60)
+    run = lm.start_training(TEXT, model_cfg, train_cfg)
+    assert run.join(60)
+    snap = run.snapshot()
+    assert snap.state == "done" and snap.step == 60 and snap.fraction == 1.0
+    assert snap.losses and snap.valid and snap.best["loss"] < 3.0
+    assert snap.losses[-1][1] < snap.losses[0][1]  # it learned
+    assert snap.samples, "the probe wrote a sample at the end"
+    assert not run.model.training
+    data = run.checkpoint()
+    assert data[:8] and run.checkpoint() is data  # made once
+
+
+def test_stop_ends_the_run_within_a_second():
+    model_cfg, train_cfg = tiny(seconds=60)
+    run = lm.start_training(TEXT, model_cfg, train_cfg)
+    time.sleep(0.5)
+    asked = time.monotonic()
+    run.stop()
+    assert run.snapshot().state in ("stopping", "stopped")  # the page can say so at once
+    assert run.join(5)
+    assert time.monotonic() - asked < 1.0
+    snap = run.snapshot()
+    assert snap.state == "stopped" and snap.elapsed < 5
+    assert snap.best is not None  # the best model so far is kept and evaluated
+
+
+def test_bad_data_is_reported_before_the_thread_starts():
+    from core.errors import DataError
+    with pytest.raises(DataError):
+        lm.start_training("ab", *tiny(steps=5))
+
+
+def test_a_failure_in_the_thread_becomes_a_message():
+    def broken_probe(bundle):
+        raise ValueError("boom")
+
+    run = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=50), probe=broken_probe, probe_every=0).start()
+    assert run.join(60)
+    snap = run.snapshot()
+    assert snap.state == "failed" and "boom" in snap.error
+
+
+def test_a_run_starts_once():
+    run = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=2))
+    run.start()
+    with pytest.raises(RuntimeError):
+        run.start()
+    assert run.join(30)
