@@ -1,0 +1,172 @@
+"""The classifier page through Streamlit's AppTest: the shipped models answer typed text with the
+over-time chart and saliency, bad text and bad tables get a message (never a traceback), and a tiny
+model trains on an uploaded CSV."""
+import json
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import open_app
+
+PAGE = "pages/classifier.py"
+
+
+def page(**params) -> AppTest:
+    """The whole app on the classifier page, with the shipped models of models/ and URL `params`."""
+    return open_app(PAGE, **params)
+
+
+def charts(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def over_time_data(at) -> pd.DataFrame:
+    """The data of the chart that draws a probability per token and class (the over-time chart)."""
+    found = []
+    for chart in at.get("vega_lite_chart"):
+        for dataset in chart.proto.datasets:
+            df = pa.ipc.open_stream(dataset.data.data).read_pandas()
+            if {"x", "p", "class"} <= set(df.columns):
+                found.append(df)
+    assert len(found) == 1, "no over-time chart"
+    return found[0]
+
+
+def no_problem(at):
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("source,text,labels", [
+    ("sentiment", "not bad at all", {"negative", "positive"}),
+    ("spam", "WINNER!! Call 09061701461 now to claim your £1000 prize", {"ham", "spam"}),
+])
+def test_each_shipped_model_answers_a_typed_text_and_explains_it(source, text, labels):
+    at = page(model=source)
+    no_problem(at)
+    at.text_area(key="clf_text").set_value(text).run()
+    no_problem(at)
+    answer = at.metric[0].value
+    assert answer in labels
+    data = over_time_data(at)
+    n_tokens = data["x"].nunique()
+    assert len(data) == n_tokens * len(labels) and n_tokens >= 4 and set(data["class"]) == labels
+    last = dict(zip(*data[data["x"] == n_tokens - 1][["class", "p"]].to_numpy().T))
+    assert max(last, key=last.get) == answer  # the last point of the curve is the answer
+    assert f"{last[answer]:.1%}" in at.metric[0].delta
+    saliency = [h for h in at.get("html") if "background:" in h.proto.body]
+    assert len(saliency) == 1 and saliency[0].proto.body.count("<span") == n_tokens
+    assert at.query_params["text"] == text and at.query_params["model"] == source
+
+
+def test_the_url_carries_model_text_and_method():
+    at = page(model="spam", text="Sorry, I'll call later", why="leave-one-out")
+    no_problem(at)
+    assert at.text_area(key="clf_text").value == "Sorry, I'll call later"
+    assert at.radio(key="clf_method").value == "leave-one-out"
+    assert at.metric[0].value == "ham"
+
+
+def test_an_example_is_one_click_away():
+    at = page(model="sentiment")
+    at.button(key="clf_example_sentiment_1").click().run()
+    no_problem(at)
+    assert at.text_area(key="clf_text").value == "the acting was great but the plot made no sense"
+    assert at.metric[0].value in ("negative", "positive")
+
+
+@pytest.mark.parametrize("text,message", [
+    ("", "Type some text"), ("   \n  ", "Type some text"),
+    ("🙂🙃😂🎉", "unknown to this model"), ("Это сообщение написано на языке, которого модель не знает", "unknown"),
+])
+def test_bad_text_gets_a_message_and_the_page_keeps_running(text, message):
+    at = page(model="sentiment")
+    at.text_area(key="clf_text").set_value(text).run()
+    assert not at.exception
+    shown = [m.value for m in (*at.info, *at.warning)]
+    assert any(message in m for m in shown), shown
+    at.text_area(key="clf_text").set_value("a great movie").run()  # and it still answers afterwards
+    no_problem(at)
+    assert at.metric[0].value in ("negative", "positive")
+
+
+def test_a_very_long_text_is_answered_and_the_charts_show_its_beginning():
+    at = page(model="spam")
+    at.text_area(key="clf_text").set_value("Call now to claim your prize! " * 1666).run()  # 49,980 characters
+    no_problem(at)
+    assert at.metric[0].value in ("ham", "spam")
+    assert any("first 400 tokens" in c.value for c in at.caption)
+
+
+def upload_page(data: bytes, name: str = "reviews.csv") -> AppTest:
+    at = page(model="train")
+    at.file_uploader(key="clf_data_file").upload(name, data, "text/csv").run()
+    return at
+
+
+TINY = "text,label\n" + "".join(f"{w} movie number {i},{'pos' if w in ('great', 'lovely') else 'neg'}\n"
+                                for i in range(25) for w in ("great", "lovely", "awful", "boring"))
+
+
+def test_a_tiny_model_trains_on_an_uploaded_csv_and_is_reported():
+    at = upload_page(TINY.encode())
+    no_problem(at)
+    assert at.selectbox(key=next(k for k in at.session_state if k.startswith("clf_text_col"))).value == 0
+    assert any("100 examples, 2 classes" in c.value for c in at.caption)
+    at.select_slider(key="clf_seconds").set_value(5)
+    at.select_slider(key="clf_hidden").set_value(16)
+    at.button(key="clf_start").click().run()
+    no_problem(at)
+    run = at.session_state["clf_run"]
+    assert run.join(60)
+    at.run()
+    no_problem(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert float(metrics["Accuracy"].rstrip("%")) >= 0  # the report is there
+    assert "Macro-F1" in metrics and metrics["Held-out texts"] == "10"
+    assert any(c.get("title") in ("Confusion matrix", {"text": "Confusion matrix"}) for c in charts(at))
+    assert [b for b in at.get("download_button")], "no download button"
+    # the model just trained answers typed text, with the over-time chart
+    at.text_area(key="clf_text").set_value("a great movie").run()
+    no_problem(at)
+    assert at.metric[-1].value in ("pos", "neg")
+    assert set(over_time_data(at)["class"]) == {"pos", "neg"}
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"text,label\n" + b"".join(b"film %d,pos\n" % i for i in range(20)), "same label"),
+    (b"just one column\nanother line\n", "single column"),
+    (b"text,label\n" + b"".join(b"film %d,class %d\n" % (i, i) for i in range(10_000)), "10,000 different labels"),
+    (b"", "empty"),
+    (b"\x00\x01binary\x00", "binary"),
+])
+def test_bad_tables_get_a_message_and_cannot_be_trained_on(data, message):
+    at = upload_page(data)
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any(message in e for e in errors), errors
+    assert at.button(key="clf_start").disabled
+
+
+def test_a_latin1_table_is_read_with_a_warning():
+    at = upload_page(TINY.replace("movie", "café").encode("latin-1"))
+    assert not at.exception and not at.error
+    assert any("Latin-1" in w.value for w in at.warning)
+    assert not at.button(key="clf_start").disabled
+
+
+def test_a_validation_file_with_other_labels_is_refused():
+    at = upload_page(TINY.encode())
+    other = TINY.replace(",pos", ",1").replace(",neg", ",0").encode()
+    at.file_uploader(key="clf_valid_file").upload("valid.csv", other, "text/csv").run()
+    assert not at.exception
+    assert any("name the classes the same way" in e.value for e in at.error)
+
+
+def test_an_upload_that_is_not_a_model_gets_a_message():
+    at = page(model="upload")
+    at.file_uploader(key="clf_model_file").upload("x.safetensors", b"not a model", "application/octet-stream").run()
+    assert not at.exception
+    assert any("cannot be used" in e.value for e in at.error)
