@@ -20,7 +20,9 @@ VERSION = "1"
 TASK_NAMES = {"lm": "a language model", "classify": "a classifier", "tag": "a tagger"}
 
 
-def to_bytes(bundle: Bundle) -> bytes:
+def to_bytes(bundle: Bundle, dtype: torch.dtype | None = None) -> bytes:
+    """`dtype` (e.g. torch.float16): store floating-point weights so, to halve a shipped file; loading
+    restores the model's own dtype."""
     meta = {
         "format": FORMAT,
         "version": VERSION,
@@ -31,18 +33,19 @@ def to_bytes(bundle: Bundle) -> bytes:
     for name in ("labels", "chars"):
         if getattr(bundle, name) is not None:
             meta[name] = json.dumps(getattr(bundle, name).to_dict())
-    tensors = {k: v.detach().cpu().contiguous() for k, v in bundle.model.state_dict().items()}
+    tensors = {k: v.detach().cpu().to(dtype if dtype and v.is_floating_point() else v.dtype).contiguous()
+               for k, v in bundle.model.state_dict().items()}
     return save(tensors, metadata=meta)
 
 
-def save_checkpoint(bundle: Bundle, path: str | Path):
+def save_checkpoint(bundle: Bundle, path: str | Path, dtype: torch.dtype | None = None):
     """Write atomically: a stopped or failed run never leaves a half-written file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(to_bytes(bundle))
+            f.write(to_bytes(bundle, dtype))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -43,3 +43,16 @@ def orphans(tags: list[str]) -> list[int]:
     """Positions of I- tags that do not continue an entity of their type (none in valid IOB2)."""
     return [i for i, t in enumerate(tags)
             if t.startswith("I-") and (i == 0 or tags[i - 1] == "O" or tags[i - 1][2:] != t[2:])]
+
+
+def entities(tags: list[str]) -> list[tuple[str, int, int]]:
+    """(type, start, end) of each entity in IOB2 tags, end exclusive, read as conlleval reads them
+    (an orphan I-X starts an entity)."""
+    found = []
+    for i, tag in enumerate(tags + ["O"]):
+        inside = found and found[-1][2] == i and tag.startswith("I-") and tag[2:] == found[-1][0]
+        if inside:
+            found[-1][2] = i + 1
+        elif tag != "O":
+            found.append([tag[2:], i, i + 1])
+    return [tuple(e) for e in found]

@@ -1,0 +1,167 @@
+"""The named-entity page through Streamlit's AppTest: the shipped tagger finds the entities of a typed
+sentence (highlighted, escaped, in a table, with the probability heatmap and both directions' states),
+bad text and bad CoNLL files get a message (never a traceback), and a tiny tagger trains on an upload."""
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[2]
+PAGE = str(REPO / "pages" / "ner.py")
+TIMEOUT = 180  # the first run imports torch
+SENTENCE = "Peter Blackburn, the U.S. envoy, met officials of the European Commission in Brussels on Thursday."
+
+
+def page(**params) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def no_problem(at):
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def param(at, name: str) -> str:
+    value = at.query_params[name]
+    return value[0] if isinstance(value, list) else value
+
+
+def entity_table(at) -> dict[str, str]:
+    df = at.dataframe[0].value
+    return dict(zip(df["Entity"], df["Type"]))
+
+
+def chart_frames(at) -> list:
+    return [pa.ipc.open_stream(d.data.data).read_pandas() for c in at.get("vega_lite_chart") for d in c.proto.datasets]
+
+
+def highlighted(at) -> str:
+    found = [h.proto.body for h in at.get("html") if "<mark" in h.proto.body or "white-space:pre-wrap" in h.proto.body]
+    assert found, "no highlighted text"
+    return found[0]
+
+
+def test_the_shipped_tagger_finds_the_entities_of_a_typed_sentence():
+    at = page()
+    no_problem(at)
+    at.text_area(key="ner_text").set_value(SENTENCE).run()
+    no_problem(at)
+    found = entity_table(at)
+    assert found.get("Peter Blackburn") == "PER"
+    assert found.get("U.S.") == "LOC"
+    assert found.get("European Commission") == "ORG"
+    assert found.get("Brussels") == "LOC"
+    body = highlighted(at)
+    assert body.count("<mark") == len(found) and "Peter Blackburn<sup" in body
+    # the heatmap of tag probabilities: every token (18) by every tag (9), values in [0, 1]
+    probs = [df for df in chart_frames(at) if len(df) == 18 * 9]
+    assert probs and probs[0]["value"].between(0, 1).all()
+    # the hidden states of both directions, side by side
+    assert any("Forward" in m.value for m in at.markdown) and any("Backward" in m.value for m in at.markdown)
+    assert param(at, "text") == SENTENCE and param(at, "model") == "shipped"
+
+
+def test_the_url_carries_the_text_and_an_example_is_one_click_away():
+    at = page(text="Angela Merkel visited Paris.")
+    no_problem(at)
+    assert at.text_area(key="ner_text").value == "Angela Merkel visited Paris."
+    assert entity_table(at).get("Paris") == "LOC"
+    at.button(key="ner_example_0").click().run()
+    no_problem(at)
+    assert at.text_area(key="ner_text").value.startswith("EU rejects German call")
+    assert entity_table(at).get("EU") == "ORG"
+
+
+def test_html_in_the_text_is_escaped():
+    at = page(text="<script>alert(1)</script> <b>Reuters</b> reported from London.")
+    no_problem(at)
+    body = highlighted(at)
+    assert "<script>" not in body and "&lt;script&gt;" in body and "<b>" not in body
+
+
+@pytest.mark.parametrize("text,message", [
+    ("", "Type some text"), ("   \n  ", "Type some text"),
+    ("the weather was nice and we went for a walk", "No entity found"),
+])
+def test_empty_text_and_text_without_entities_get_a_message(text, message):
+    at = page()
+    at.text_area(key="ner_text").set_value(text).run()
+    assert not at.exception
+    shown = [m.value for m in (*at.info, *at.warning)]
+    assert any(message in m for m in shown), shown
+
+
+@pytest.mark.parametrize("text", [
+    "JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .",
+    "see https://example.com/a?b=1 😀🎉 and mail bob@example.org",
+    " ".join(["EU"] * 10_000),  # one "sentence" of 10,000 tokens
+])
+def test_odd_text_is_tagged_without_trouble(text):
+    at = page()
+    at.text_area(key="ner_text").set_value(text).run()
+    no_problem(at)
+    assert any("tokens" in c.value for c in at.caption)
+    if text.startswith("EU EU"):
+        assert any("first 200 of its 10,000 tokens" in c.value for c in at.caption)
+
+
+def upload_page(data: bytes, name: str = "tiny.conll") -> AppTest:
+    at = page(model="train")
+    at.radio(key="ner_data").set_value("upload").run()
+    at.file_uploader(key="ner_data_file").upload(name, data, "text/plain").run()
+    return at
+
+
+TINY = "".join(f"{name} NNP B-PER\nvisited VBD O\n{city} NNP B-LOC\n. . O\n\n"
+               for name, city in [("Peter", "Paris"), ("Maria", "Rome"), ("John", "London"), ("Anna", "Berlin"),
+                                  ("Paul", "Madrid"), ("Eva", "Vienna")] * 4)
+
+
+def test_a_tiny_tagger_trains_on_an_uploaded_conll_file_and_is_reported():
+    at = upload_page(TINY.encode())
+    no_problem(at)
+    assert any("24 sentences, 96 tokens" in c.value for c in at.caption)
+    at.select_slider(key="ner_seconds").set_value(5)
+    at.select_slider(key="ner_hidden").set_value(16)
+    at.button(key="ner_start").click().run()
+    no_problem(at)
+    run = at.session_state["ner_run"]
+    assert run.join(60)
+    at.run()
+    no_problem(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert 0 <= float(metrics["F1"]) <= 100 and metrics["Sentences scored"] == "2"
+    per_type = at.dataframe[0].value
+    assert set(per_type["Type"]) <= {"PER", "LOC"} and len(per_type) >= 1
+    assert [b for b in at.get("download_button")], "no download button"
+    at.text_area(key="ner_text").set_value("Peter visited Rome .").run()  # the new tagger tags typed text
+    no_problem(at)
+    assert any("4 tokens" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"EU NNP B-ORG\nrejects\n", "line 2: a token without a tag"),
+    (b"EU NNP I-NP B-ORG\nrejects VBZ O\n", "line 2: 3 columns where earlier lines have 4"),
+    (b"EU NNP ORG\n", "not in the IOB scheme"),
+    (b"-DOCSTART- -X- O O\n\n-DOCSTART- -X- O O\n", "no sentences"),
+    (b"EU NNP O\nrejects VBZ O\n", "no entities"),
+    (b"", "empty"),
+    (b"\x00\x01binary\x00", "binary"),
+])
+def test_bad_conll_files_get_a_message_and_cannot_be_trained_on(data, message):
+    at = upload_page(data)
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any(message in e for e in errors), errors
+    assert at.button(key="ner_start").disabled
+
+
+def test_an_upload_that_is_not_a_tagger_gets_a_message():
+    at = page(model="upload")
+    at.file_uploader(key="ner_model_file").upload("x.safetensors", b"not a model", "application/octet-stream").run()
+    assert not at.exception
+    assert any("cannot be used" in e.value for e in at.error)

@@ -1,0 +1,197 @@
+"""Tagger helpers the page needs around core: free text tagged sentence by sentence (with the entities
+found, highlighted as escaped HTML), one sentence replayed step by step, a person's CoNLL file, settings
+from widget values, a training run and its report (per-type scores, the sentences with most errors).
+No Streamlit here."""
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from core.config import ModelConfig, TrainConfig
+from core.decode import entities
+from core.errors import DataError
+from core.segment import Token
+from core.tasks import TASKS, Bundle
+
+from .inside import states_of
+from .runner import TrainingRun
+
+MAX_UPLOAD_MB = 16
+MAX_TEXT_CHARS = 50_000  # the text box's limit; all of it is tagged
+MAX_INSIDE = 200  # tokens of one sentence replayed step by step and drawn as heatmaps
+MIN_SENTENCES = 4  # a CoNLL file to train on needs a few sentences (a tenth validates)
+MAX_VALID = 500  # sentences of a shared validation file scored during training (all would slow it down)
+COLORS = {"PER": "#fbb4ae", "ORG": "#b3cde3", "LOC": "#ccebc5", "MISC": "#decbe4"}
+OTHER_COLORS = ("#fed9a6", "#ffffcc", "#e5d8bd", "#fddaec", "#f2f2f2", "#b3e2cd", "#fdcdac", "#cbd5e8")
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+DATASETS = {"conll2003": ("conll2003/train.txt", "conll2003/valid.txt"), "wnut17": ("wnut17/train.txt", "wnut17/dev.txt")}
+
+
+def color(kind: str, kinds: list[str] | None = None) -> str:
+    """The background of an entity type: CoNLL's four fixed, others from a palette in their order."""
+    if kind in COLORS:
+        return COLORS[kind]
+    others = [k for k in (kinds or [kind]) if k not in COLORS]
+    return OTHER_COLORS[others.index(kind) % len(OTHER_COLORS)] if kind in others else OTHER_COLORS[0]
+
+
+def entity_types(bundle: Bundle) -> list[str]:
+    """The entity types a tagger knows, CoNLL's order first."""
+    kinds = sorted({tag[2:] for tag in bundle.labels.itos if tag != "O"})
+    return sorted(kinds, key=lambda k: (k not in COLORS, list(COLORS).index(k) if k in COLORS else 0, k))
+
+
+# ---------------------------------------------------------------- tagging free text
+
+
+@dataclass
+class Entity:
+    kind: str
+    text: str
+    sentence: int
+    start: int  # token positions in the sentence, end exclusive
+    end: int
+    char_start: int  # character offsets in the text
+    char_end: int
+    confidence: float  # mean probability of its tags
+
+
+@dataclass
+class Tagged:
+    text: str
+    tokens: list[list[Token]]  # per sentence
+    tags: list[list[str]]
+    probs: list[np.ndarray]  # per sentence (T, K)
+    labels: list[str]  # the K tags
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def n_tokens(self) -> int:
+        return sum(len(s) for s in self.tokens)
+
+
+def tag_text(bundle: Bundle, text: str) -> Tagged:
+    """Tokenise, split into sentences, tag. DataError for an empty or too long text."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise DataError(f"the text has {len(text):,} characters; at most {MAX_TEXT_CHARS:,} are tagged here")
+    found = TASKS["tag"].analyse(bundle, text)
+    out = Tagged(text, [s["tokens"] for s in found], [s["tags"] for s in found], [s["probs"].numpy() for s in found],
+                 list(bundle.labels.itos))
+    index = {tag: k for k, tag in enumerate(out.labels)}
+    for n, (tokens, tags, probs) in enumerate(zip(out.tokens, out.tags, out.probs)):
+        for kind, start, end in entities(tags):
+            a, b = tokens[start].start, tokens[end - 1].end
+            confidence = float(np.mean([probs[i, index[tags[i]]] for i in range(start, end)]))
+            out.entities.append(Entity(kind, text[a:b], n, start, end, a, b, confidence))
+    return out
+
+
+def highlight(tagged: Tagged, kinds: list[str]) -> str:
+    """HTML of the whole text with each entity marked in its type's colour; everything escaped."""
+    parts, at = [], 0
+    for e in tagged.entities:
+        parts.append(html.escape(tagged.text[at:e.char_start]))
+        parts.append(f'<mark style="background:{color(e.kind, kinds)};padding:0.1em 0.25em;border-radius:0.3em" '
+                     f'title="{html.escape(e.kind)} {e.confidence:.0%}">{html.escape(e.text)}'
+                     f'<sup style="font-size:0.65em;font-weight:600;margin-left:0.25em">{html.escape(e.kind)}</sup></mark>')
+        at = e.char_end
+    parts.append(html.escape(tagged.text[at:]))
+    return ('<div style="font-size:1.05rem;line-height:2.0;white-space:pre-wrap;word-wrap:break-word">'
+            + "".join(parts) + "</div>")
+
+
+def legend(kinds: list[str]) -> str:
+    return " ".join(f'<span style="background:{color(k, kinds)};padding:0.1em 0.5em;border-radius:0.3em;'
+                    f'margin-right:0.4em">{html.escape(k)}</span>' for k in kinds)
+
+
+def inside(bundle: Bundle, words: list[str]) -> dict[str, np.ndarray]:
+    """Replay the word-level BiRNN over one sentence (its first MAX_INSIDE tokens): "hidden", "cell"
+    (LSTM), gates -> (L, T, D*H); the forward direction in the first H units, the backward in the rest."""
+    batch = TASKS["tag"].inputs(bundle, [words[:MAX_INSIDE]])
+    with torch.no_grad():
+        _, trace = bundle.model.trace(batch["ids"].to(bundle.device), lengths=batch["lengths"],
+                                      chars=batch["chars"].to(bundle.device) if "chars" in batch else None)
+    return states_of(trace)
+
+
+# ---------------------------------------------------------------- a person's data and training
+
+
+def read_conll(data: bytes, name: str = "the upload"):
+    """[(tokens, tags)] from an uploaded CoNLL file, or a DataError that says what is wrong with it."""
+    if not data or not data.strip():
+        raise DataError(f"{name} is empty")
+    sentences = TASKS["tag"].read(bytes(data), name)
+    tags = {t for _, tags in sentences for t in tags}
+    if tags == {"O"}:
+        raise DataError(f"{name} has no entities (every tag is O): there is nothing to learn")
+    return sentences
+
+
+def shared_datasets(root: Path = SHARED) -> dict[str, tuple[Path, Path]]:
+    """The public tagging data sets found in ../shared/data (none in a user's clone)."""
+    found = {}
+    for name, (train, valid) in DATASETS.items():
+        if (root / train).is_file() and (root / valid).is_file():
+            found[name] = (root / train, root / valid)
+    return found
+
+
+def configs(hidden: int = 64, seconds: float = 60, chars: bool = True, cell: str = "lstm", seed: int = 0,
+            device: str | None = None) -> tuple[ModelConfig, TrainConfig]:
+    model_cfg = ModelConfig(task="tag", cell=cell, tokenizer="word", embed_size=64, hidden_size=hidden,
+                            bidirectional=True, dropout=0.3, char_hidden_size=25 if chars else 0, char_embed_size=25,
+                            word_dropout=0.05)
+    train_cfg = TrainConfig(lr=5e-3, batch_size=32, minutes=seconds / 60, seed=seed, device=device,
+                            warmup_steps=20, eval_every=0.1)
+    return model_cfg, train_cfg
+
+
+@dataclass
+class OwnRun:
+    run: TrainingRun
+    valid: list
+    report: dict | None = None
+
+
+def start_training(train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig, **facts) -> OwnRun:
+    """Hold out a seeded 10% without a validation file; build now (bad data raises at once), train later."""
+    task = TASKS["tag"]
+    if len(train) < MIN_SENTENCES and valid is None:
+        raise DataError(f"{len(train)} sentences: a tagger needs at least {MIN_SENTENCES} (a tenth is held out "
+                        f"to score it)")
+    if valid is None:
+        train, valid = task.split(train, train_cfg.valid_fraction, train_cfg.seed)
+    run = TrainingRun.prepare("tag", train, valid, model_cfg, train_cfg, **facts)
+    return OwnRun(run.start(), valid)
+
+
+def report(bundle: Bundle, valid, n_worst: int = 10) -> dict:
+    """Entity-level precision, recall and F1 (overall and per type) on the held-out sentences, and the
+    n sentences with the most wrong tags, gold and predicted side by side."""
+    task = TASKS["tag"]
+    valid = [(w, t) for w, t in valid if w and all(tag in bundle.labels for tag in t)]
+    if not valid:
+        raise DataError("no held-out sentence to score the model on")
+    metrics = task.evaluate(bundle, valid)
+    pred = task.decode(bundle, task.tag_probabilities(bundle, [w for w, _ in valid]))
+    errors = [sum(g != p for g, p in zip(gold, tags)) for (_, gold), tags in zip(valid, pred)]
+    worst = sorted((i for i, n in enumerate(errors) if n), key=lambda i: (-errors[i], i))[:n_worst]
+    metrics["worst"] = [{"words": valid[i][0], "gold": valid[i][1], "pred": pred[i], "errors": errors[i]} for i in worst]
+    metrics["n"] = len(valid)
+    return metrics
+
+
+def side_by_side(words: list[str], gold: list[str], pred: list[str]) -> str:
+    """HTML: a sentence as a table, each word with its gold tag and the predicted one (wrong ones red)."""
+    cells = []
+    for w, g, p in zip(words, gold, pred):
+        style = "color:#c0392b;font-weight:600" if g != p else "color:#5f6b7a"
+        cells.append(f'<td style="padding:0 0.4em;text-align:center;vertical-align:top">{html.escape(w)}<br>'
+                     f'<span style="font-size:0.75em;color:#5f6b7a">{html.escape(g)}</span><br>'
+                     f'<span style="font-size:0.75em;{style}">{html.escape(p)}</span></td>')
+    return ('<div style="overflow-x:auto"><table style="border:none;border-collapse:collapse"><tr>'
+            + "".join(cells) + "</tr></table></div>")
