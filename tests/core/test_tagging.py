@@ -4,10 +4,12 @@ import itertools
 
 import pytest
 import torch
+from safetensors import safe_open
 
+from core.checkpoint import load_checkpoint, save_checkpoint
 from core.config import ModelConfig
 from core.data import iob2, read_conll
-from core.decode import allowed_transitions, orphans, viterbi
+from core.decode import allowed_transitions, entities, orphans, viterbi
 from core.errors import DataError
 from core.metrics import entity_metrics
 from core.segment import sentences, tokens
@@ -185,3 +187,25 @@ def tiny_bundle():
     bundle = TASKS["tag"].build(train, train, cfg)
     bundle.model.eval()
     return bundle
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_entities_are_read_as_seqeval_reads_them(seed):
+    from seqeval.metrics.sequence_labeling import get_entities
+    rng = torch.Generator().manual_seed(seed)
+    tags = [["O", "B-PER", "I-PER", "B-LOC", "I-LOC"][int(i)] for i in torch.randint(5, (30,), generator=rng)]
+    assert entities(tags) == [(kind, start, end + 1) for kind, start, end in get_entities(tags)]
+
+
+def test_a_half_precision_checkpoint_tags_as_the_full_one(tmp_path):
+    bundle = tiny_bundle()
+    save_checkpoint(bundle, tmp_path / "full.safetensors")
+    save_checkpoint(bundle, tmp_path / "half.safetensors", torch.float16)
+    half = load_checkpoint(tmp_path / "half.safetensors", task="tag")
+    with safe_open(str(tmp_path / "half.safetensors"), framework="pt") as f:
+        assert {f.get_tensor(k).dtype for k in f.keys()} == {torch.float16}
+    assert next(half.model.parameters()).dtype == torch.float32
+    words = [["Peter", "Blackburn", "visited", "Paris"]]
+    a = TASKS["tag"].tag_probabilities(bundle, words)[0]
+    b = TASKS["tag"].tag_probabilities(half, words)[0]
+    torch.testing.assert_close(a, b, atol=2e-3, rtol=0)

@@ -1,0 +1,86 @@
+"""The tagger page's helpers: entities found with their character spans, highlighting that escapes the
+text, the shared data sets found only where they are, uploads checked, and the report's worst sentences."""
+import pytest
+import torch
+
+from core.config import ModelConfig
+from core.errors import DataError
+from core.tasks import TASKS
+from webapp import tagging
+
+TRAIN = [(["Peter", "Blackburn", "visited", "Paris", "."], ["B-PER", "I-PER", "O", "B-LOC", "O"]),
+         (["EU", "rejects", "German", "call"], ["B-ORG", "O", "B-MISC", "O"])]
+
+
+def tiny_bundle():
+    torch.manual_seed(0)
+    cfg = ModelConfig(task="tag", tokenizer="word", hidden_size=8, embed_size=8, char_embed_size=4,
+                      char_hidden_size=4, bidirectional=True)
+    bundle = TASKS["tag"].build(TRAIN, TRAIN, cfg)
+    bundle.model.eval()
+    return bundle
+
+
+def forced(bundle, tags_by_word: dict[str, str]):
+    """Make the tagger answer `tags_by_word` (else O) whatever it has learnt: a stub of tag_probabilities."""
+    labels = bundle.labels.itos
+
+    def probs(_task, _bundle, sentences, batch_size=128):
+        out = []
+        for words in sentences:
+            p = torch.full((len(words), len(labels)), 0.01)
+            for i, w in enumerate(words):
+                p[i, labels.index(tags_by_word.get(w, "O"))] = 0.9
+            out.append(p / p.sum(-1, keepdim=True))
+        return out
+    return probs
+
+
+def test_entities_have_their_character_spans_and_highlighting_escapes(monkeypatch):
+    bundle = tiny_bundle()
+    monkeypatch.setattr(type(TASKS["tag"]), "tag_probabilities",
+                        forced(bundle, {"Peter": "B-PER", "Blackburn": "I-PER", "Paris": "B-LOC"}))
+    text = "<b>Peter Blackburn visited Paris & <i>Rome</i>."
+    tagged = tagging.tag_text(bundle, text)
+    found = [(e.kind, e.text, text[e.char_start:e.char_end]) for e in tagged.entities]
+    assert found == [("PER", "Peter Blackburn", "Peter Blackburn"), ("LOC", "Paris", "Paris")]
+    html = tagging.highlight(tagged, tagging.entity_types(bundle))
+    assert "<b>" not in html and "<i>" not in html and "&lt;i&gt;Rome&lt;/i&gt;" in html and "&amp;" in html
+    assert html.count("<mark") == len(tagged.entities)
+    assert tagging.entity_types(bundle) == ["PER", "ORG", "LOC", "MISC"]
+
+
+def test_too_long_and_empty_texts_are_refused():
+    bundle = tiny_bundle()
+    with pytest.raises(DataError, match="at most"):
+        tagging.tag_text(bundle, "a " * tagging.MAX_TEXT_CHARS)
+    with pytest.raises(DataError, match="type some text"):
+        tagging.tag_text(bundle, " \n ")
+
+
+def test_shared_data_sets_are_offered_only_where_they_exist(tmp_path):
+    assert tagging.shared_datasets(tmp_path) == {}
+    (tmp_path / "conll2003").mkdir()
+    (tmp_path / "conll2003" / "train.txt").write_text("EU NNP B-ORG\n")
+    assert tagging.shared_datasets(tmp_path) == {}  # no validation file yet
+    (tmp_path / "conll2003" / "valid.txt").write_text("EU NNP B-ORG\n")
+    assert list(tagging.shared_datasets(tmp_path)) == ["conll2003"]
+
+
+@pytest.mark.parametrize("data,message", [(b"", "empty"), (b"a O\nb O\n", "no entities"),
+                                          (b"-DOCSTART- -X- O O\n", "no sentences")])
+def test_uploads_without_anything_to_learn_are_refused(data, message):
+    with pytest.raises(DataError, match=message):
+        tagging.read_conll(data, "x.conll")
+
+
+def test_report_lists_the_sentences_with_most_wrong_tags_first(monkeypatch):
+    bundle = tiny_bundle()
+    monkeypatch.setattr(type(TASKS["tag"]), "tag_probabilities", forced(bundle, {"Peter": "B-PER", "Blackburn": "I-PER"}))
+    rep = tagging.report(bundle, TRAIN)
+    assert [row["errors"] for row in rep["worst"]] == [2, 1]  # EU and German missed; then Paris
+    assert rep["worst"][0]["words"] == ["EU", "rejects", "German", "call"]
+    assert rep["worst"][1]["pred"] == ["B-PER", "I-PER", "O", "O", "O"]
+    assert rep["n"] == 2 and (rep["precision"], rep["recall"]) == (1.0, 0.25)
+    html = tagging.side_by_side(["<x>"], ["B-PER"], ["O"])
+    assert "&lt;x&gt;" in html and "#c0392b" in html
