@@ -1,5 +1,6 @@
 """Many-to-many, aligned: named entities in news text. The entities highlighted by type, the tag
 probabilities of every token, the hidden states and gates of both directions, and a tagger of your own."""
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -205,10 +206,11 @@ pick = min(pick, n_sentences - 1)
 words = [tok.text for tok in tagged.tokens[pick]][:tagging.MAX_INSIDE]
 if len(tagged.tokens[pick]) > tagging.MAX_INSIDE:
     st.caption(t("ner.cut", n=tagging.MAX_INSIDE, total=f"{len(tagged.tokens[pick]):,}"))
-shown = [f"{w} ({tag})" if tag != "O" else w for w, tag in zip(words, tagged.tags[pick])]
-st.altair_chart(charts.heatmap(tagged.probs[pick][:len(words)], shown, scale="sequential", domain=(0.0, 1.0),
-                               unit_labels=tagged.labels, unit_title=t("ner.probs.tag")),
-                width="stretch" if len(words) <= 40 else "content")
+wide = len(words) > 24  # then one narrow column per token, scrolled sideways
+chart = charts.heatmap(tagged.probs[pick][:len(words)], words, scale="sequential", domain=(0.0, 1.0),
+                       unit_labels=tagged.labels, unit_title=t("ner.probs.tag"))
+chart = chart.properties(height=alt.Step(20), **({"width": alt.Step(charts.CELL_PX * 3)} if wide else {}))
+st.altair_chart(chart, width="content" if wide else "stretch")
 
 # ---------------------------------------------------------------- 4. inside, both directions
 st.subheader(t("ner.inside"))
@@ -222,12 +224,9 @@ name = st.radio(t("ner.inside.what"), names, key="ner_state", horizontal=True,
 values = states[name][-1]  # top layer (T, D*H)
 H = bundle.cfg.hidden_size
 if bundle.cfg.bidirectional:
-    c = st.columns(2)
-    with c[0]:
-        st.markdown(t("ner.inside.forward"))
-        widgets.state_heatmap(values[:, :H], words, name)
-    with c[1]:
-        st.markdown(t("ner.inside.backward"))
-        widgets.state_heatmap(values[:, H:], words, name)
+    st.markdown(t("ner.inside.forward"))
+    widgets.state_heatmap(values[:, :H], words, name)
+    st.markdown(t("ner.inside.backward"))
+    widgets.state_heatmap(values[:, H:], words, name)
 else:
     widgets.state_heatmap(values, words, name)

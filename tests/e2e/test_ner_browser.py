@@ -1,0 +1,31 @@
+"""The named-entity page in a real browser (the app, browser and screenshot folder of test_browser.py):
+entities highlighted by type, the entity table, the heatmaps; and the page in Korean."""
+import urllib.parse
+
+from test_browser import REPO, app, browser, no_errors, open_page, settle, shots, snap  # noqa: F401 - fixtures
+
+TEXT = ("Peter Blackburn, the U.S. envoy, met officials of the European Commission in Brussels on Thursday.\n"
+        "Shares of <Samsung> rose 3.5% in Seoul.")
+
+
+def test_ner_highlights_entities(app, browser, shots):  # noqa: F811
+    page = open_page(browser, app, "ner?text=" + urllib.parse.quote(TEXT))
+    no_errors(page)
+    assert (REPO / "models" / "ner-conll2003.safetensors").exists()
+    marks = page.locator("mark")
+    assert marks.count() >= 4
+    shown = " ".join(marks.all_inner_texts())
+    assert "Peter Blackburn" in shown and "Brussels" in shown and "PER" in shown and "LOC" in shown
+    assert page.get_by_text("<Samsung>").count() >= 1  # the angle brackets are text, not markup
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 3  # probabilities, forward, backward
+    snap(page, shots / "ner.png")
+
+
+def test_ner_in_korean_with_the_gates(app, browser, shots):  # noqa: F811
+    page = open_page(browser, app, "ner?lang=ko&text=" + urllib.parse.quote("EU rejects German call to boycott British lamb."))
+    no_errors(page)
+    assert page.get_by_text("개체명 인식: 단어마다 태그 하나").is_visible()
+    page.get_by_text("망각 게이트 f_t").first.click()  # the LSTM's forget gate, both directions
+    settle(page)
+    no_errors(page)
+    snap(page, shots / "ner-ko.png")
