@@ -13,14 +13,14 @@ from torch import Tensor
 def rnn_step(xw: Tensor, state: tuple[Tensor], w_hh: Tensor, b_hh: Tensor):
     """h_t = tanh(W_hh h_{t-1} + W_xh x_t + b)"""
     (h,) = state
-    h = torch.tanh(h @ w_hh.T + b_hh + xw)
+    h = torch.tanh(torch.addmm(b_hh, h, w_hh.T) + xw)
     return (h,), {}
 
 
 def lstm_step(xw: Tensor, state: tuple[Tensor, Tensor], w_hh: Tensor, b_hh: Tensor):
     """i, f, g, o = σ, σ, tanh, σ of (W_h h_{t-1} + W_x x_t + b);  c_t = f c_{t-1} + i g;  h_t = o tanh(c_t)"""
     h, c = state
-    i, f, g, o = (h @ w_hh.T + b_hh + xw).chunk(4, dim=-1)  # PyTorch's order: i, f, g, o
+    i, f, g, o = (torch.addmm(b_hh, h, w_hh.T) + xw).chunk(4, dim=-1)  # PyTorch's order: i, f, g, o
     i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
     c = f * c + i * g
     h = o * torch.tanh(c)
@@ -31,7 +31,7 @@ def gru_step(xw: Tensor, state: tuple[Tensor], w_hh: Tensor, b_hh: Tensor):
     """r, z = σ(...);  n = tanh(W_xn x_t + b_xn + r ⊙ (W_hn h_{t-1} + b_hn));  h_t = (1 - z) n + z h_{t-1}"""
     (h,) = state
     x_r, x_z, x_n = xw.chunk(3, dim=-1)  # PyTorch's order: r, z, n
-    h_r, h_z, h_n = (h @ w_hh.T + b_hh).chunk(3, dim=-1)
+    h_r, h_z, h_n = torch.addmm(b_hh, h, w_hh.T).chunk(3, dim=-1)
     r = torch.sigmoid(x_r + h_r)
     z = torch.sigmoid(x_z + h_z)
     n = torch.tanh(x_n + r * h_n)  # the reset gate acts after the hidden matmul

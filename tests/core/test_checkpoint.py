@@ -14,7 +14,7 @@ SENTENCES = [(["Peter", "lives", "in", "Paris"], ["B-PER", "O", "O", "B-LOC"])] 
 @pytest.fixture(scope="module")
 def tagger():
     bundle, trainer = prepare("tag", SENTENCES, SENTENCES, ModelConfig(hidden_size=8, embed_size=8, bidirectional=True),
-                              TrainConfig(max_steps=3, batch_size=2))
+                              TrainConfig(max_steps=3, batch_size=2, device="cpu"))
     trainer.run()
     return bundle
 
