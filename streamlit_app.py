@@ -5,7 +5,7 @@ import streamlit as st
 
 from webapp.i18n import t
 from webapp.nav import enter
-from webapp.sidebar import sidebar
+from webapp.sidebar import show_device, sidebar
 
 HERE = Path(__file__).parent
 
@@ -21,7 +21,10 @@ PAGES = [
 
 enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before drawing anything
 st.set_page_config(page_title="RNN Lab", page_icon=":material/cyclone:", layout="wide")
-sidebar()
+device = sidebar()
 pages = [st.Page(path, title=t(title), icon=icon, default=(path == PAGES[0][0]))
          for path, title, icon in PAGES if (HERE / path).is_file()]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+finally:  # also when a page stops early; after the page, so a first visit need not wait for torch
+    show_device(device)

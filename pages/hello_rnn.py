@@ -69,7 +69,7 @@ step = st.select_slider(t("hello.step"), options=list(range(T)), key="hello_t",
                         format_func=lambda i: f"t={i + 1} · {charts.show_token(snap.inputs[i])}")
 p = snap.parts(step)
 x_char = charts.show_token(snap.inputs[step])
-st.latex(rf"h_t = \tanh(W_{{hh}}\,\color{{{PREV}}}{{h_{{t-1}}}} + W_{{xh}}\,\color{{{INPUT}}}{{x_t}} + b)")
+st.latex(rf"h_t = \tanh(W_{{hh}}\,\textcolor{{{PREV}}}{{h_{{t-1}}}} + W_{{xh}}\,\textcolor{{{INPUT}}}{{x_t}} + b)")
 st.latex(r"\tanh\Big(W_{hh}" + charts.tex_vector(snap.h_prev[step], color=PREV) + r" + W_{xh}"
          + charts.tex_vector(snap.x[step], 0, color=INPUT) + r"_{\text{“" + x_char + r"”}} + b\Big) = \tanh\Big("
          + charts.tex_vector(p["hh"]) + " + " + charts.tex_vector(p["xh"]) + " + " + charts.tex_vector(p["b"])

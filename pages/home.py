@@ -3,8 +3,7 @@ import streamlit as st
 
 from webapp import charts
 from webapp.i18n import t
-from webapp.nav import enter
-from webapp.widgets import page_link
+from webapp.nav import enter, page_link
 
 enter()
 st.title(t("home.title"))

@@ -65,7 +65,7 @@ def _grid(values: np.ndarray, x_labels: Sequence[str], y_labels: Sequence[str], 
                    else alt.Scale(scheme=SEQUENTIAL, domain=list(domain)))
     x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr(x_labels), labelAngle=0, title=x_title,
                                    labelOverlap=False))
-    y = alt.Y("y:O", axis=alt.Axis(labelExpr=_label_expr(y_labels), title=y_title))
+    y = alt.Y("y:O", axis=alt.Axis(labelExpr=_label_expr(y_labels), title=y_title, labelOverlap=False))
     if annotate:  # white numbers on dark cells
         middle, half = (domain[0] + domain[1]) / 2, (domain[1] - domain[0]) / 2 or 1.0
         df["dark"] = (np.abs(df["value"] - middle) / half > 0.55) if scale == "diverging" else \
@@ -125,7 +125,8 @@ def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, fl
     rows = [(s, v, names[0]) for s, v in train if np.isfinite(v)] + \
            [(s, v, names[1]) for s, v in valid if np.isfinite(v)]
     df = pd.DataFrame(rows, columns=["step", "loss", "series"])
-    color = alt.Color("series:N", scale=alt.Scale(domain=list(names), range=["#1f77b4", "#ff7f0e"]),
+    shown = list(names) if len(valid) else list(names[:1])  # no validation: no legend entry for it
+    color = alt.Color("series:N", scale=alt.Scale(domain=shown, range=["#1f77b4", "#ff7f0e"][:len(shown)]),
                       legend=alt.Legend(title=None, orient="top-right"))
     line = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=20)).encode(
         x=alt.X("step:Q", title="step"), y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(zero=False)),
@@ -253,4 +254,4 @@ def tex_vector(values: Sequence[float], digits: int = 2, color: str | None = Non
     """A column vector in LaTeX (KaTeX), optionally coloured: for formulas with the actual numbers."""
     body = r" \\ ".join(f"{float(v):.{digits}f}" for v in values)
     tex = r"\begin{bmatrix}" + body + r"\end{bmatrix}"
-    return f"\\color{{{color}}}{{{tex}}}" if color else tex
+    return f"\\textcolor{{{color}}}{{{tex}}}" if color else tex

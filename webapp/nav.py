@@ -1,6 +1,10 @@
-"""Page plumbing: the first call of every page script."""
+"""Page plumbing: the first call of every page script, and links between pages."""
+from pathlib import Path
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def enter():
@@ -11,3 +15,12 @@ def enter():
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def page_link(path: str, label: str, icon: str | None = None):
+    """A link to a page of the app, or a greyed note when that page is not there yet."""
+    if (REPO / path).is_file():
+        st.page_link(path, label=label, icon=icon)
+    else:
+        from .i18n import t
+        st.caption(f"{label} · {t('home.soon')}")

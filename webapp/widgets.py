@@ -1,22 +1,10 @@
 """Streamlit pieces several pages draw the same way: the live training panel, links to pages that may
 not exist yet, and the heatmap explorer for a traced text."""
-from pathlib import Path
-
 import streamlit as st
 
 from . import charts
 from .i18n import t
 from .runner import TrainingRun
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def page_link(path: str, label: str, icon: str | None = None):
-    """A link to a page of the app, or a greyed note when that page is not there yet."""
-    if (REPO / path).is_file():
-        st.page_link(path, label=label, icon=icon)
-    else:
-        st.caption(f"{label} · {t('home.soon')}")
 
 
 def training_panel(key: str, *, sample_label: str | None = None, metric: str | None = None,

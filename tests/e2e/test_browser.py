@@ -2,84 +2,23 @@
 Each page is loaded, checked for errors, and saved as a screenshot in a folder the test prints
 ($RNNLAB_SCREENSHOTS, default screenshots/ at the top of the repository)."""
 import os
-import shutil
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+from streamlit_server import ARGS, CHROMIUM, REPO, free_port, settle, snap, start_app, wait_healthy
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 if not Path(CHROMIUM).exists():
     pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
-           "--server.headless", "true", "--server.address", "127.0.0.1"]
-    return subprocess.Popen(cmd, cwd=REPO, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stderr.read()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError("streamlit did not answer in time")
-
-
-IDLE = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    return app && app.getAttribute('data-test-script-state') === 'notRunning'
-        && !document.querySelector('[data-testid="stSkeleton"]');
-}"""
-
-
-def settle(page, timeout_ms: int = 90_000):
-    """Wait until the script has finished running and stays finished (a page may rerun itself once),
-    then give the charts time to draw."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
-    for _ in range(20):
-        page.wait_for_function(IDLE, timeout=timeout_ms)
-        page.wait_for_timeout(1000)
-        if page.evaluate(IDLE):
-            break
-    page.wait_for_timeout(1000)  # vega-embed and graphviz render after the script run
-
-
-def snap(page, path: Path):
-    """A screenshot of the whole page: Streamlit scrolls inside its main block, so grow the window to fit."""
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": page.viewport_size["width"], "height": min(max(height, 800), 12000)})
-    page.wait_for_timeout(800)
-    page.screenshot(path=path, full_page=True)
-
-
 @pytest.fixture(scope="module")
 def app():
     port = free_port()
-    proc = start_app(port)
+    proc = start_app(port, {"OMP_NUM_THREADS": "1"})  # a shared 2-core machine: no spinning threads
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)

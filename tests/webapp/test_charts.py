@@ -115,4 +115,4 @@ def test_usage_diagrams_are_dot_with_the_labels():
 
 def test_tex_vector():
     assert charts.tex_vector([1, -0.5]) == r"\begin{bmatrix}1.00 \\ -0.50\end{bmatrix}"
-    assert charts.tex_vector([1], 0, color="#f00").startswith(r"\color{#f00}{")
+    assert charts.tex_vector([1], 0, color="#f00").startswith(r"\textcolor{#f00}{")

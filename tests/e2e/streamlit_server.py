@@ -1,0 +1,71 @@
+"""Start `streamlit run` on a free port and tell when a page has finished drawing: shared by the browser
+test and benchmarks/app_timing.py."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
+           "--server.headless", "true", "--server.address", "127.0.0.1"]
+    return subprocess.Popen(cmd, cwd=REPO, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stderr.read()[-2000:]}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError("streamlit did not answer in time")
+
+
+IDLE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && !document.querySelector('[data-testid="stSkeleton"]');
+}"""
+
+
+def settle(page, timeout_ms: int = 90_000, stable_ms: int = 1000, draw_ms: int = 1000):
+    """Wait until the script has finished running and stays finished for stable_ms (a page may rerun
+    itself once), then draw_ms more for the charts to draw (vega-embed and graphviz render after the run)."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
+    for _ in range(20):
+        page.wait_for_function(IDLE, timeout=timeout_ms, polling=20)
+        if not stable_ms:
+            break
+        page.wait_for_timeout(stable_ms)
+        if page.evaluate(IDLE):
+            break
+    if draw_ms:
+        page.wait_for_timeout(draw_ms)
+
+
+def snap(page, path: Path):
+    """A screenshot of the whole page: Streamlit scrolls inside its main block, so grow the window to fit."""
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": min(max(height, 800), 12000)})
+    page.wait_for_timeout(800)
+    page.screenshot(path=path, full_page=True)
