@@ -111,3 +111,58 @@ def test_char_lm_trains_in_the_browser(app, browser, shots):
     assert page.get_by_role("button", name="Download the model (.safetensors)").is_visible()
     no_errors(page)
     snap(page, shots / "char_lm-trained.png")
+
+
+def upload(page, path: Path):
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(path))
+    page.wait_for_timeout(500)
+    settle(page)
+
+
+def alerts(page) -> str:
+    return " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
+
+
+def test_char_lm_uploads_models_and_refuses_strangers(app, browser, shots, tmp_path):
+    import torch
+    from safetensors.torch import save
+
+    from core import fit
+    from core.checkpoint import save_checkpoint
+    from core.config import ModelConfig, TrainConfig
+
+    page = open_page(browser, app, "char_lm?model=upload")
+    stranger = tmp_path / "stranger.safetensors"
+    stranger.write_bytes(save({"w": torch.zeros(2)}))
+    upload(page, stranger)
+    assert "not an RNN Lab checkpoint" in alerts(page)
+    no_errors(page)
+    bundle, trainer = fit.prepare("lm", "to be or not to be, that is the question. " * 20, None,
+                                  ModelConfig(hidden_size=16, embed_size=8), TrainConfig(max_steps=3, batch_size=4))
+    fit.run(bundle, trainer)
+    save_checkpoint(bundle, tmp_path / "mine.safetensors")
+    upload(page, tmp_path / "mine.safetensors")
+    assert page.get_by_text("mine.safetensors: 1×16 LSTM").is_visible()
+    assert page.get_by_text("Neuron finder").is_visible()
+    no_errors(page)
+    snap(page, shots / "char_lm-uploaded.png")
+
+
+def test_char_lm_refuses_binary_text_and_cuts_huge_text(app, browser, shots, tmp_path):
+    page = open_page(browser, app, "char_lm?model=train")
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="Upload a .txt file").click()
+    settle(page)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 10)
+    upload(page, binary)
+    assert "looks like a binary file" in alerts(page)
+    no_errors(page)
+    huge = tmp_path / "huge.txt"
+    huge.write_text("All the world's a stage, and all the men and women merely players. 안녕 🙂\n" * 70_000)
+    assert huge.stat().st_size > 5_000_000
+    upload(page, huge)
+    assert "trains on the first 2,000,000" in alerts(page)
+    assert page.get_by_role("button", name="Train").first.is_enabled()
+    no_errors(page)
+    snap(page, shots / "char_lm-huge-upload.png")
