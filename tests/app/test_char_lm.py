@@ -102,3 +102,17 @@ def test_bad_pasted_text_says_why_and_keeps_the_model(without_shipped):
         assert at.button(key="lm_start").disabled
         assert at.session_state["lm_run"] is run  # the model trained before is still there
         assert len(sample_text(at)) == 300  # and still samples
+
+
+def test_the_real_shipped_model_when_present():
+    import pytest
+
+    from conftest import REPO
+    from webapp import loading
+    path = REPO / "models" / "char-shakespeare.safetensors"
+    if not path.exists():
+        pytest.skip("models/char-shakespeare.safetensors is not in this checkout")
+    shipped = loading.shipped("char-shakespeare.safetensors", "lm")
+    assert shipped.error is None and shipped.bundle.cfg.task == "lm"
+    assert {"R", "O", "M", "E", ":", "\n"} <= set(shipped.bundle.vocab.itos)
+    assert shipped.bundle is loading.shipped("char-shakespeare.safetensors", "lm").bundle  # loaded once
