@@ -3,6 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from webapp import urlstate
 from webapp.i18n import t
 from webapp.nav import enter
 from webapp.sidebar import show_device, sidebar
@@ -19,8 +20,17 @@ PAGES = [
     ("pages/ner.py", "nav.ner", ":material/sell:"),
 ]
 
+# Widget values a person typed or picked that must survive leaving the page or hiding its section
+# (value widgets only: never buttons or file uploaders). Pages add their keys here.
+KEEP = (
+    "hello_word", "hello_hidden", "hello_seed", "hello_steps",
+    "lm_source", "lm_corpus", "lm_paste", "lm_cell", "lm_hidden", "lm_layers", "lm_lr", "lm_seconds",
+    "lm_prime", "lm_length", "lm_temperature", "lm_top_k", "lm_seed", "lm_view", "lm_text", "lm_state",
+)
+
 enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before drawing anything
 st.set_page_config(page_title="RNN Lab", page_icon=":material/cyclone:", layout="wide")
+urlstate.keep(KEEP)
 device = sidebar()
 pages = [st.Page(path, title=t(title), icon=icon, default=(path == PAGES[0][0]))
          for path, title, icon in PAGES if (HERE / path).is_file()]

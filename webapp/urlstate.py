@@ -41,3 +41,12 @@ def span(raw: str) -> tuple[int, int]:
     if not 0 <= a <= b:
         raise ValueError(raw)
     return a, b
+
+
+def keep(keys):
+    """Keep these widgets' values while their widgets are not drawn (another page, or a section of the
+    page that is hidden): Streamlit forgets a widget's value when it is not drawn in a run, unless the
+    value has been set through st.session_state. Only for value widgets (not buttons or uploaders)."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]

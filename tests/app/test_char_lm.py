@@ -116,3 +116,16 @@ def test_the_real_shipped_model_when_present():
     assert shipped.error is None and shipped.bundle.cfg.task == "lm"
     assert {"R", "O", "M", "E", ":", "\n"} <= set(shipped.bundle.vocab.itos)
     assert shipped.bundle is loading.shipped("char-shakespeare.safetensors", "lm").bundle  # loaded once
+
+
+def test_typed_text_survives_switching_sections_and_pages(without_shipped):
+    at = open_app(PAGE)
+    at.radio(key="lm_source").set_value("train").run()
+    at.selectbox(key="lm_corpus").set_value("paste").run()
+    at.text_area(key="lm_paste").set_value("my own precious text, typed by hand").run()
+    at.radio(key="lm_source").set_value("upload").run()
+    at.switch_page("pages/hello_rnn.py").run()
+    at.switch_page(PAGE).run()
+    assert at.radio(key="lm_source").value == "upload"
+    at.radio(key="lm_source").set_value("train").run()
+    assert at.text_area(key="lm_paste").value == "my own precious text, typed by hand"
