@@ -11,6 +11,7 @@ from webapp.nav import enter
 
 SHIPPED = {classify.SENTIMENT_TASK: "sentiment-sst2.safetensors", classify.SPAM_TASK: "spam-sms.safetensors"}
 SOURCES = (*SHIPPED, "train", "upload")
+MAX_URL_TEXT = 2000  # longer texts are not put in the shareable URL
 EXAMPLES = {
     classify.SENTIMENT_TASK: ["not bad at all", "the acting was great but the plot made no sense",
                               "a gorgeous , witty , seductive movie .", "i did n't like it , and i wanted to .",
@@ -204,7 +205,7 @@ text = st.text_area(t("clf.text"), key="clf_text", height=100, max_chars=classif
 urlstate.seed("why", "clf_method", SALIENCY_METHODS[0], valid=lambda v: v in SALIENCY_METHODS)
 method = st.radio(t("clf.method"), SALIENCY_METHODS, key="clf_method", horizontal=True,
                   format_func=lambda m: t(f"clf.method.{m}"), help=t("clf.method.help"))
-urlstate.publish({"model": source, "text": text or None, "why": method})
+urlstate.publish({"model": source, "text": text if text and len(text) <= MAX_URL_TEXT else None, "why": method})
 if not text.strip():
     st.info(t("clf.empty"))
     st.stop()
@@ -221,7 +222,8 @@ if held is None or held[0] != (model_key, text, method):
 ans = held[1]
 
 c = st.columns([1, 2], vertical_alignment="center")
-c[0].metric(t("clf.label"), name(ans.label), t("clf.confidence", p=f"{ans.probs[ans.label]:.1%}"), delta_color="off")
+c[0].metric(t("clf.label"), name(ans.label), t("clf.confidence", p=f"{ans.probs[ans.label]:.1%}"), delta_color="off",
+             delta_arrow="off")
 with c[1]:
     for label, p in list(ans.probs.items())[:5]:
         st.progress(p, text=f"{name(label)}: {p:.1%}")
