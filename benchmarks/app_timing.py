@@ -9,7 +9,6 @@ the server's health check and a first script run through AppTest.
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests" / "e2e")]
 
-from streamlit_server import ARGS, CHROMIUM, free_port, settle, start_app, wait_healthy  # noqa: E402
+from streamlit_server import ARGS, CHROMIUM, free_port, settle, start_app, stop_app, wait_healthy  # noqa: E402
 
 RUNNING = """() => document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'running'"""
 
@@ -67,11 +66,7 @@ def browser_round(sync_api) -> dict[str, float]:
             out["char LM rerun: Again (new 300-char sample + look inside)"] = timed(
                 lambda: rerun(page, page.get_by_role("button", name="Again").click))
         finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop_app(proc)
             browser.close()
     return out
 

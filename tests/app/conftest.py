@@ -2,7 +2,6 @@
 from pathlib import Path
 
 import pytest
-import torch
 from streamlit.testing.v1 import AppTest
 
 from core import fit
@@ -14,11 +13,8 @@ TIMEOUT = 60  # the first run imports torch
 
 
 @pytest.fixture(autouse=True)
-def one_thread():
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)  # tiny models: one thread is fastest and immune to a busy machine
+def _single_thread(one_thread):  # tests/conftest.py
     yield
-    torch.set_num_threads(n)
 
 
 @pytest.fixture(scope="session")

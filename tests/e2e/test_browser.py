@@ -2,13 +2,12 @@
 Each page is loaded, checked for errors, and saved as a screenshot in a folder the test prints
 ($RNNLAB_SCREENSHOTS, default screenshots/ at the top of the repository)."""
 import os
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
-from streamlit_server import ARGS, CHROMIUM, REPO, free_port, settle, snap, start_app, wait_healthy
+from streamlit_server import ARGS, CHROMIUM, REPO, free_port, settle, snap, start_app, stop_app, wait_healthy
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 if not Path(CHROMIUM).exists():
@@ -24,11 +23,7 @@ def app():
         wait_healthy(url, proc)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_app(proc)
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 import time
 
 import pytest
-import torch
 
 from core.config import ModelConfig, TrainConfig
 from webapp import lm
@@ -11,12 +10,7 @@ from webapp.runner import TrainingRun
 TEXT = "the cat sat on the mat. " * 40
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)  # tiny models: one thread is fastest and immune to a busy machine
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_thread")  # tests/conftest.py
 
 
 def tiny(seconds=None, steps=None):

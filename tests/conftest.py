@@ -1,0 +1,12 @@
+"""Fixtures for every test folder."""
+import pytest
+import torch
+
+
+@pytest.fixture
+def one_thread():
+    """Tiny models on a busy machine: one torch thread is fastest and does not spin against other work."""
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)
