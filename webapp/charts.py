@@ -129,7 +129,8 @@ def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, fl
     color = alt.Color("series:N", scale=alt.Scale(domain=shown, range=["#1f77b4", "#ff7f0e"][:len(shown)]),
                       legend=alt.Legend(title=None, orient="top-right"))
     line = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=20)).encode(
-        x=alt.X("step:Q", title="step"), y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(zero=False)),
+        x=alt.X("step:Q", title="step", axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=".2f")),
         color=color, tooltip=["series:N", "step:Q", alt.Tooltip("loss:Q", format=".4f")])
     return line.properties(title=title, height=220)
 
