@@ -7,6 +7,7 @@ import time
 
 import torch
 
+from . import distributed
 from .checkpoint import load_checkpoint, save_checkpoint
 from .config import CELLS, ModelConfig, TrainConfig
 from .errors import RNNLabError
@@ -115,15 +116,27 @@ def cmd_train(args) -> int:
     spec = TASKS[args.task]
     train = spec.read(args.data)
     valid = spec.read(args.valid) if args.valid else None
-    bundle, trainer = prepare(args.task, train, valid, model_cfg, train_cfg, callbacks=[ProgressLine(spec.key)])
-    n_params = sum(p.numel() for p in bundle.model.parameters())
-    print(f"{args.task}: {model_cfg.num_layers}×{model_cfg.hidden_size} {model_cfg.cell.upper()}, "
-          f"{n_params:,} parameters, vocabulary {len(bundle.vocab):,}, on {trainer.device}", file=sys.stderr)
-    signal.signal(signal.SIGINT, lambda *_: trainer.stop())  # Ctrl-C: stop, keep and save the best model
-    best = run(bundle, trainer, data=args.data, valid_data=args.valid, command="python -m core " + " ".join(sys.argv[1:]))
-    save_checkpoint(bundle, args.out, torch.float16 if args.half else None)
-    print(file=sys.stderr)
-    print(f"saved {args.out} (step {trainer.step}, {bundle.info['minutes']} min); validation: {summary(best)}")
+    group = distributed.from_environment(args.device)  # under torchrun: one process per device
+    main_rank = group is None or group.is_main
+    try:
+        bundle, trainer = prepare(args.task, train, valid, model_cfg, train_cfg,
+                                  callbacks=[ProgressLine(spec.key)] if main_rank else [], group=group)
+        n_params = sum(p.numel() for p in bundle.model.parameters())
+        if main_rank:
+            ranks = f" × {group.world_size} processes" if group else ""
+            print(f"{args.task}: {model_cfg.num_layers}×{model_cfg.hidden_size} {model_cfg.cell.upper()}, "
+                  f"{n_params:,} parameters, vocabulary {len(bundle.vocab):,}, on {trainer.device}{ranks}",
+                  file=sys.stderr)
+        signal.signal(signal.SIGINT, lambda *_: trainer.stop())  # Ctrl-C: stop, keep and save the best model
+        best = run(bundle, trainer, data=args.data, valid_data=args.valid,
+                   command="python -m core " + " ".join(sys.argv[1:]),
+                   processes=group.world_size if group else 1)
+    finally:
+        distributed.close()
+    if main_rank:  # one writer
+        save_checkpoint(bundle, args.out, torch.float16 if args.half else None)
+        print(file=sys.stderr)
+        print(f"saved {args.out} (step {trainer.step}, {bundle.info['minutes']} min); validation: {summary(best)}")
     return 0
 
 

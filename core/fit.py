@@ -5,25 +5,28 @@ import torch
 
 from .config import ModelConfig, TrainConfig
 from .device import pick_device
+from .distributed import Group, shard
 from .tasks import TASKS, Bundle
 from .train import Trainer
 
 
 def prepare(task: str, train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig,
-            callbacks=()) -> tuple[Bundle, Trainer]:
+            callbacks=(), group: Group | None = None) -> tuple[Bundle, Trainer]:
     """`train`/`valid` as the task's `read` gives them; without `valid`, part of `train` is held out
-    (the last 10% of a text; a seeded 10% of examples)."""
+    (the last 10% of a text; a seeded 10% of examples). With a torchrun `group`, each rank trains on its
+    shard of the batches: the global batch is batch_size × world_size."""
     spec = TASKS[task]
     model_cfg.task = task
     if valid is None:
         train, valid = spec.split(train, train_cfg.valid_fraction, train_cfg.seed)
     torch.manual_seed(train_cfg.seed)
     bundle = spec.build(train, valid, model_cfg)
-    device = pick_device(train_cfg.device)
+    device = group.device if group else pick_device(train_cfg.device)
     batches, steps_per_epoch = spec.batches(bundle, train, train_cfg, train_cfg.seed)
-    trainer = Trainer(bundle.model, train_cfg, batches, steps_per_epoch,
+    world = group.world_size if group else 1
+    trainer = Trainer(bundle.model, train_cfg, shard(batches, group), steps_per_epoch // world,
                       evaluate=lambda model: spec.evaluate(bundle, valid), key=spec.key, maximize=spec.maximize,
-                      device=device, callbacks=callbacks)
+                      device=device, callbacks=callbacks, group=group)
     bundle.info = {"train": train_cfg.to_dict(), "device": str(device)}
     return bundle, trainer
 

@@ -11,6 +11,7 @@ import torch
 from torch import nn
 
 from .config import TrainConfig
+from .distributed import Group
 from .errors import TrainingError
 
 
@@ -37,12 +38,18 @@ def lr_at(cfg: TrainConfig, step: int, fraction: float) -> float:
 
 class Trainer:
     """model(**batch) -> (logits, loss). `batches` yields dicts of CPU tensors forever; `evaluate(model)`
-    returns validation metrics, of which `key` picks the best model (`maximize` or not)."""
+    returns validation metrics, of which `key` picks the best model (`maximize` or not). Under torchrun
+    (`group`), the model is wrapped in DistributedDataParallel and the ranks take every decision together
+    (stop, evaluate, report, keep as best), so they stay in step and end with the same weights."""
 
     def __init__(self, model: nn.Module, cfg: TrainConfig, batches: Iterator[dict], steps_per_epoch: int,
                  evaluate: Callable[[nn.Module], dict], key: str = "loss", maximize: bool = False,
-                 device: torch.device | str = "cpu", callbacks: tuple[Callable[[Progress], None], ...] = ()):
+                 device: torch.device | str = "cpu", callbacks: tuple[Callable[[Progress], None], ...] = (),
+                 group: Group | None = None):
         self.model, self.cfg, self.batches = model.to(device), cfg, batches
+        self.group = group
+        self.forward = model if group is None else torch.nn.parallel.DistributedDataParallel(
+            model, device_ids=[device] if torch.device(device).type == "cuda" else None)
         self.steps_per_epoch = max(1, steps_per_epoch)
         self.evaluate, self.key, self.maximize = evaluate, key, maximize
         self.device = torch.device(device)
@@ -85,16 +92,15 @@ class Trainer:
         start = last_report = time.perf_counter()
         next_eval, loss_sum, loss_n, tokens = cfg.eval_every, torch.zeros((), device=self.device), 0, 0
         model.train()
-        while not self._stop.is_set():
-            elapsed = time.perf_counter() - start
-            fraction = self.fraction(elapsed)
-            if fraction >= 1.0:
+        while True:
+            fraction = self.fraction(time.perf_counter() - start)
+            if self._agree(fraction >= 1.0 or self._stop.is_set())[0]:
                 break
             lr = lr_at(cfg, self.step, fraction)
             for group in self.optimizer.param_groups:
                 group["lr"] = lr
             batch = {k: v.to(self.device, non_blocking=True) for k, v in next(self.batches).items()}
-            _, loss = model(**batch)
+            _, loss = self.forward(**batch)
             self.optimizer.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
@@ -106,11 +112,14 @@ class Trainer:
 
             now = time.perf_counter()
             metrics = None
-            if self.fraction(now - start) >= next_eval:
+            evaluate, report = self._agree(self.fraction(now - start) >= next_eval, now - last_report >= 0.25)
+            if evaluate:
                 metrics = self._validate()
-                next_eval += cfg.eval_every
-            if now - last_report >= 0.25 or metrics is not None:
-                mean_loss = float(loss_sum) / loss_n
+                next_eval = self.fraction(time.perf_counter() - start) + cfg.eval_every
+            if report or evaluate:
+                total, n, tokens = self.group.sum(float(loss_sum), loss_n, tokens) if self.group else \
+                    (float(loss_sum), loss_n, tokens)  # the mean loss, and tokens/s, over all ranks
+                mean_loss = total / n
                 if not math.isfinite(mean_loss):
                     self._restore_best()
                     raise TrainingError(f"the loss became {mean_loss} at step {self.step}: lower the learning "
@@ -131,10 +140,16 @@ class Trainer:
             metrics = self.evaluate(self.model)
         self.model.train()
         self.history.append((self.step, metrics))
-        if self.best is None or self._better(metrics, self.best):
+        better = self.best is None or self._better(metrics, self.best)
+        if self.group is not None:
+            better = self.group.from_main(better)  # rank 0 decides, so every rank keeps the same weights
+        if better:
             self.best = metrics
             self._best_state = copy.deepcopy({k: v.detach().cpu() for k, v in self.model.state_dict().items()})
         return metrics
+
+    def _agree(self, *flags: bool) -> list[bool]:
+        return self.group.any(*flags) if self.group else list(flags)
 
     def _better(self, new: dict, old: dict) -> bool:
         """By the key; on a tie (say, both 100% accurate), by the lower loss."""
