@@ -37,6 +37,6 @@ def run(bundle: Bundle, trainer: Trainer, **facts) -> dict:
     try:
         best = trainer.run()
     finally:
-        bundle.info.update(facts, steps=trainer.step, minutes=round((time.perf_counter() - start) / 60, 2),
+        bundle.info.update(facts, steps=trainer.step, minutes=round((time.perf_counter() - start) / 60, 3),
                            valid=trainer.best)
     return best
