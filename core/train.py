@@ -91,6 +91,7 @@ class Trainer:
         cfg, model = self.cfg, self.model
         start = last_report = time.perf_counter()
         next_eval, loss_sum, loss_n, tokens = cfg.eval_every, torch.zeros((), device=self.device), 0, 0
+        last_loss = float("nan")
         model.train()
         while True:
             fraction = self.fraction(time.perf_counter() - start)
@@ -126,11 +127,12 @@ class Trainer:
                                         f"rate and try again" + (" (the best model so far is kept)" if self.best else ""))
                 self._report(now - start, mean_loss, tokens / (now - last_report), lr, metrics)
                 last_report, loss_sum, loss_n, tokens = now, torch.zeros((), device=self.device), 0, 0
+                last_loss = mean_loss
 
         if self.best is None or self.history[-1][0] != self.step:
             metrics = self._validate()
             elapsed = time.perf_counter() - start
-            self._report(elapsed, float(loss_sum) / loss_n if loss_n else float("nan"), 0.0, 0.0, metrics)
+            self._report(elapsed, float(loss_sum) / loss_n if loss_n else last_loss, 0.0, 0.0, metrics)
         self._restore_best()
         return self.best
 
