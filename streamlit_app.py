@@ -26,6 +26,8 @@ KEEP = (
     "hello_word", "hello_hidden", "hello_seed", "hello_steps",
     "lm_source", "lm_corpus", "lm_paste", "lm_cell", "lm_hidden", "lm_layers", "lm_lr", "lm_seconds",
     "lm_prime", "lm_length", "lm_temperature", "lm_top_k", "lm_seed", "lm_view", "lm_text", "lm_state",
+    "clf_source", "clf_cell", "clf_hidden", "clf_tokenizer", "clf_seconds", "clf_bidirectional", "clf_text",
+    "clf_method", "clf_state", "clf_layer",
 )
 
 enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before drawing anything

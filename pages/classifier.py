@@ -110,23 +110,30 @@ elif source == "train":
             else:
                 st.caption(t("clf.data.valid.none"))
 
+    for key, default in (("clf_hidden", 64), ("clf_seconds", 30), ("clf_bidirectional", True)):
+        st.session_state.setdefault(key, default)  # defaults through the state, so kept values raise no warning
     c = st.columns(5)
     cell = c[0].selectbox(t("clf.cell"), ("lstm", "gru", "rnn"), key="clf_cell", format_func=str.upper)
-    hidden = c[1].select_slider(t("clf.hidden"), (8, 16, 32, 64, 128, 256), value=64, key="clf_hidden")
+    hidden = c[1].select_slider(t("clf.hidden"), (8, 16, 32, 64, 128, 256), key="clf_hidden")
     tokenizer = c[2].selectbox(t("clf.tokenizer"), ("word", "char"), key="clf_tokenizer",
                                format_func=lambda v: t(f"clf.tokenizer.{v}"))
-    seconds = c[3].select_slider(t("clf.seconds"), (5, 10, 20, 30, 60, 120, 300, 600), value=30, key="clf_seconds")
-    bidirectional = c[4].checkbox(t("clf.bidirectional"), value=True, key="clf_bidirectional")
+    seconds = c[3].select_slider(t("clf.seconds"), (5, 10, 20, 30, 60, 120, 300, 600), key="clf_seconds")
+    bidirectional = c[4].checkbox(t("clf.bidirectional"), key="clf_bidirectional")
     run = st.session_state.get("clf_run")
     busy = run is not None and run.snapshot().active
-    if st.button(t("clf.train.start"), type="primary", disabled=pairs is None or busy, key="clf_start",
-                 icon=":material/play_arrow:"):
+
+    def start():
         try:
             model_cfg, train_cfg = classify.configs(cell, hidden, tokenizer, seconds, bidirectional)
             own = classify.start_training(pairs, valid_pairs, model_cfg, train_cfg, data=upload.name)
             st.session_state.clf_own, st.session_state.clf_run = own, own.run
         except RNNLabError as e:  # the model trained before, if any, is kept
-            st.error(t("clf.train.bad", error=e))
+            st.session_state.clf_train_error = str(e)
+
+    st.button(t("clf.train.start"), type="primary", disabled=pairs is None or busy, key="clf_start",
+              icon=":material/play_arrow:", on_click=start)
+    if error := st.session_state.pop("clf_train_error", None):
+        st.error(t("clf.train.bad", error=error))
     widgets.training_panel("clf_run", metric="accuracy", loss_title=t("clf.loss"))
     own, run = st.session_state.get("clf_own"), st.session_state.get("clf_run")
     if run is not None and run.snapshot().state in ("done", "stopped"):
@@ -254,7 +261,9 @@ c = st.columns([4, 1])
 name = c[0].radio(t("clf.inside.what"), names, key="clf_state", horizontal=True,
                   format_func=lambda n: t(f"inside.state.{n}"))
 layers = ans.states[name].shape[0]
-layer = c[1].selectbox(t("clf.inside.layer"), range(layers), index=layers - 1, key="clf_layer",
+if st.session_state.get("clf_layer") not in range(layers):
+    st.session_state.clf_layer = layers - 1
+layer = c[1].selectbox(t("clf.inside.layer"), range(layers), key="clf_layer",
                        format_func=lambda v: v + 1) if layers > 1 else 0
 widgets.state_heatmap(ans.states[name][layer], tokens, name)
 if bundle.cfg.bidirectional:
