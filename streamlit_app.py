@@ -1,12 +1,19 @@
 """RNN Lab: `streamlit run streamlit_app.py`. The page list is explicit; a page joins once its file exists."""
-from pathlib import Path
+import os
 
-import streamlit as st
+# One torch thread per piece of work unless the deployment says otherwise (OMP_NUM_THREADS=n): sampling and
+# step-by-step traces are thousands of tiny operations, and on a shared 2-core machine two spinning threads
+# made a 300-character sample 40x slower (8 s against 0.2 s). Set before anything imports torch.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from webapp import urlstate
-from webapp.i18n import t
-from webapp.nav import enter
-from webapp.sidebar import show_device, sidebar
+from pathlib import Path  # noqa: E402
+
+import streamlit as st  # noqa: E402
+
+from webapp import urlstate  # noqa: E402
+from webapp.i18n import t  # noqa: E402
+from webapp.nav import enter  # noqa: E402
+from webapp.sidebar import show_device, sidebar  # noqa: E402
 
 HERE = Path(__file__).parent
 

@@ -41,7 +41,8 @@ def reset():
 
 
 b1, b2, b3, _ = st.columns([2, 1.4, 1, 1.6], vertical_alignment="bottom")
-steps = b1.select_slider(t("hello.steps"), options=[1, 5, 20, 50, 100], value=20, key="hello_steps")
+st.session_state.setdefault("hello_steps", 20)  # defaults through session state: the value is kept (urlstate.keep)
+steps = b1.select_slider(t("hello.steps"), options=[1, 5, 20, 50, 100], key="hello_steps")
 b2.button(t("hello.train", n=steps), on_click=net.train, args=(steps,), type="primary", key="hello_train",
           icon=":material/fitness_center:", width="stretch")
 b3.button(t("hello.reset"), on_click=reset, key="hello_reset", icon=":material/restart_alt:", width="stretch")
