@@ -159,9 +159,9 @@ elif source == "train":
             with c[1]:
                 labels = bundle.labels.itos
                 if len(labels) <= 20:
-                    st.altair_chart(charts.matrix(rep["confusion"], labels, labels, title=t("clf.report.confusion"),
-                                                  domain=(-max(map(max, rep["confusion"])), max(map(max, rep["confusion"])))),
-                                    width="content")
+                    st.altair_chart(charts.confusion(rep["confusion"], labels, title=t("clf.report.confusion"),
+                                                     gold_title=t("clf.report.gold"),
+                                                     predicted_title=t("clf.report.predicted")), width="content")
                     st.caption(t("clf.report.confusion.axes"))
                 else:
                     st.caption(t("clf.report.confusion.big", n=len(labels)))
@@ -243,8 +243,7 @@ if ans.cut:
 st.subheader(t("clf.over_time"))
 st.markdown(t("clf.over_time.intro"))
 tokens, classes = ans.tokens, [name(c) for c in bundle.labels.itos]
-st.altair_chart(charts.over_time(ans.over_time, tokens, classes, y_title=t("clf.over_time.y")),
-                width="stretch" if len(tokens) <= 60 else "content")
+st.altair_chart(charts.over_time(ans.over_time, tokens, classes, y_title=t("clf.over_time.y")), width="stretch")
 
 # ---------------------------------------------------------------- 4. which tokens mattered
 st.subheader(t("clf.saliency"))

@@ -185,16 +185,36 @@ def over_time(probs: np.ndarray, tokens: Sequence[str], classes: Sequence[str], 
                        "class": [str(c) for _ in range(T) for c in classes],
                        "after": [tokens[i] for i in range(T) for _ in range(C)]})
     x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr(tokens), labelAngle=-45 if T > 12 else 0, title=None,
-                                   labelOverlap=False))
+                                   labelOverlap=T > 60))  # long texts: Vega drops the labels that would collide
     line = alt.Chart(df).mark_line(point=True).encode(
         x=x, y=alt.Y("p:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("class:N", sort=[str(c) for c in classes], legend=alt.Legend(title=None, orient="top")),
+        color=alt.Color("class:N", sort=[str(c) for c in classes], scale=alt.Scale(scheme="category10"),
+                        legend=alt.Legend(title=None, orient="top")),
         tooltip=[alt.Tooltip("after:N"), alt.Tooltip("class:N"), alt.Tooltip("p:Q", format=".3f")])
     half = alt.Chart(pd.DataFrame({"p": [1 / C]})).mark_rule(strokeDash=[4, 4], color="gray").encode(y="p:Q")
-    size = {"height": 260}
-    if T > 60:
-        size["width"] = alt.Step(CELL_PX)
-    return alt.layer(line, half).properties(title=title, **size)
+    return alt.layer(line, half).properties(title=title, height=260)
+
+
+def confusion(counts: Sequence[Sequence[int]], labels: Sequence[str], *, title: str = "",
+              gold_title: str = "true", predicted_title: str = "predicted") -> alt.Chart:
+    """A confusion matrix: counts[gold][predicted] as cells shaded by count, the count written in each."""
+    counts = np.asarray(counts, dtype=int)
+    n = len(labels)
+    if counts.shape != (n, n):
+        raise ValueError(f"counts {counts.shape} do not match {n} labels")
+    gold, pred = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
+    df = pd.DataFrame({"gold": [str(labels[i]) for i in gold.ravel()], "predicted": [str(labels[j]) for j in pred.ravel()],
+                       "n": counts.ravel()})
+    df["dark"] = df["n"] > counts.max() / 2
+    order = [str(x) for x in labels]
+    x = alt.X("predicted:N", sort=order, title=predicted_title, axis=alt.Axis(labelAngle=0, orient="top"))
+    y = alt.Y("gold:N", sort=order, title=gold_title)
+    base = alt.Chart(df)
+    cells = base.mark_rect().encode(x=x, y=y, color=alt.Color("n:Q", scale=alt.Scale(scheme="blues"), legend=None),
+                                    tooltip=["gold:N", "predicted:N", "n:Q"])
+    text = base.mark_text(fontSize=13).encode(x=x, y=y, text="n:Q",
+                                              color=alt.condition("datum.dark", alt.value("white"), alt.value("black")))
+    return alt.layer(cells, text).properties(title=title, width=alt.Step(48), height=alt.Step(32))
 
 
 def _diverging_rgb(v: float) -> str:

@@ -120,3 +120,26 @@ def test_answer_explains_the_prediction():
     long = classify.answer(bundle, "great " * 1000)
     assert long.cut and len(long.tokens) == 400
     assert torch.isfinite(torch.tensor(long.saliency)).all()
+
+
+def test_over_time_chart_has_a_point_per_token_and_class():
+    import numpy as np
+
+    from webapp import charts
+    probs = np.array([[0.9, 0.1], [0.3, 0.7], [0.2, 0.8]])
+    spec = charts.over_time(probs, ["not", "bad", "!"], ["neg", "pos"]).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert len(rows) == 6 and {r["class"] for r in rows} == {"neg", "pos"}
+    assert [r["p"] for r in rows if r["x"] == 1] == [0.3, 0.7]
+    with pytest.raises(ValueError, match="must be"):
+        charts.over_time(probs, ["too", "few"], ["neg", "pos"])
+
+
+def test_confusion_chart_writes_the_counts():
+    from webapp import charts
+    spec = charts.confusion([[5, 1], [0, 7]], ["ham", "spam"]).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert {(r["gold"], r["predicted"]): r["n"] for r in rows} == {("ham", "ham"): 5, ("ham", "spam"): 1,
+                                                                   ("spam", "ham"): 0, ("spam", "spam"): 7}
+    with pytest.raises(ValueError):
+        charts.confusion([[1, 2]], ["a", "b"])
