@@ -1,5 +1,6 @@
 """RNN Lab: `streamlit run streamlit_app.py`. The page list is explicit; a page joins once its file exists."""
 import os
+import sys
 
 # One torch thread per piece of work unless the deployment says otherwise (OMP_NUM_THREADS=n): sampling and
 # step-by-step traces are thousands of tiny operations, and on a shared 2-core machine two spinning threads
@@ -41,9 +42,11 @@ enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before
 st.set_page_config(page_title="RNN Lab", page_icon=":material/cyclone:", layout="wide")
 urlstate.keep(KEEP)
 device = sidebar()
+if "torch" in sys.modules:  # loaded already (not the first page of this process): say it now
+    show_device(device)
 pages = [st.Page(path, title=t(title), icon=icon, default=(path == PAGES[0][0]))
          for path, title, icon in PAGES if (HERE / path).is_file()]
 try:
     st.navigation(pages).run()
-finally:  # also when a page stops early; after the page, so a first visit need not wait for torch
+finally:  # the first page of a process is drawn before torch is imported for this line
     show_device(device)

@@ -87,6 +87,7 @@ elif source == "train":
                            mime="application/octet-stream", icon=":material/download:", key="lm_download")
     elif busy:
         st.info(t("lm.train.wait"))
+        st.stop()
 
 else:  # upload a model trained here before
     upload = st.file_uploader(t("lm.upload.label"), type=["safetensors"], key="lm_model_file")

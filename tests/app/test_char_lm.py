@@ -48,6 +48,7 @@ def test_a_missing_shipped_model_says_so_and_training_still_works(without_shippe
     assert any("not in this copy" in w for w in texts(at.warning))
     at.radio(key="lm_source").set_value("train").run()
     assert not at.exception and at.button(key="lm_start").disabled is False
+    assert any("Models run on" in c for c in texts(at.sidebar.caption))  # also when the page stops early
 
 
 def train_briefly(at, **settings):
