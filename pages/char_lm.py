@@ -190,7 +190,7 @@ if T > WINDOW:  # a readable stretch of the text at a time; the neuron finder be
 shown = slice(first, first + WINDOW)
 widgets.state_heatmap(values[shown], tokens[shown], name)
 st.altair_chart(charts.top_k(looked.top_tokens[shown], looked.top_probs[shown], tokens[shown],
-                             title=t("lm.inside.top")), width="stretch")
+                             title=t("lm.inside.top"), rank_title=t("chart.rank")), width="stretch")
 
 # the neuron finder: a span of the text -> the units that stand out there -> one unit over the whole text
 st.subheader(t("lm.neuron"))
@@ -211,7 +211,8 @@ if st.session_state.pop("lm_unit_follows", False) or not 0 <= st.session_state.l
     st.session_state.lm_unit = scores[0][0]
 c = st.columns([1, 2])
 with c[0]:
-    st.altair_chart(charts.unit_scores(scores, title=t("lm.neuron.top"), x_title=t("lm.neuron.score")),
+    st.altair_chart(charts.unit_scores(scores, title=t("lm.neuron.top"), x_title=t("lm.neuron.score"),
+                                       unit_label=t("lm.neuron.unit.plain", unit="{unit}")),
                     width="stretch")
 ranked = {u: s for u, s in scores}
 with c[1]:

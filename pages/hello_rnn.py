@@ -52,7 +52,8 @@ T = len(snap.inputs)
 left, right = st.columns([3, 2])
 with left:
     st.markdown("**" + t("hello.loss", steps=net.steps, loss=f"{snap.loss:.4f}") + "**")
-    st.altair_chart(charts.loss_curve(net.losses, names=(t("chart.train"), t("chart.valid")), y_title=t("chart.loss")),
+    st.altair_chart(charts.loss_curve(net.losses, names=(t("chart.train"), t("chart.valid")), y_title=t("chart.loss"),
+                                      x_title=t("chart.step")),
                     width="stretch")
 with right:
     table = pd.DataFrame({

@@ -120,7 +120,8 @@ def matrix(values: np.ndarray, row_labels: Sequence[str], col_labels: Sequence[s
 
 
 def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, float]] = (), *,
-               title: str = "", names: tuple[str, str] = ("train", "validation"), y_title: str = "loss") -> alt.Chart:
+               title: str = "", names: tuple[str, str] = ("train", "validation"), y_title: str = "loss",
+               x_title: str = "step") -> alt.Chart:
     """Training (and validation) loss against the step: a line each, points on the validation line."""
     rows = [(s, v, names[0]) for s, v in train if np.isfinite(v)] + \
            [(s, v, names[1]) for s, v in valid if np.isfinite(v)]
@@ -129,14 +130,14 @@ def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, fl
     color = alt.Color("series:N", scale=alt.Scale(domain=shown, range=["#1f77b4", "#ff7f0e"][:len(shown)]),
                       legend=alt.Legend(title=None, orient="top-right"))
     line = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=20)).encode(
-        x=alt.X("step:Q", title="step", axis=alt.Axis(format="d", tickMinStep=1)),
+        x=alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=".2f")),
         color=color, tooltip=["series:N", "step:Q", alt.Tooltip("loss:Q", format=".4f")])
     return line.properties(title=title, height=220)
 
 
 def top_k(chars: Sequence[Sequence[str]], probs: np.ndarray, tokens: Sequence[str], *, title: str = "",
-          max_tokens: int = MAX_TOKENS) -> alt.Chart:
+          max_tokens: int = MAX_TOKENS, rank_title: str = "rank") -> alt.Chart:
     """For each position (x, under its token), the k most likely next tokens (rows by rank), coloured by
     probability with the candidate written in the cell. chars (T, k), probs (T, k)."""
     probs = np.asarray(probs, dtype=float)[:max_tokens]
@@ -149,7 +150,7 @@ def top_k(chars: Sequence[Sequence[str]], probs: np.ndarray, tokens: Sequence[st
     })
     x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr([show_token(t) for t in tokens]), labelAngle=0,
                                    title=None, labelOverlap=False))
-    y = alt.Y("rank:O", title="rank")
+    y = alt.Y("rank:O", title=rank_title)
     base = alt.Chart(df)
     rects = base.mark_rect().encode(x=x, y=y, color=alt.Color("p:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
                                                               legend=alt.Legend(title=None)),
@@ -160,10 +161,11 @@ def top_k(chars: Sequence[Sequence[str]], probs: np.ndarray, tokens: Sequence[st
     return alt.layer(rects, text).properties(title=title, **size)
 
 
-def unit_scores(scores: Sequence[tuple[int, float]], *, title: str = "", x_title: str = "score") -> alt.Chart:
+def unit_scores(scores: Sequence[tuple[int, float]], *, title: str = "", x_title: str = "score",
+                unit_label: str = "unit {unit}") -> alt.Chart:
     """Horizontal bars: how much each unit stands out in a selection (signed)."""
     df = pd.DataFrame(scores, columns=["unit", "score"])
-    df["label"] = df["unit"].map(lambda u: f"unit {u}")
+    df["label"] = df["unit"].map(lambda u: unit_label.format(unit=u))
     return alt.Chart(df).mark_bar().encode(
         y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
         x=alt.X("score:Q", title=x_title),

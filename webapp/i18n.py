@@ -25,6 +25,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.valid": ("validation", "검증"),
     "chart.loss": ("loss (nats per character)", "손실 (문자당 nats)"),
     "chart.unit": ("unit", "유닛"),
+    "chart.step": ("step", "단계"),
+    "chart.rank": ("rank", "순위"),
     # ------------------------------------------------------------ home
     "home.title": ("RNN Lab", "RNN Lab"),
     "home.intro": (

@@ -37,7 +37,8 @@ def training_panel(key: str, *, sample_label: str | None = None, metric: str | N
         if snap.losses:
             valid = [(step, m["loss"]) for step, m in snap.valid if "loss" in m]
             st.altair_chart(charts.loss_curve(snap.losses, valid, names=(t("chart.train"), t("chart.valid")),
-                                              y_title=loss_title or t("chart.loss")), width="stretch")
+                                              y_title=loss_title or t("chart.loss"), x_title=t("chart.step")),
+                            width="stretch")
         scores = [(step, m[metric]) for step, m in snap.valid if metric in m] if metric else []
         if scores:
             st.altair_chart(charts.loss_curve([], scores, names=(t("chart.train"), t("chart.valid")),

@@ -92,6 +92,13 @@ def test_char_lm(app, browser, shots):
     snap(page, shots / "char_lm.png")
 
 
+def test_char_lm_in_korean(app, browser, shots):
+    page = open_page(browser, app, "char_lm?lang=ko&prime=ROMEO%3A&seed=3&len=200&state=forget")
+    assert page.get_by_text("뉴런 찾기").is_visible()
+    no_errors(page)
+    snap(page, shots / "char_lm-ko.png")
+
+
 def test_char_lm_trains_in_the_browser(app, browser, shots):
     page = open_page(browser, app, "char_lm?model=train")
     page.get_by_role("button", name="Train").first.click()  # the toy text, 30 s budget
