@@ -57,3 +57,15 @@ def test_a_model_trains_on_an_uploaded_csv(app, browser, shots, tmp_path):
     assert page.get_by_role("button", name="Download the model (.safetensors)").is_visible()
     no_errors(page)
     snap(page, shots / "classifier-trained.png")
+
+
+def test_an_oversized_upload_is_refused_with_a_message(app, browser, shots, tmp_path):
+    big = tmp_path / "huge.csv"
+    row = "text,label\n" + "a very long review that goes on and on,pos\n" * 400_000  # 17 MB, over the 16 MB limit
+    big.write_text(row)
+    page = open_page(browser, app, "classifier?model=train")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(big))
+    page.get_by_text("or smaller").first.wait_for(timeout=30_000)
+    no_errors(page)
+    assert page.get_by_role("button", name="Train", exact=True).is_disabled()
+    snap(page, shots / "classifier-too-big.png")
