@@ -1,15 +1,12 @@
-"""AppTest helpers: the whole app from its entry script, a tiny 'shipped' model in a folder of its own."""
+"""AppTest fixtures: one torch thread, a tiny stand-in for the shipped model (helpers: app_helpers.py)."""
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from app_helpers import REPO, open_app, texts  # noqa: F401 - older tests import these from here
 from core import fit
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig, TrainConfig
-
-REPO = Path(__file__).resolve().parents[2]
-TIMEOUT = 60  # the first run imports torch
 
 
 @pytest.fixture(autouse=True)
@@ -39,18 +36,3 @@ def with_shipped(shipped_dir, monkeypatch):
 def without_shipped(tmp_path, monkeypatch):
     monkeypatch.setenv("RNNLAB_MODELS", str(tmp_path))
     return tmp_path
-
-
-def open_app(page: str | None = None, **query) -> AppTest:
-    """The app, run once from streamlit_app.py, then on `page` (e.g. 'pages/char_lm.py'), with URL `query`."""
-    at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=TIMEOUT)
-    at.query_params.update({k: str(v) for k, v in query.items()})
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def texts(elements) -> list[str]:
-    return [str(e.value) for e in elements]

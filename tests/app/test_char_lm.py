@@ -1,6 +1,6 @@
 import time
 
-from conftest import open_app, texts
+from app_helpers import open_app, texts
 
 PAGE = "pages/char_lm.py"
 
@@ -108,7 +108,7 @@ def test_bad_pasted_text_says_why_and_keeps_the_model(without_shipped):
 def test_the_real_shipped_model_when_present():
     import pytest
 
-    from conftest import REPO
+    from app_helpers import REPO
     from webapp import loading
     path = REPO / "models" / "char-shakespeare.safetensors"
     if not path.exists():

@@ -1,4 +1,4 @@
-from conftest import open_app, texts
+from app_helpers import open_app, texts
 
 PAGE = "pages/hello_rnn.py"
 

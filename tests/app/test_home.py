@@ -1,4 +1,4 @@
-from conftest import open_app, texts
+from app_helpers import open_app, texts
 
 
 def test_home_shows_the_three_usages_with_diagrams():

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import open_app
+from app_helpers import open_app
 
 KEY = re.compile(r"^(nav|sidebar|home|hello|lm|train|inside|chart|corpus)\.[a-z_.\-]+$")
 

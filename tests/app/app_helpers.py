@@ -1,0 +1,23 @@
+"""Running the whole app from its entry script in AppTest. (Not in conftest.py: `from conftest import`
+would find tests/core/conftest.py first when every folder is collected together.)"""
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[2]
+TIMEOUT = 60  # the first run imports torch
+
+
+def open_app(page: str | None = None, **query) -> AppTest:
+    """The app, run once from streamlit_app.py, then on `page` (e.g. 'pages/char_lm.py'), with URL `query`."""
+    at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=TIMEOUT)
+    at.query_params.update({k: str(v) for k, v in query.items()})
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(elements) -> list[str]:
+    return [str(e.value) for e in elements]
