@@ -68,6 +68,8 @@ elif source == "train":
     busy = run is not None and run.snapshot().active
 
     def start():
+        if (old := st.session_state.get("lm_run")) is not None and old.snapshot().active:
+            return  # a second click before the page redrew: one run at a time
         try:
             model_cfg, train_cfg = lm.configs(cell, hidden, layers, lr, seconds)
             st.session_state.lm_run = lm.start_training(corpus.text, model_cfg, train_cfg, data=corpus.name)
