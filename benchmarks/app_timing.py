@@ -54,8 +54,10 @@ def browser_round(sync_api) -> dict[str, float]:
             wait_healthy(url, proc)
             out["server answers /_stcore/health"] = time.perf_counter() - start
             page.goto(url)
-            done(page, '[data-testid="stGraphVizChart"] svg')
+            page.locator('[data-testid="stGraphVizChart"] svg').first.wait_for(timeout=120_000)
             out["`streamlit run` -> home page drawn (cold)"] = time.perf_counter() - start
+            settle(page, stable_ms=0, draw_ms=0)
+            out["`streamlit run` -> home page's script finished (torch imported)"] = time.perf_counter() - start
             out["home page, reload (new session, warm server)"] = timed(
                 lambda: (page.reload(), done(page, '[data-testid="stGraphVizChart"] svg')))
             out["Hello RNN, first load"] = timed(lambda: (page.goto(f"{url}/hello_rnn"), done(page, "text=Loss after")))
