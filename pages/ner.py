@@ -132,8 +132,9 @@ elif source == "train":
                 st.caption(t("ner.report.none_wrong"))
         st.download_button(t("ner.download"), data=run.checkpoint(), file_name="my-tagger.safetensors",
                            mime="application/octet-stream", icon=":material/download:", key="ner_download")
-    elif busy:
+    elif run is not None and run.snapshot().active:
         st.info(t("ner.train.wait"))
+        st.stop()
 
 else:  # a tagger trained here before
     upload = st.file_uploader(t("ner.upload.label"), type=["safetensors"], key="ner_model_file",

@@ -29,3 +29,26 @@ def test_ner_in_korean_with_the_gates(app, browser, shots):  # noqa: F811
     settle(page)
     no_errors(page)
     snap(page, shots / "ner-ko.png")
+
+
+TINY = "".join(f"{name} NNP B-PER\nvisited VBD O\n{city} NNP B-LOC\n. . O\n\n"
+               for name, city in [("Peter", "Paris"), ("Maria", "Rome"), ("John", "London"), ("Anna", "Berlin"),
+                                  ("Paul", "Madrid"), ("Eva", "Vienna")] * 4)
+
+
+def test_ner_trains_on_an_upload_stops_and_reports(app, browser, shots):  # noqa: F811
+    page = open_page(browser, app, "ner?model=train")
+    page.locator('input[type="file"]').first.set_input_files(
+        files=[{"name": "tiny.conll", "mimeType": "text/plain", "buffer": TINY.encode()}])
+    page.get_by_text("24 sentences, 96 tokens").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Train").first.click()
+    page.get_by_role("button", name="Stop").wait_for(timeout=30_000)
+    page.wait_for_timeout(5000)  # live loss and validation F1 redraw while it learns
+    snap(page, shots / "ner-training.png")
+    page.get_by_role("button", name="Stop").click()
+    page.get_by_text("Stopped").first.wait_for(timeout=10_000)
+    settle(page)
+    assert page.get_by_role("button", name="Download the tagger").is_visible()
+    assert page.get_by_text("How good is it? (held-out sentences)").is_visible()
+    no_errors(page)
+    snap(page, shots / "ner-trained.png")
