@@ -99,7 +99,7 @@ def test_char_lm_in_korean(app, browser, shots):
     snap(page, shots / "char_lm-ko.png")
 
 
-def test_char_lm_trains_in_the_browser(app, browser, shots):
+def test_char_lm_trains_in_the_browser(app, browser, shots, tmp_path):
     page = open_page(browser, app, "char_lm?model=train")
     page.get_by_role("button", name="Train").first.click()  # the toy text, 30 s budget
     page.get_by_role("button", name="Stop").wait_for(timeout=30_000)
@@ -110,9 +110,17 @@ def test_char_lm_trains_in_the_browser(app, browser, shots):
     page.get_by_text("Stopped").first.wait_for(timeout=10_000)
     assert time.monotonic() - started < 5  # the UI answers at once; the thread ends after its step
     settle(page)
-    assert page.get_by_role("button", name="Download the model (.safetensors)").is_visible()
     no_errors(page)
     snap(page, shots / "char_lm-trained.png")
+    with page.expect_download() as download:  # the trained model goes home with the person ...
+        page.get_by_role("button", name="Download the model (.safetensors)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    page.get_by_text("Upload a model").click()  # ... and comes back later
+    settle(page)
+    upload(page, saved)
+    assert page.get_by_text("my-char-lm.safetensors: 1×128 LSTM, 5 characters").is_visible()
+    no_errors(page)
 
 
 def upload(page, path: Path):
