@@ -1,6 +1,7 @@
 """The named-entity page through Streamlit's AppTest: the shipped tagger finds the entities of a typed
 sentence (highlighted, escaped, in a table, with the probability heatmap and both directions' states),
 bad text and bad CoNLL files get a message (never a traceback), and a tiny tagger trains on an upload."""
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 REPO = Path(__file__).resolve().parents[2]
 PAGE = str(REPO / "pages" / "ner.py")
 TIMEOUT = 180  # the first run imports torch
+SOURCES = ("shipped", "train", "upload")
 SENTENCE = "Peter Blackburn, the U.S. envoy, met officials of the European Commission in Brussels on Thursday."
 
 
@@ -165,3 +167,18 @@ def test_an_upload_that_is_not_a_tagger_gets_a_message():
     at.file_uploader(key="ner_model_file").upload("x.safetensors", b"not a model", "application/octet-stream").run()
     assert not at.exception
     assert any("cannot be used" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("model", SOURCES)
+def test_every_string_is_translated(lang, model):
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    at.session_state["lang"] = lang
+    at.query_params["model"] = model
+    at.run()
+    assert not at.exception
+    shown = [str(e.value) for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning")
+             for e in getattr(at, kind)] + [e.label for kind in ("button", "radio", "select_slider", "selectbox")
+                                            for e in getattr(at, kind)]
+    assert shown and not [s for s in shown if re.match(r"^(ner|inside|train|metric|chart)\.[a-z_.\-]+$", s)]
+    assert any(re.search("[가-힣]", s) for s in shown) == (lang == "ko")
