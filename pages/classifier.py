@@ -39,7 +39,7 @@ st.markdown(t("clf.intro"))
 urlstate.seed("model", "clf_source", classify.SENTIMENT_TASK, valid=lambda v: v in SOURCES)
 source = st.radio(t("clf.source"), SOURCES, key="clf_source", horizontal=True,
                   format_func=lambda s: t(f"clf.source.{s}"))
-bundle, model_key = None, None
+bundle, model_key, busy = None, None, False
 
 if source in SHIPPED:
     shipped = loading.shipped(SHIPPED[source], "classify")
@@ -194,7 +194,8 @@ else:  # upload a classifier trained here before
                      cell=bundle.cfg.cell.upper(), classes=", ".join(bundle.labels.itos[:10])))
 
 if bundle is None:
-    st.info(t("clf.no_model"))
+    if not (source == "train" and busy):  # while training, the panel above says what comes next
+        st.info(t("clf.no_model"))
     st.stop()
 
 # ---------------------------------------------------------------- 2. the answer
