@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import open_app
+from app_helpers import open_app
 
 PAGE = "pages/classifier.py"
 
