@@ -126,8 +126,9 @@ def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, fl
     rows = [(s, v, names[0]) for s, v in train if np.isfinite(v)] + \
            [(s, v, names[1]) for s, v in valid if np.isfinite(v)]
     df = pd.DataFrame(rows, columns=["step", "loss", "series"])
-    shown = list(names) if len(valid) else list(names[:1])  # no validation: no legend entry for it
-    color = alt.Color("series:N", scale=alt.Scale(domain=shown, range=["#1f77b4", "#ff7f0e"][:len(shown)]),
+    colours = dict(zip(names, ["#1f77b4", "#ff7f0e"]))
+    shown = [n for n, part in zip(names, (train, valid)) if len(part)] or list(names[:1])  # legend: lines drawn
+    color = alt.Color("series:N", scale=alt.Scale(domain=shown, range=[colours[n] for n in shown]),
                       legend=alt.Legend(title=None, orient="top-right"))
     line = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=20)).encode(
         x=alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),

@@ -143,3 +143,11 @@ def test_confusion_chart_writes_the_counts():
                                                                    ("spam", "ham"): 0, ("spam", "spam"): 7}
     with pytest.raises(ValueError):
         charts.confusion([[1, 2]], ["a", "b"])
+
+
+def test_a_validation_only_curve_has_no_training_legend_entry():
+    from webapp import charts
+    spec = charts.loss_curve([], [(10, 0.8), (20, 0.9)], names=("train", "validation"), y_title="accuracy").to_dict()
+    assert spec["encoding"]["color"]["scale"]["domain"] == ["validation"]
+    both = charts.loss_curve([(1, 0.5)], [(10, 0.4)]).to_dict()
+    assert both["encoding"]["color"]["scale"]["domain"] == ["train", "validation"]
