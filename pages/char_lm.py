@@ -173,6 +173,9 @@ looked = held[1]
 if looked.truncated:
     st.caption(t("lm.inside.truncated", n=inside.MAX_TRACE))
 tokens, T = looked.tokens, len(looked.tokens)
+urlstate.seed("span", "lm_span", (0, min(T - 1, 9)), urlstate.span, lambda s: s[1] < T)  # the neuron finder's
+if st.session_state.lm_span[1] >= T or T == 1:
+    st.session_state.lm_span = (0, min(T - 1, 9))
 
 names = list(looked.states)
 urlstate.seed("state", "lm_state", "hidden", valid=lambda v: v in names)
@@ -190,17 +193,14 @@ first = 0
 if T > WINDOW:  # a readable stretch of the text at a time; the neuron finder below sees all of it
     first = st.slider(t("lm.inside.window", n=WINDOW), 0, T - WINDOW, key="lm_window", step=10)
 shown = slice(first, first + WINDOW)
-widgets.state_heatmap(values[shown], tokens[shown], name)
+a, b = st.session_state.lm_span  # the neuron finder's span stands out; the rest is faded
+widgets.state_heatmap(values[shown], tokens[shown], name, focus=(a - first, b - first))
 st.altair_chart(charts.top_k(looked.top_tokens[shown], looked.top_probs[shown], tokens[shown],
                              title=t("lm.inside.top"), rank_title=t("chart.rank")), width="stretch")
 
 # the neuron finder: a span of the text -> the units that stand out there -> one unit over the whole text
 st.subheader(t("lm.neuron"))
 st.markdown(t("lm.neuron.intro"))
-urlstate.seed("span", "lm_span", (0, min(T - 1, 9)), urlstate.span, lambda s: s[1] < T)
-start, end = st.session_state.lm_span
-if end >= T or T == 1:
-    st.session_state.lm_span = (0, min(T - 1, 9))
 if T > 1:
     st.slider(t("lm.neuron.span"), 0, T - 1, key="lm_span",
               on_change=lambda: st.session_state.update(lm_unit_follows=True))  # a new span: show its top unit

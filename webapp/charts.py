@@ -45,8 +45,9 @@ def _lookup(labels: Sequence[str], field: str) -> str:
 def _grid(values: np.ndarray, x_labels: Sequence[str], y_labels: Sequence[str], *, title: str = "",
           x_title: str | None = None, y_title: str | None = None, scale: str = "diverging",
           domain: tuple[float, float] | None = None, annotate: bool = False, highlight: Sequence[int] | dict[int, str] = (),
-          tooltip_names: tuple[str, str] = ("token", "unit")) -> alt.Chart:
-    """values (Y, X) as coloured cells, x_labels under the columns, y_labels beside the rows."""
+          tooltip_names: tuple[str, str] = ("token", "unit"), focus: tuple[int, int] | None = None) -> alt.Chart:
+    """values (Y, X) as coloured cells, x_labels under the columns, y_labels beside the rows. `highlight`
+    outlines single columns; `focus` (first, last) fades every column outside that span."""
     values = np.asarray(values, dtype=float)
     n_y, n_x = values.shape
     ys, xs = np.meshgrid(np.arange(n_y), np.arange(n_x), indexing="ij")
@@ -85,6 +86,10 @@ def _grid(values: np.ndarray, x_labels: Sequence[str], y_labels: Sequence[str], 
         marks = pd.DataFrame({"x": list(colors), "color": list(colors.values())})
         layers.append(alt.Chart(marks).mark_rect(fill=None, strokeWidth=3).encode(
             x=x, stroke=alt.Stroke("color:N", scale=None)))
+    if focus is not None:
+        outside = [i for i in range(n_x) if not focus[0] <= i <= focus[1]]
+        if outside:
+            layers.append(alt.Chart(pd.DataFrame({"x": outside})).mark_rect(fill="white", opacity=0.6).encode(x=x))
     chart = alt.layer(*layers) if len(layers) > 1 else rects
     size = {"height": alt.Step(18 if annotate else 12)}
     return chart.properties(title=title, **size)
@@ -93,7 +98,8 @@ def _grid(values: np.ndarray, x_labels: Sequence[str], y_labels: Sequence[str], 
 def heatmap(values: np.ndarray, tokens: Sequence[str], *, title: str = "", scale: str = "diverging",
             domain: tuple[float, float] | None = None, unit_labels: Sequence[str] | None = None,
             max_units: int = MAX_UNITS, max_tokens: int = MAX_TOKENS, annotate: bool = False,
-            highlight: Sequence[int] | dict[int, str] = (), unit_title: str | None = "unit") -> alt.Chart:
+            highlight: Sequence[int] | dict[int, str] = (), unit_title: str | None = "unit",
+            focus: tuple[int, int] | None = None) -> alt.Chart:
     """values (T, U): one column per token, one row per unit. More than max_units units: the most
     variable ones are drawn (their numbers kept); more than max_tokens tokens: the first ones.
     `scale` "diverging" (centred on 0; default domain [-1, 1] for |values| <= 1) or "sequential"."""
@@ -106,7 +112,7 @@ def heatmap(values: np.ndarray, tokens: Sequence[str], *, title: str = "", scale
     if domain is None and values.size and np.abs(values).max() <= 1:
         domain = (-1.0, 1.0) if scale == "diverging" else (0.0, 1.0)
     return _grid(values[:, keep].T, [show_token(t) for t in tokens], [labels[u] for u in keep], title=title,
-                 y_title=unit_title, scale=scale, domain=domain, annotate=annotate, highlight=highlight)
+                 y_title=unit_title, scale=scale, domain=domain, annotate=annotate, highlight=highlight, focus=focus)
 
 
 def matrix(values: np.ndarray, row_labels: Sequence[str], col_labels: Sequence[str], *, title: str = "",

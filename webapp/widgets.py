@@ -54,13 +54,14 @@ def training_panel(key: str, *, sample_label: str | None = None, metric: str | N
     panel()
 
 
-def state_heatmap(values, tokens, name: str, *, highlight=()):
-    """One recorded state (T, H) under its tokens, on the scale that suits it."""
+def state_heatmap(values, tokens, name: str, *, highlight=(), focus=None):
+    """One recorded state (T, H) under its tokens, on the scale that suits it; `focus` (first, last)
+    fades the columns outside that span."""
     sequential = name in ("input", "forget", "output", "reset", "update")
     domain = None if name == "cell" else ((0.0, 1.0) if sequential else (-1.0, 1.0))
     chart = charts.heatmap(values, tokens, title=t("inside.state." + name), domain=domain,
                            scale="sequential" if sequential else "diverging", highlight=highlight,
-                           unit_title=t("chart.unit"))
+                           unit_title=t("chart.unit"), focus=focus)
     st.altair_chart(chart, width="stretch")
     if values.shape[1] > charts.MAX_UNITS:
         st.caption(t("inside.downsampled", shown=charts.MAX_UNITS, total=values.shape[1]))

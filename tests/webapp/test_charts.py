@@ -116,3 +116,11 @@ def test_usage_diagrams_are_dot_with_the_labels():
 def test_tex_vector():
     assert charts.tex_vector([1, -0.5]) == r"\begin{bmatrix}1.00 \\ -0.50\end{bmatrix}"
     assert charts.tex_vector([1], 0, color="#f00").startswith(r"\textcolor{#f00}{")
+
+
+def test_focus_fades_the_columns_outside_the_span():
+    d = spec(charts.heatmap(np.zeros((6, 2)), list("abcdef"), focus=(2, 3)))
+    fade = layers(d)[-1]
+    assert fade["mark"]["fill"] == "white"
+    assert sorted(r["x"] for r in d["datasets"][fade["data"]["name"]]) == [0, 1, 4, 5]
+    assert len(layers(spec(charts.heatmap(np.zeros((6, 2)), list("abcdef"), focus=(0, 5))))) == 1  # all in focus
