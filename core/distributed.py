@@ -62,5 +62,7 @@ def shard(batches: Iterator[dict], group: Group | None) -> Iterator[dict]:
 
 
 def close():
+    """Leave the group together: a rank tearing down while a peer still talks to it aborts (gloo)."""
     if dist.is_available() and dist.is_initialized():
+        dist.barrier()
         dist.destroy_process_group()
