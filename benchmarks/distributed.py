@@ -32,7 +32,7 @@ def main():
         text = SHAKESPEARE.read_text()[:300_000] if SHAKESPEARE.exists() else "To be, or not to be. " * 15_000
         data = Path(tmp) / "text.txt"
         data.write_text(text)
-        print(f"| processes | device | H | batch per process | steps | tokens/s | speed-up |")
+        print("| processes | device | H | batch per process | steps | tokens/s | speed-up |")
         print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
         base = None
         for n in args.processes:

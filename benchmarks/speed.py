@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import torch
-from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere: the repo's core
 from core import ModelConfig, sample  # noqa: E402

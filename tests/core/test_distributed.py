@@ -1,6 +1,5 @@
 """`python -m core train` under torchrun: two CPU processes (gloo) train one model with DDP."""
 import os
-import shutil
 import subprocess
 import sys
 import time
