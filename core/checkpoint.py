@@ -43,6 +43,9 @@ def save_checkpoint(bundle: Bundle, path: str | Path, dtype: torch.dtype | None 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # as open() would make it, not mkstemp's owner-only 0600
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(to_bytes(bundle, dtype))
