@@ -187,7 +187,7 @@ name = c[0].radio(t("lm.inside.what"), names, key="lm_state", horizontal=True,
 layer = 0
 if looked.layers > 1:
     urlstate.seed("layer", "lm_layer", looked.layers - 1, int, lambda v: 0 <= v < looked.layers)
-    layer = c[1].selectbox(t("lm.inside.layer"), range(looked.layers), key="lm_layer", format_func=lambda v: v + 1)
+    layer = c[1].selectbox(t("lm.inside.layer"), range(looked.layers), key="lm_layer", format_func=lambda v: str(v + 1))
 values = looked.states[name][layer]  # (T, H)
 first = 0
 if T > WINDOW:  # a readable stretch of the text at a time; the neuron finder below sees all of it
