@@ -1,6 +1,7 @@
 """`Trainer`: task-agnostic training. It knows only that a model maps a batch to (logits, loss);
 it speaks through callbacks, can be stopped from another thread, and keeps the best model."""
 import copy
+import gc
 import math
 import threading
 import time
@@ -134,7 +135,15 @@ class Trainer:
             elapsed = time.perf_counter() - start
             self._report(elapsed, float(loss_sum) / loss_n if loss_n else last_loss, 0.0, 0.0, metrics)
         self._restore_best()
+        self._release()
         return self.best
+
+    def _release(self):
+        """Let go of DistributedDataParallel while the process group lives: destroyed after the group,
+        it aborts the process (gloo)."""
+        if self.forward is not self.model:
+            self.forward = self.model
+            gc.collect()
 
     def _validate(self) -> dict:
         self.model.eval()
