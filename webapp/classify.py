@@ -16,7 +16,7 @@ from core.errors import DataError
 from core.tasks import TASKS, Bundle
 
 from .inside import states_of
-from .runner import TrainingRun
+from .runner import OwnRun, TrainingRun
 
 MAX_UPLOAD_MB = 16  # bigger uploads are refused by the uploader itself (as .streamlit/config.toml)
 MAX_ROWS = 100_000  # longer tables are cut (with a note)
@@ -151,15 +151,6 @@ def configs(cell: str = "lstm", hidden: int = 64, tokenizer: str = "word", secon
     train_cfg = TrainConfig(lr=3e-3, batch_size=32, minutes=seconds / 60, seed=seed, device=device,
                             warmup_steps=20, eval_every=0.1)
     return model_cfg, train_cfg
-
-
-@dataclass
-class OwnRun:
-    """A person's training run, with the held-out examples it is scored on."""
-
-    run: TrainingRun
-    valid: list[tuple[str, str]]
-    report: dict | None = None  # filled once, after the run
 
 
 def start_training(train: list[tuple[str, str]], valid: list[tuple[str, str]] | None, model_cfg: ModelConfig,

@@ -160,3 +160,12 @@ class TrainingRun:
         if text is not None:
             with self._lock:
                 self._snap.samples.append((self._snap.step, text))
+
+
+@dataclass
+class OwnRun:
+    """A person's training run, with the held-out examples it is scored on."""
+
+    run: TrainingRun
+    valid: list
+    report: dict | None = None  # filled once, after the run

@@ -16,7 +16,7 @@ from core.segment import Token
 from core.tasks import TASKS, Bundle
 
 from .inside import states_of
-from .runner import TrainingRun
+from .runner import OwnRun, TrainingRun
 
 MAX_UPLOAD_MB = 16
 MAX_TEXT_CHARS = 50_000  # the text box's limit; all of it is tagged
@@ -148,13 +148,6 @@ def configs(hidden: int = 64, seconds: float = 60, chars: bool = True, cell: str
     train_cfg = TrainConfig(lr=5e-3, batch_size=32, minutes=seconds / 60, seed=seed, device=device,
                             warmup_steps=20, eval_every=0.1)
     return model_cfg, train_cfg
-
-
-@dataclass
-class OwnRun:
-    run: TrainingRun
-    valid: list
-    report: dict | None = None
 
 
 def start_training(train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig, **facts) -> OwnRun:
