@@ -138,12 +138,7 @@ elif source == "train":
     own, run = st.session_state.get("clf_own"), st.session_state.get("clf_run")
     if run is not None and run.snapshot().state in ("done", "stopped"):
         bundle, model_key = run.bundle, f"own:{id(run)}"
-        if own.report is None:
-            try:
-                own.report = classify.report(bundle, own.valid)
-            except RNNLabError as e:
-                own.report = {"error": str(e)}
-        rep = own.report
+        rep = own.scored(classify.report)
         st.subheader(t("clf.report"))
         if "error" in rep:
             st.warning(t("clf.report.bad", error=rep["error"]))

@@ -104,12 +104,7 @@ elif source == "train":
     own, run = st.session_state.get("ner_own"), st.session_state.get("ner_run")
     if run is not None and run.snapshot().state in ("done", "stopped"):
         bundle, model_key = run.bundle, f"own:{id(run)}"
-        if own.report is None:
-            try:
-                own.report = tagging.report(bundle, own.valid)
-            except RNNLabError as e:
-                own.report = {"error": str(e)}
-        rep = own.report
+        rep = own.scored(tagging.report)
         st.subheader(t("ner.report"))
         if "error" in rep:
             st.warning(t("ner.report.bad", error=rep["error"]))

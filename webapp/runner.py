@@ -169,3 +169,12 @@ class OwnRun:
     run: TrainingRun
     valid: list
     report: dict | None = None  # filled once, after the run
+
+    def scored(self, score: Callable[[Bundle, list], dict]) -> dict:
+        """`score(bundle, valid)`, computed once; {"error": message} when the data cannot be scored."""
+        if self.report is None:
+            try:
+                self.report = score(self.run.bundle, self.valid)
+            except RNNLabError as e:
+                self.report = {"error": str(e)}
+        return self.report
