@@ -39,10 +39,6 @@ class Bundle:
         return next(self.model.parameters()).device
 
 
-def device_of(model: nn.Module) -> torch.device:
-    return next(model.parameters()).device
-
-
 def pad(seqs: list[list[int]], value: int = 0) -> torch.Tensor:
     """Ragged lists -> (B, T_max) long tensor."""
     out = torch.full((len(seqs), max(len(s) for s in seqs)), value, dtype=torch.long)
