@@ -18,11 +18,20 @@ from .vocab import Vocab
 FORMAT = "rnnlab"
 VERSION = "1"
 TASK_NAMES = {"lm": "a language model", "classify": "a classifier", "tag": "a tagger"}
+OPTIMIZER = "optimizer."  # prefix of the tensors that hold AdamW's state, for resuming a run
+ADAM_STATE = ("step", "exp_avg", "exp_avg_sq")
 
 
-def to_bytes(bundle: Bundle, dtype: torch.dtype | None = None) -> bytes:
+def optimizer_tensors(model: torch.nn.Module, optimizer: torch.optim.Optimizer) -> dict[str, torch.Tensor]:
+    """AdamW's state as named tensors, `optimizer.<parameter>.<exp_avg|exp_avg_sq|step>`."""
+    names = {p: n for n, p in model.named_parameters()}
+    return {f"{OPTIMIZER}{names[p]}.{k}": v for p, state in optimizer.state.items() for k, v in state.items()}
+
+
+def to_bytes(bundle: Bundle, dtype: torch.dtype | None = None,
+             optimizer: torch.optim.Optimizer | None = None) -> bytes:
     """`dtype` (e.g. torch.float16): store floating-point weights so, to halve a shipped file; loading
-    restores the model's own dtype."""
+    restores the model's own dtype. `optimizer`: keep its state too (in float32), so training can resume."""
     meta = {
         "format": FORMAT,
         "version": VERSION,
@@ -35,10 +44,13 @@ def to_bytes(bundle: Bundle, dtype: torch.dtype | None = None) -> bytes:
             meta[name] = json.dumps(getattr(bundle, name).to_dict())
     tensors = {k: v.detach().cpu().to(dtype if dtype and v.is_floating_point() else v.dtype).contiguous()
                for k, v in bundle.model.state_dict().items()}
+    if optimizer is not None:
+        tensors |= {k: v.detach().cpu().contiguous() for k, v in optimizer_tensors(bundle.model, optimizer).items()}
     return save(tensors, metadata=meta)
 
 
-def save_checkpoint(bundle: Bundle, path: str | Path, dtype: torch.dtype | None = None):
+def save_checkpoint(bundle: Bundle, path: str | Path, dtype: torch.dtype | None = None,
+                    optimizer: torch.optim.Optimizer | None = None):
     """Write atomically: a stopped or failed run never leaves a half-written file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +60,7 @@ def save_checkpoint(bundle: Bundle, path: str | Path, dtype: torch.dtype | None 
     os.chmod(tmp, 0o666 & ~umask)  # as open() would make it, not mkstemp's owner-only 0600
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(to_bytes(bundle, dtype))
+            f.write(to_bytes(bundle, dtype, optimizer))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -77,15 +89,21 @@ def load_checkpoint(source: str | Path | bytes, task: str | None = None, device:
                 raise CheckpointError(f"{name} holds {TASK_NAMES[cfg.task]}; this needs {TASK_NAMES[task]}")
             try:
                 with torch.device("meta"):  # shapes only: a forged file cannot make us allocate much
-                    expected = build_model(cfg).state_dict()
+                    meta_model = build_model(cfg)
             except (RuntimeError, IndexError, ValueError):
                 raise CheckpointError(f"{name}: its model settings cannot be built") from None
-            if set(f.keys()) != set(expected):
+            expected = {k: tuple(v.shape) for k, v in meta_model.state_dict().items()}
+            moments = {f"{OPTIMIZER}{n}.{k}": (() if k == "step" else tuple(p.shape))
+                       for n, p in meta_model.named_parameters() for k in ADAM_STATE}
+            keys = set(f.keys())
+            saved_moments = keys & set(moments)
+            if keys - saved_moments != set(expected) or saved_moments not in (set(), set(moments)):
                 raise CheckpointError(f"{name}: its tensors do not match its settings")
-            for key, ref in expected.items():
-                if tuple(f.get_slice(key).get_shape()) != tuple(ref.shape):
+            for key in keys:
+                if tuple(f.get_slice(key).get_shape()) != (expected | moments)[key]:
                     raise CheckpointError(f"{name}: tensor {key} has the wrong shape")
             state = {key: f.get_tensor(key) for key in expected}
+            optimizer = {key.removeprefix(OPTIMIZER): f.get_tensor(key) for key in sorted(saved_moments)} or None
     except FileNotFoundError:
         raise CheckpointError(f"{name} does not exist") from None
     except (SafetensorError, OSError, ValueError) as e:
@@ -93,7 +111,7 @@ def load_checkpoint(source: str | Path | bytes, task: str | None = None, device:
     model = build_model(cfg)  # as large as the tensors just read, no larger
     model.load_state_dict(state)
     bundle = Bundle(model.to(device).eval(), Vocab.from_dict(_json(meta, "vocab")),
-                    _vocab(meta, "labels"), _vocab(meta, "chars"), _json(meta, "info", {}))
+                    _vocab(meta, "labels"), _vocab(meta, "chars"), _json(meta, "info", {}), optimizer)
     sizes = {"vocab_size": len(bundle.vocab), "num_labels": len(bundle.labels) if bundle.labels else 0,
              "char_vocab_size": len(bundle.chars) if bundle.chars and cfg.char_vocab_size else 0}
     if any(getattr(cfg, k) != v for k, v in sizes.items() if not (k == "num_labels" and cfg.task == "lm")):

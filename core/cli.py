@@ -23,12 +23,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = commands.add_parser("train", help="train a model on a data file",
                                 description="Train a model and save the best one (by validation score) to --out.")
-    train.add_argument("task", choices=TASKS, help="lm: language model on plain text; classify: labelled "
-                       "texts (TSV/CSV); tag: CoNLL columns")
-    train.add_argument("--data", required=True, help="training data file")
+    train.add_argument("task", choices=TASKS, nargs="?", help="lm: language model on plain text; classify: "
+                       "labelled texts (TSV/CSV); tag: CoNLL columns (with --resume: the model's own)")
+    train.add_argument("--data", help="training data file (with --resume: the one the model was trained on)")
     train.add_argument("--valid", help="validation data file (default: hold out the last 10%% of a text, "
                        "or a seeded 10%% of examples)")
-    train.add_argument("--out", required=True, help="where to write the model (.safetensors)")
+    train.add_argument("--out", help="where to write the model (.safetensors; with --resume: that file)")
+    train.add_argument("--resume", metavar="MODEL", help="go on training a saved model, with its optimizer "
+                       "state if the file kept it (the model settings below are then the file's own)")
     m, t = ModelConfig(), TrainConfig()
     model = train.add_argument_group("model")
     model.add_argument("--cell", choices=CELLS, default=m.cell)
@@ -53,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     opt.add_argument("--max-steps", type=int, help="step budget")
     opt.add_argument("--seed", type=int, default=t.seed)
     opt.add_argument("--device", help="cpu, cuda or mps (default: the best there is)")
-    opt.add_argument("--half", action="store_true", help="store the weights as float16: half the file, "
-                     "for shipping (the model still runs in float32)")
+    opt.add_argument("--half", action="store_true", help="for shipping: store the weights as float16 and "
+                     "leave out the optimizer state, a sixth of the file (the model still runs in float32)")
     opt.add_argument("--threads", type=int, help="CPU threads (default: torch's choice; on a CPU shared with "
                      "other jobs, 1 can be many times faster)")
 
@@ -102,7 +104,25 @@ class ProgressLine:
         self.stream.flush()
 
 
+def resolve_resume(args):
+    """With --resume: the saved model, and its task, data and output file unless given."""
+    if args.resume is None:
+        if args.task is None or args.data is None or args.out is None:
+            raise RNNLabError("train needs a task, --data and --out (or --resume MODEL)")
+        return None
+    start = load_checkpoint(args.resume)
+    if args.task not in (None, start.cfg.task):
+        raise RNNLabError(f"{args.resume} holds a {start.cfg.task} model, not {args.task}")
+    args.task = start.cfg.task
+    args.data = args.data or start.info.get("data")
+    if args.data is None:
+        raise RNNLabError(f"{args.resume} does not say what it was trained on: give --data")
+    args.out = args.out or args.resume
+    return start
+
+
 def cmd_train(args) -> int:
+    start = resolve_resume(args)
     tokenizer = args.tokenizer or ("char" if args.task == "lm" else "word")
     model_cfg = ModelConfig(task=args.task, cell=args.cell, tokenizer=tokenizer, embed_size=args.embed,
                             hidden_size=args.hidden, num_layers=args.layers, bidirectional=args.bidirectional,
@@ -120,13 +140,15 @@ def cmd_train(args) -> int:
     main_rank = group is None or group.is_main
     try:
         bundle, trainer = prepare(args.task, train, valid, model_cfg, train_cfg,
-                                  callbacks=[ProgressLine(spec.key)] if main_rank else [], group=group)
+                                  callbacks=[ProgressLine(spec.key)] if main_rank else [], group=group, start=start)
         n_params = sum(p.numel() for p in bundle.model.parameters())
         if main_rank:
             ranks = f" × {group.world_size} processes" if group else ""
-            print(f"{args.task}: {model_cfg.num_layers}×{model_cfg.hidden_size} {model_cfg.cell.upper()}, "
-                  f"{n_params:,} parameters, vocabulary {len(bundle.vocab):,}, on {trainer.device}{ranks}",
-                  file=sys.stderr)
+            cfg = bundle.cfg
+            going_on = "" if start is None else f" (going on from {args.resume}, " + (
+                "with its optimizer state)" if start.optimizer else "which kept no optimizer state: AdamW starts afresh)")
+            print(f"{args.task}: {cfg.num_layers}×{cfg.hidden_size} {cfg.cell.upper()}, {n_params:,} parameters, "
+                  f"vocabulary {len(bundle.vocab):,}, on {trainer.device}{ranks}{going_on}", file=sys.stderr)
         signal.signal(signal.SIGINT, lambda *_: trainer.stop())  # Ctrl-C: stop, keep and save the best model
         best = run(bundle, trainer, data=args.data, valid_data=args.valid,
                    command="python -m core " + " ".join(sys.argv[1:]),
@@ -134,7 +156,8 @@ def cmd_train(args) -> int:
     finally:
         distributed.close()
     if main_rank:  # one writer
-        save_checkpoint(bundle, args.out, torch.float16 if args.half else None)
+        dtype, optimizer = (torch.float16, None) if args.half else (None, trainer.optimizer)
+        save_checkpoint(bundle, args.out, dtype, optimizer)
         print(file=sys.stderr)
         print(f"saved {args.out} (step {trainer.step}, {bundle.info['minutes']} min); validation: {summary(best)}")
     return 0

@@ -29,6 +29,7 @@ class Bundle:
     labels: Vocab | None = None  # classify: classes; tag: tags
     chars: Vocab | None = None  # tag: the characters of words
     info: dict = field(default_factory=dict)  # how it was trained, and its validation scores
+    optimizer: dict | None = None  # AdamW's state, "<parameter>.<name>" -> tensor, if the checkpoint kept it
 
     @property
     def cfg(self) -> ModelConfig:
@@ -174,12 +175,15 @@ class ClassifyTask:
         return Bundle(build_model(cfg), vocab, labels)
 
     def encode(self, bundle: Bundle, examples) -> tuple[list[list[int]], list[int]]:
+        unseen = {label for _, label in examples if label not in bundle.labels}
+        if unseen:
+            raise DataError(f"labels the model does not know: {', '.join(sorted(unseen)[:10])}")
         ids, gold = [], []
         for text, label in examples:
             tokens = self.tokens(bundle.cfg, text)[:MAX_TOKENS]
             if tokens:  # an example with no tokens has nothing to learn from
                 ids.append(bundle.vocab.encode(tokens))
-                gold.append(bundle.labels.stoi.get(label, -1))
+                gold.append(bundle.labels.stoi[label])
         if not ids:
             raise DataError("no example has any text")
         return ids, gold
@@ -207,9 +211,6 @@ class ClassifyTask:
 
     def evaluate(self, bundle: Bundle, examples) -> dict:
         ids, gold = self.encode(bundle, examples)
-        unseen = {label for (_, label) in examples if label not in bundle.labels}
-        if unseen:
-            raise DataError(f"labels the model does not know: {', '.join(sorted(unseen)[:10])}")
         probs = self.probabilities(bundle, ids)
         loss = F.nll_loss(probs.clamp_min(1e-12).log(), torch.tensor(gold)).item()
         return {"loss": loss, **classification_metrics(gold, probs.argmax(-1).tolist(), bundle.labels.itos)}

@@ -41,12 +41,14 @@ class Trainer:
     """model(**batch) -> (logits, loss). `batches` yields dicts of CPU tensors forever; `evaluate(model)`
     returns validation metrics, of which `key` picks the best model (`maximize` or not). Under torchrun
     (`group`), the model is wrapped in DistributedDataParallel and the ranks take every decision together
-    (stop, evaluate, report, keep as best), so they stay in step and end with the same weights."""
+    (stop, evaluate, report, keep as best), so they stay in step and end with the same weights.
+    `validate_first`: score the model before the first step too (going on from a trained model, the run
+    then never ends worse than it began)."""
 
     def __init__(self, model: nn.Module, cfg: TrainConfig, batches: Iterator[dict], steps_per_epoch: int,
                  evaluate: Callable[[nn.Module], dict], key: str = "loss", maximize: bool = False,
                  device: torch.device | str = "cpu", callbacks: tuple[Callable[[Progress], None], ...] = (),
-                 group: Group | None = None):
+                 group: Group | None = None, validate_first: bool = False):
         self.model, self.cfg, self.batches = model.to(device), cfg, batches
         self.group = group
         self.forward = model if group is None else torch.nn.parallel.DistributedDataParallel(
@@ -62,6 +64,13 @@ class Trainer:
         self.step = 0
         self._best_state = None
         self._stop = threading.Event()
+        self.validate_first = validate_first
+
+    def resume_optimizer(self, state: dict[str, torch.Tensor]):
+        """Carry on from a checkpoint's AdamW state ("<parameter>.<name>" -> tensor)."""
+        for name, p in self.model.named_parameters():
+            self.optimizer.state[p] = {k: state[f"{name}.{k}"].to(p.device if k != "step" else "cpu", torch.float32)
+                                       for k in ("step", "exp_avg", "exp_avg_sq")}
 
     def stop(self):
         """Ask the run to end after the current step (safe from any thread)."""
@@ -93,6 +102,8 @@ class Trainer:
         start = last_report = time.perf_counter()
         next_eval, loss_sum, loss_n, tokens = cfg.eval_every, torch.zeros((), device=self.device), 0, 0
         last_loss = float("nan")
+        if self.validate_first:
+            self._validate()
         model.train()
         while True:
             fraction = self.fraction(time.perf_counter() - start)
