@@ -2,7 +2,8 @@
 
 The page keeps a `TrainingRun` in `st.session_state` and polls `snapshot()` from an
 `st.fragment(run_every=...)`; `stop()` is safe from any thread and the Trainer honours it after the
-current step. No Streamlit here: the run knows nothing of pages.
+current step. A run waits (QUEUED) for one of the server's training slots (jobs.py) and gives it back
+however it ends. No Streamlit here: the run knows nothing of pages.
 """
 import threading
 import time
@@ -19,7 +20,10 @@ from core.errors import RNNLabError
 from core.tasks import Bundle
 from core.train import Progress, Trainer
 
-READY, RUNNING, STOPPING, DONE, STOPPED, FAILED = "ready", "running", "stopping", "done", "stopped", "failed"
+from . import jobs
+
+READY, QUEUED, RUNNING, STOPPING = "ready", "queued", "running", "stopping"
+DONE, STOPPED, FAILED, CANCELLED = "done", "stopped", "failed", "cancelled"  # cancelled: stopped while queued
 
 
 @dataclass
@@ -36,14 +40,15 @@ class Snapshot:
     best: dict | None = None
     samples: list = field(default_factory=list)  # (step, text) from the probe
     error: str | None = None
+    position: int = 0  # while queued: the place in the server's line (1: next to start)
 
     @property
     def active(self) -> bool:
-        return self.state in (RUNNING, STOPPING)
+        return self.state in (QUEUED, RUNNING, STOPPING)
 
     @property
     def finished(self) -> bool:
-        return self.state in (DONE, STOPPED, FAILED)
+        return self.state in (DONE, STOPPED, FAILED, CANCELLED)
 
 
 class TrainingRun:
@@ -58,6 +63,8 @@ class TrainingRun:
         self._snap = Snapshot(READY)
         self._last_probe = 0.0
         self._thread: threading.Thread | None = None
+        self._ticket: jobs.Ticket | None = None
+        self._ended = threading.Event()
         self._bytes: bytes | None = None
         self.acknowledged = False  # set by the page once it has reacted to the end of the run
         trainer.callbacks.append(self._on_progress)
@@ -71,33 +78,52 @@ class TrainingRun:
 
     # ------------------------------------------------------------ control (any thread)
 
-    def start(self) -> "TrainingRun":
+    def start(self, slots: jobs.Slots | None = None) -> "TrainingRun":
+        """Join the line for a training slot (the server's, unless `slots` is given): training begins at
+        once when one is free, else by itself when one frees. QueueFull when too many runs wait already."""
         with self._lock:
             if self._snap.state != READY:
                 raise RuntimeError("a run starts once")
-            self._snap.state = RUNNING
-        self._thread = threading.Thread(target=self._work, name="rnnlab-training", daemon=True)
-        self._thread.start()
+            self._snap.state = QUEUED
+        try:
+            self._ticket = (slots or jobs.server_slots()).join(self._begin)
+        except jobs.QueueFull:
+            with self._lock:
+                self._snap.state = READY
+            raise
         return self
 
     def stop(self):
-        """Ask the run to end after the current step; the best model so far is kept."""
+        """Ask the run to end after the current step; the best model so far is kept. A queued run leaves the
+        line and never trains (CANCELLED)."""
+        if self._ticket is not None and self._ticket.cancel():
+            with self._lock:
+                self._snap.state = CANCELLED
+            self._ended.set()
+            return
         self.trainer.stop()
         with self._lock:
             if self._snap.state == RUNNING:
                 self._snap.state = STOPPING
 
     def join(self, timeout: float | None = None) -> bool:
-        """Wait for the thread; True once it has ended."""
+        """Wait for the run to end (a queued one: to be trained, or cancelled); True once it has, or if it
+        was never started."""
+        if self._ticket is None:
+            return True
+        if not self._ended.wait(timeout):
+            return False
         if self._thread is not None:
-            self._thread.join(timeout)
-        return self._thread is None or not self._thread.is_alive()
+            self._thread.join()  # it has only its slot to give back
+        return True
 
     def snapshot(self) -> Snapshot:
+        ticket = self._ticket
+        position = (ticket.position or 1) if ticket is not None else 0  # 0 (holding) too: the slot is on its way
         with self._lock:
             s = self._snap
             return Snapshot(s.state, s.step, s.fraction, s.elapsed, s.tokens_per_s, list(s.losses), list(s.valid),
-                            s.best, list(s.samples), s.error)
+                            s.best, list(s.samples), s.error, position if s.state == QUEUED else 0)
 
     @property
     def model(self) -> nn.Module:
@@ -105,7 +131,7 @@ class TrainingRun:
 
     def checkpoint(self) -> bytes:
         """The trained model as a .safetensors file (made once, after the run has ended)."""
-        if self._thread is not None and self._thread.is_alive():
+        if self.snapshot().active:
             raise RuntimeError("the run is still going")
         if self._bytes is None:
             self._bytes = to_bytes(self.bundle)
@@ -113,22 +139,40 @@ class TrainingRun:
 
     # ------------------------------------------------------------ the training thread
 
-    def _work(self):
-        state, error = DONE, None
-        try:
-            fit.run(self.bundle, self.trainer, **self.facts)
-        except RNNLabError as e:
-            state, error = FAILED, str(e)
-        except Exception as e:  # noqa: BLE001 - shown to the person instead of dying silently in a thread
-            traceback.print_exc()
-            state, error = FAILED, f"training failed: {type(e).__name__}: {e}"
-        self.bundle.model.eval()
-        if self.probe is not None and state != FAILED:
-            self._run_probe(force=True)
+    def _begin(self, ticket: jobs.Ticket):
+        """The slot is this run's (called by the slots, from start() or from the thread that freed it)."""
         with self._lock:
-            if state == DONE and self.trainer.stopped:
-                state = STOPPED
-            self._snap.state, self._snap.error = state, error
+            self._snap.state = STOPPING if self.trainer.stopped else RUNNING
+        self._thread = threading.Thread(target=self._work, args=(ticket,), name="rnnlab-training", daemon=True)
+        try:
+            self._thread.start()
+        except RuntimeError as e:  # no thread to be had: nothing trains (the slots take the slot back)
+            with self._lock:
+                self._snap.state, self._snap.error = FAILED, f"training could not start: {e}"
+            self._ended.set()
+            raise
+
+    def _work(self, ticket: jobs.Ticket):
+        try:
+            state, error = DONE, None
+            try:
+                fit.run(self.bundle, self.trainer, **self.facts)
+                if self.probe is not None:
+                    self.bundle.model.eval()
+                    self._run_probe(force=True)
+            except RNNLabError as e:
+                state, error = FAILED, str(e)
+            except Exception as e:  # noqa: BLE001 - shown to the person instead of dying silently in a thread
+                traceback.print_exc()
+                state, error = FAILED, f"training failed: {type(e).__name__}: {e}"
+            self.bundle.model.eval()
+            with self._lock:
+                if state == DONE and self.trainer.stopped:
+                    state = STOPPED
+                self._snap.state, self._snap.error = state, error
+        finally:
+            ticket.release()  # however the run ended: the next in line begins
+            self._ended.set()
 
     def _on_progress(self, p: Progress):
         with self._lock:

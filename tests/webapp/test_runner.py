@@ -5,6 +5,7 @@ import pytest
 
 from core.config import ModelConfig, TrainConfig
 from webapp import lm
+from webapp.jobs import Slots
 from webapp.runner import TrainingRun
 
 TEXT = "the cat sat on the mat. " * 40
@@ -69,3 +70,55 @@ def test_a_run_starts_once():
     with pytest.raises(RuntimeError):
         run.start()
     assert run.join(30)
+
+
+def test_a_run_waits_for_a_free_slot_then_starts_by_itself():
+    slots = Slots(capacity=1)
+    first = TrainingRun.prepare("lm", TEXT, None, *tiny(seconds=60)).start(slots)
+    second = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=20)).start(slots)
+    third = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=20)).start(slots)
+    assert first.snapshot().state == "running"
+    assert [(r.snapshot().state, r.snapshot().position) for r in (second, third)] == [("queued", 1), ("queued", 2)]
+    assert second.snapshot().active and not second.join(0.2)  # waiting is not ending
+    with pytest.raises(RuntimeError):
+        second.checkpoint()
+    first.stop()  # its slot goes to the next in line
+    assert second.join(60) and second.snapshot().state == "done" and second.snapshot().step == 20
+    assert third.join(60) and third.snapshot().state == "done"
+    assert first.snapshot().state == "stopped" and slots.running == 0
+
+
+def test_a_queued_run_that_is_cancelled_never_trains():
+    slots = Slots(capacity=1)
+    first = TrainingRun.prepare("lm", TEXT, None, *tiny(seconds=60)).start(slots)
+    second = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=20)).start(slots)
+    second.stop()
+    assert second.join(0) and second.snapshot().state == "cancelled" and second.snapshot().finished
+    assert second.snapshot().step == 0 and slots.waiting == 0
+    first.stop()
+    assert first.join(5) and slots.running == 0
+    assert second.snapshot().step == 0  # it did not begin when the slot freed
+
+
+def test_a_failed_run_gives_its_slot_back():
+    def broken_probe(bundle):
+        raise ValueError("boom")
+
+    slots = Slots(capacity=1)
+    failing = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=50), probe=broken_probe, probe_every=0).start(slots)
+    after = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=5)).start(slots)
+    assert failing.join(60) and failing.snapshot().state == "failed"
+    assert after.join(60) and after.snapshot().state == "done" and slots.running == 0
+
+
+def test_a_queued_run_nobody_holds_any_more_drops_out_of_the_line():
+    slots, trained = Slots(capacity=1), []
+    first = TrainingRun.prepare("lm", TEXT, None, *tiny(seconds=60)).start(slots)
+    gone = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=20))
+    gone.trainer.callbacks.append(trained.append)
+    gone.start(slots)
+    del gone  # a session closed, or its run replaced: the run's reference cycles wait for the collector
+    after = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=5)).start(slots)
+    first.stop()
+    assert after.join(60) and after.snapshot().state == "done"
+    assert not trained and slots.running == 0
