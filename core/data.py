@@ -37,7 +37,10 @@ def read_labelled(source: str | Path | bytes, name: str | None = None) -> tuple[
     if delimiter == "\t":
         rows = [line.split("\t") for line in lines]
     else:
-        rows = list(csv.reader(io.StringIO("\n".join(lines))))
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(lines))))
+        except csv.Error as e:  # e.g. a quoted field longer than the csv module allows
+            raise DataError(f"{name} is not a readable CSV file ({e})") from None
     header = [c.strip().lower() for c in rows[0]]
     text_col, label_col = _find(header, TEXT_HEADERS), _find(header, LABEL_HEADERS)
     first = 1  # the line number of rows[0]
@@ -45,7 +48,7 @@ def read_labelled(source: str | Path | bytes, name: str | None = None) -> tuple[
         rows, first = rows[1:], 2
     elif text_col is not None or label_col is not None:
         missing = "label" if label_col is None else "text"
-        raise DataError(f"{name} has a header ({', '.join(rows[0])}) but no {missing} column: "
+        raise DataError(f"{name} has a header ({shown(', '.join(rows[0]))}) but no {missing} column: "
                         f"name one '{missing}'")
     elif len(header) == 2:
         label_col, text_col = 0, 1  # headerless label<TAB>text
@@ -81,7 +84,7 @@ def read_conll(source: str | Path | bytes, name: str | None = None) -> list[tupl
             tokens, tags = [], []
             continue
         if len(cols) < 2:
-            raise DataError(f"{name}, line {number}: a token without a tag ({line.strip()[:40]!r})")
+            raise DataError(f"{name}, line {number}: a token without a tag ({shown(line.strip(), 40)!r})")
         if width is None:
             width = len(cols)
         elif len(cols) != width:
@@ -100,11 +103,17 @@ def iob2(tags: list[str], where: str = "tags") -> list[str]:
     out = []
     for i, tag in enumerate(tags):
         if tag != "O" and (len(tag) < 3 or tag[:2] not in ("B-", "I-")):
-            raise DataError(f"{where}: tag {tag!r} is not in the IOB scheme (O, B-TYPE, I-TYPE)")
+            raise DataError(f"{where}: tag {shown(tag, 40)!r} is not in the IOB scheme (O, B-TYPE, I-TYPE)")
         if tag.startswith("I-") and (i == 0 or out[-1][2:] != tag[2:]):
             tag = "B-" + tag[2:]
         out.append(tag)
     return out
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """A piece of a file quoted in a message: on one line, and cut to `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _find(header: list[str], names: tuple[str, ...]) -> int | None:
