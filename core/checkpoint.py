@@ -3,6 +3,7 @@ in its metadata. Loading never unpickles anything, so a file from a stranger can
 import json
 import os
 import tempfile
+from dataclasses import fields
 from pathlib import Path
 
 import torch
@@ -20,6 +21,13 @@ VERSION = "1"
 TASK_NAMES = {"lm": "a language model", "classify": "a classifier", "tag": "a tagger"}
 OPTIMIZER = "optimizer."  # prefix of the tensors that hold AdamW's state, for resuming a run
 ADAM_STATE = ("step", "exp_avg", "exp_avg_sq")
+# Limits on the metadata's JSON, checked before it is parsed: a forged header cannot make us build large
+# Python structures. A vocabulary may spend this many characters per token on average (the shipped ones: 11).
+JSON_CHARS_PER_TOKEN = 100
+MAX_SETTINGS_CHARS = 10_000
+MAX_INFO_CHARS = 1_000_000
+MAX_UNUSED_VOCAB = 100_000  # tokens of a vocabulary its model does not read (a tagger's characters, when off)
+TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
 
 
 def optimizer_tensors(model: torch.nn.Module, optimizer: torch.optim.Optimizer) -> dict[str, torch.Tensor]:
@@ -84,13 +92,13 @@ def load_checkpoint(source: str | Path | bytes, task: str | None = None, device:
             if meta.get("version") != VERSION:
                 raise CheckpointError(f"{name} is an RNN Lab checkpoint of version {meta.get('version')!r}; "
                                       f"this version reads {VERSION}")
-            cfg = ModelConfig.from_dict(_json(meta, "config"))
+            cfg = _settings(meta, name)
             if task is not None and cfg.task != task:
                 raise CheckpointError(f"{name} holds {TASK_NAMES[cfg.task]}; this needs {TASK_NAMES[task]}")
             try:
                 with torch.device("meta"):  # shapes only: a forged file cannot make us allocate much
                     meta_model = build_model(cfg)
-            except (RuntimeError, IndexError, ValueError):
+            except (RuntimeError, IndexError, ValueError, TypeError):
                 raise CheckpointError(f"{name}: its model settings cannot be built") from None
             expected = {k: tuple(v.shape) for k, v in meta_model.state_dict().items()}
             moments = {f"{OPTIMIZER}{n}.{k}": (() if k == "step" else tuple(p.shape))
@@ -102,6 +110,10 @@ def load_checkpoint(source: str | Path | bytes, task: str | None = None, device:
             for key in keys:
                 if tuple(f.get_slice(key).get_shape()) != (expected | moments)[key]:
                     raise CheckpointError(f"{name}: tensor {key} has the wrong shape")
+            vocab, labels, chars = _vocabularies(meta, cfg, name)  # each bounded by a size the tensors confirm
+            info = _json(meta, "info", name, MAX_INFO_CHARS, default={})
+            if not isinstance(info, dict):
+                raise CheckpointError(f"{name}: its info is not a JSON object")
             state = {key: f.get_tensor(key) for key in expected}
             optimizer = {key.removeprefix(OPTIMIZER): f.get_tensor(key) for key in sorted(saved_moments)} or None
     except FileNotFoundError:
@@ -110,25 +122,52 @@ def load_checkpoint(source: str | Path | bytes, task: str | None = None, device:
         raise CheckpointError(f"{name} is not a safetensors checkpoint ({str(e).splitlines()[0][:80]})") from None
     model = build_model(cfg)  # as large as the tensors just read, no larger
     model.load_state_dict(state)
-    bundle = Bundle(model.to(device).eval(), Vocab.from_dict(_json(meta, "vocab")),
-                    _vocab(meta, "labels"), _vocab(meta, "chars"), _json(meta, "info", {}), optimizer)
-    sizes = {"vocab_size": len(bundle.vocab), "num_labels": len(bundle.labels) if bundle.labels else 0,
-             "char_vocab_size": len(bundle.chars) if bundle.chars and cfg.char_vocab_size else 0}
-    if any(getattr(cfg, k) != v for k, v in sizes.items() if not (k == "num_labels" and cfg.task == "lm")):
+    return Bundle(model.to(device).eval(), vocab, labels, chars, info, optimizer)
+
+
+def _settings(meta: dict, name: str) -> ModelConfig:
+    """The model settings, each of its field's type: JSON's 8.0, "8" or true is not a hidden size."""
+    d = _json(meta, "config", name, MAX_SETTINGS_CHARS)
+    for field in fields(ModelConfig) if isinstance(d, dict) else ():
+        kind, value = type(field.default), d.get(field.name, field.default)
+        ok = isinstance(value, bool) if kind is bool else (
+            isinstance(value, (int, float) if kind is float else kind) and not isinstance(value, bool))
+        if not ok:
+            raise CheckpointError(f"{name}: its setting {field.name} must be {TYPE_NAMES[kind]}, not {json.dumps(value)[:40]}")
+    return ModelConfig.from_dict(d)
+
+
+def _vocabularies(meta: dict, cfg: ModelConfig, name: str) -> tuple[Vocab, Vocab | None, Vocab | None]:
+    """(vocab, labels, chars), each of the size its model's settings declare (a language model has no labels;
+    a tagger without character features keeps its characters' vocabulary anyway)."""
+    vocab = _vocab(meta, "vocab", cfg.vocab_size, name)
+    labels = _vocab(meta, "labels", cfg.num_labels, name) if cfg.task != "lm" else None
+    chars = _vocab(meta, "chars", cfg.char_vocab_size or None, name) if "chars" in meta or cfg.char_vocab_size else None
+    if cfg.task == "tag" and not all(t == "O" or (t[:2] in ("B-", "I-") and len(t) > 2) for t in labels.itos):
+        raise CheckpointError(f"{name}: its tags are not IOB tags (O, B-TYPE, I-TYPE)")
+    return vocab, labels, chars
+
+
+def _vocab(meta: dict, key: str, size: int | None, name: str) -> Vocab:
+    """The vocabulary under `key`, of `size` tokens (None: any number up to MAX_UNUSED_VOCAB). Its JSON's
+    length is checked against that size before it is parsed."""
+    limit = JSON_CHARS_PER_TOKEN * (MAX_UNUSED_VOCAB if size is None else size) + 1000
+    vocab = Vocab.from_dict(_json(meta, key, name, limit))
+    wrong = len(vocab) > MAX_UNUSED_VOCAB if size is None else len(vocab) != size
+    if wrong:
         raise CheckpointError(f"{name}: its vocabulary does not match its model")
-    return bundle
+    return vocab
 
 
-def _json(meta: dict, key: str, default=None):
+def _json(meta: dict, key: str, name: str, limit: int, default=None):
+    """meta[key] parsed, if it is at most `limit` characters long."""
     if key not in meta:
         if default is not None:
             return default
-        raise CheckpointError(f"the checkpoint lacks its {key}")
+        raise CheckpointError(f"{name} lacks its {key}")
+    if len(meta[key]) > limit:
+        raise CheckpointError(f"{name}: its {key} is too large ({len(meta[key]):,} characters for at most {limit:,})")
     try:
         return json.loads(meta[key])
-    except json.JSONDecodeError:
-        raise CheckpointError(f"the checkpoint's {key} is not valid JSON") from None
-
-
-def _vocab(meta: dict, key: str) -> Vocab | None:
-    return Vocab.from_dict(_json(meta, key)) if key in meta else None
+    except (json.JSONDecodeError, RecursionError):
+        raise CheckpointError(f"{name}: its {key} is not valid JSON") from None

@@ -1,5 +1,8 @@
 import json
 import pickle
+import struct
+import time
+import tracemalloc
 
 import pytest
 import torch
@@ -75,13 +78,17 @@ def test_files_that_are_not_ours(tmp_path):
 
 
 def forged(tagger, **meta_changes):
-    """A checkpoint whose metadata was edited by hand."""
+    """A checkpoint whose metadata was edited by hand: a key to None leaves it out, a dict for "config"
+    changes those settings."""
     tensors = {k: v.contiguous() for k, v in tagger.model.state_dict().items()}
     meta = {"format": FORMAT, "version": "1", "config": json.dumps(tagger.cfg.to_dict()),
             "vocab": json.dumps(tagger.vocab.to_dict()), "labels": json.dumps(tagger.labels.to_dict()),
             "chars": json.dumps(tagger.chars.to_dict()), "info": "{}"}
     meta.update(meta_changes)
-    if meta["config"] == "hidden_size=9":
+    meta = {k: v for k, v in meta.items() if v is not None}  # None: leave the key out
+    if isinstance(meta.get("config"), dict):  # settings to change
+        meta["config"] = json.dumps({**tagger.cfg.to_dict(), **meta["config"]})
+    if meta.get("config") == "hidden_size=9":
         meta["config"] = json.dumps({**tagger.cfg.to_dict(), "hidden_size": 9})
     from safetensors.torch import save
     return save(tensors, metadata=meta)
@@ -100,3 +107,62 @@ def forged(tagger, **meta_changes):
 def test_forged_metadata_gives_a_clear_message(tagger, changes, match):
     with pytest.raises(CheckpointError, match=match):
         load_checkpoint(forged(tagger, **changes))
+
+
+@pytest.mark.parametrize("changes,match", [
+    ({"config": "[1, 2]"}, "not ones RNN Lab knows"),  # a list where a dict is
+    ({"config": "[" * 5000 + "]" * 5000}, "not valid JSON"),  # nested too deep for the parser
+    ({"config": "{" + " " * 20_000 + "}"}, "too large"),
+    ({"config": {"hidden_size": "64"}}, "hidden_size must be a whole number"),
+    ({"config": {"hidden_size": 8.0}}, "hidden_size must be a whole number"),
+    ({"config": {"bidirectional": 1}}, "bidirectional must be true or false"),
+    ({"config": {"dropout": "0.1"}}, "dropout must be a number"),
+    ({"config": {"num_labels": -3}}, "invalid"),
+    ({"config": {"vocab_size": -1}}, "invalid"),
+    ({"labels": json.dumps({"itos": ["O", "PER", "LOC"], "specials": False})}, "not IOB tags"),
+    ({"labels": json.dumps({"itos": ["O", "O", "B-PER"], "specials": False})}, "malformed"),  # duplicates
+    ({"labels": "{}"}, "malformed"),  # missing keys
+    ({"labels": "[]"}, "malformed"),  # a list where a dict is
+    ({"labels": None}, "lacks its labels"),
+    ({"chars": None}, "lacks its chars"),
+    ({"config": None}, "lacks its config"),
+    ({"info": "[1]"}, "info is not a JSON object"),
+    ({"info": "{"}, "info is not valid JSON"),
+])
+def test_forged_settings_types_and_vocabularies_give_a_clear_message(tagger, changes, match):
+    with pytest.raises(CheckpointError, match=match):
+        load_checkpoint(forged(tagger, **changes), task="tag")
+
+
+def test_a_vocabulary_of_ten_million_entries_is_refused_before_it_is_parsed(tagger):
+    itos = '{"itos": ["<pad>", "<unk>", ' + '"w", ' * 10_000_000 + '"w"], "specials": true}'  # 50 MB of JSON
+    data = forged(tagger, vocab=itos)
+    del itos
+    tracemalloc.start()
+    with pytest.raises(CheckpointError, match="vocab is too large"):
+        load_checkpoint(data, task="tag")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 200e6  # the header's own string (50 MB), never ten million Python strings (~600 MB)
+
+
+def test_absurd_sizes_allocate_nothing(tagger):
+    """The largest settings the config allows are built on the meta device only: refused in a moment,
+    though real weights would take tens of gigabytes."""
+    start = time.perf_counter()
+    with pytest.raises(CheckpointError, match="wrong shape|do not match"):
+        load_checkpoint(forged(tagger, config={"hidden_size": 8192, "num_layers": 16, "embed_size": 8192,
+                                               "vocab_size": 2_000_000}), task="tag")
+    assert time.perf_counter() - start < 5
+    with pytest.raises(CheckpointError, match="invalid"):
+        load_checkpoint(forged(tagger, config={"hidden_size": 10**9}), task="tag")
+
+
+def test_a_header_that_declares_more_data_than_the_file_holds():
+    """A hand-made header: a 10^12-element tensor in a file of a few bytes; safetensors refuses it."""
+    header = json.dumps({"__metadata__": {"format": FORMAT, "version": "1"},
+                         "w": {"dtype": "F32", "shape": [10**6, 10**6], "data_offsets": [0, 4 * 10**12]}}).encode()
+    with pytest.raises(CheckpointError, match="not a safetensors checkpoint"):
+        load_checkpoint(struct.pack("<Q", len(header)) + header + b"\0" * 8)
+    with pytest.raises(CheckpointError, match="not a safetensors checkpoint"):
+        load_checkpoint(struct.pack("<Q", 10**15) + b"{}")  # a header length beyond the file
