@@ -1,0 +1,42 @@
+"""A deployment's log stays clean: `streamlit run` headless, a visitor opens every page (each shipped model
+loaded), and the server has printed no error, warning or traceback (torch and Streamlit's file watcher are
+known to clash)."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from streamlit_server import ARGS, CHROMIUM, REPO, free_port, settle, stop_app, wait_healthy
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+PAGES = ["", "hello_rnn", "char_lm", "classifier?model=sentiment", "classifier?model=spam", "ner"]
+TROUBLE = re.compile(r"traceback|error|exception|warning", re.IGNORECASE)
+
+
+def test_visiting_every_page_leaves_no_error_in_the_server_log(tmp_path):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = tmp_path / "server.log"
+    with open(log, "w") as out:  # as a deployment runs it: the repository's own .streamlit/config.toml
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port",
+                                 str(port), "--server.address", "127.0.0.1"], cwd=REPO, stdout=out,
+                                stderr=subprocess.STDOUT, text=True)
+        try:
+            wait_healthy(url, proc)
+            with sync_api.sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                for path in PAGES:
+                    page.goto(f"{url}/{path}", timeout=60_000)
+                    settle(page, stable_ms=500, draw_ms=0)
+                    assert page.locator('[data-testid="stException"]').count() == 0, path
+                browser.close()
+        finally:
+            stop_app(proc)
+    lines = log.read_text().splitlines()
+    assert [line for line in lines if TROUBLE.search(line)] == [], "\n".join(lines[-40:])
