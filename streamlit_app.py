@@ -1,6 +1,8 @@
 """RNN Lab: `streamlit run streamlit_app.py`. The page list is explicit; a page joins once its file exists."""
+import logging
 import os
 import sys
+import uuid
 
 # One torch thread per piece of work unless the deployment says otherwise (OMP_NUM_THREADS=n): sampling and
 # step-by-step traces are thousands of tiny operations, and on a shared 2-core machine two spinning threads
@@ -10,6 +12,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 from pathlib import Path  # noqa: E402
 
 import streamlit as st  # noqa: E402
+from streamlit.errors import FragmentHandledException  # noqa: E402
 
 from webapp import urlstate  # noqa: E402
 from webapp.i18n import t  # noqa: E402
@@ -17,6 +20,7 @@ from webapp.nav import enter  # noqa: E402
 from webapp.sidebar import show_device, sidebar  # noqa: E402
 
 HERE = Path(__file__).parent
+log = logging.getLogger("rnnlab")
 
 # Every page of the app: (file, title key in webapp/i18n.py, icon). A page whose file does not exist yet
 # is left out of the navigation. New pages: add a line here and their strings to webapp/i18n.py.
@@ -46,7 +50,16 @@ if "torch" in sys.modules:  # loaded already (not the first page of this process
     show_device(device)
 pages = [st.Page(path, title=t(title), icon=icon, default=(path == PAGES[0][0]))
          for path, title, icon in PAGES if (HERE / path).is_file()]
+page = st.navigation(pages)
 try:
-    st.navigation(pages).run()
+    page.run()
+except FragmentHandledException:  # a fragment's error, which Streamlit has already logged and shown
+    raise
+except Exception:  # st.stop, st.rerun and st.switch_page raise BaseExceptions: they pass through untouched
+    # Bad input gets a message where it is typed; anything else is a bug: its detail goes to the server's
+    # log, the visitor sees one line (with a reference to find it there), and their session is kept.
+    ref = uuid.uuid4().hex[:8]
+    log.exception("unexpected error on page %r (reference %s)", page.title, ref)
+    st.error(t("app.error", ref=ref), icon=":material/error:")
 finally:  # the first page of a process is drawn before torch is imported for this line
     show_device(device)

@@ -61,6 +61,8 @@ def read_table(data: bytes, name: str = "the upload") -> Table:
     """A CSV/TSV (comma, tab or semicolon) with or without a header, as rows of cells."""
     text, notes = decode(data, name)
     lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:  # only whitespace that bytes.strip() keeps (a no-break space, a line separator)
+        raise DataError(f"{name} is empty")
     first = lines[0]
     delimiter = "\t" if "\t" in first else (";" if first.count(";") > first.count(",") else ",")
     if delimiter == "\t":  # TSV: quotes are ordinary characters (SMS texts are full of them)
