@@ -2,7 +2,7 @@
 import streamlit as st
 
 from core.errors import RNNLabError
-from webapp import charts, corpora, inside, lm, loading, urlstate, widgets
+from webapp import charts, corpora, inside, lm, loading, settings, urlstate, widgets
 from webapp.i18n import t
 from webapp.nav import enter
 
@@ -55,15 +55,18 @@ elif source == "train":
         with st.expander(t("lm.corpus.preview")):
             st.code(corpus.text[:1500], language=None, wrap_lines=True)
 
-    for key, default in (("lm_hidden", 128), ("lm_layers", 1), ("lm_lr", 3e-3), ("lm_seconds", 30)):
-        st.session_state.setdefault(key, default)  # not value=: these values are kept (urlstate.keep)
+    st.session_state.setdefault("lm_lr", 3e-3)  # not value=: these values are kept (urlstate.keep)
+    limits = settings.load()  # the server's caps on what a visitor may train
     c = st.columns(5)
     cell = c[0].selectbox(t("lm.cell"), ("lstm", "gru", "rnn"), key="lm_cell", format_func=str.upper)
-    hidden = c[1].select_slider(t("lm.hidden"), (16, 32, 64, 128, 256, 512), key="lm_hidden")
-    layers = c[2].select_slider(t("lm.layers"), (1, 2, 3), key="lm_layers")
+    hidden = widgets.capped_select_slider(c[1], t("lm.hidden"), (16, 32, 64, 128, 256, 512), cap=limits.max_hidden,
+                                          default=128, key="lm_hidden")
+    layers = widgets.capped_select_slider(c[2], t("lm.layers"), (1, 2, 3), cap=limits.max_layers, default=1,
+                                          key="lm_layers")
     lr = c[3].select_slider(t("lm.lr"), (3e-4, 1e-3, 3e-3, 1e-2, 3e-2), key="lm_lr",
                             format_func=lambda v: f"{v:g}")
-    seconds = c[4].select_slider(t("lm.seconds"), (5, 10, 20, 30, 60, 120, 300, 600), key="lm_seconds")
+    seconds = widgets.capped_select_slider(c[4], t("lm.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
+                                           cap=limits.max_seconds, default=30, key="lm_seconds")
     run = st.session_state.get("lm_run")
     busy = run is not None and run.snapshot().active
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.errors import RNNLabError
 from core.explain import SALIENCY_METHODS
-from webapp import charts, classify, loading, urlstate, widgets
+from webapp import charts, classify, loading, settings, urlstate, widgets
 from webapp.i18n import t
 from webapp.nav import enter
 
@@ -110,19 +110,23 @@ elif source == "train":
             else:
                 st.caption(t("clf.data.valid.none"))
 
-    for key, default in (("clf_hidden", 64), ("clf_seconds", 30), ("clf_bidirectional", True)):
-        st.session_state.setdefault(key, default)  # defaults through the state, so kept values raise no warning
+    st.session_state.setdefault("clf_bidirectional", True)  # defaults through the state: kept values raise no warning
+    limits = settings.load()  # the server's caps on what a visitor may train
     c = st.columns(5)
     cell = c[0].selectbox(t("clf.cell"), ("lstm", "gru", "rnn"), key="clf_cell", format_func=str.upper)
-    hidden = c[1].select_slider(t("clf.hidden"), (8, 16, 32, 64, 128, 256), key="clf_hidden")
+    hidden = widgets.capped_select_slider(c[1], t("clf.hidden"), (8, 16, 32, 64, 128, 256), cap=limits.max_hidden,
+                                          default=64, key="clf_hidden")
     tokenizer = c[2].selectbox(t("clf.tokenizer"), ("word", "char"), key="clf_tokenizer",
                                format_func=lambda v: t(f"clf.tokenizer.{v}"))
-    seconds = c[3].select_slider(t("clf.seconds"), (5, 10, 20, 30, 60, 120, 300, 600), key="clf_seconds")
+    seconds = widgets.capped_select_slider(c[3], t("clf.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
+                                           cap=limits.max_seconds, default=30, key="clf_seconds")
     bidirectional = c[4].checkbox(t("clf.bidirectional"), key="clf_bidirectional")
     run = st.session_state.get("clf_run")
     busy = run is not None and run.snapshot().active
 
     def start():
+        if (old := st.session_state.get("clf_run")) is not None and old.snapshot().active:
+            return  # a second click before the page redrew: one run at a time
         try:
             model_cfg, train_cfg = classify.configs(cell, hidden, tokenizer, seconds, bidirectional)
             own = classify.start_training(pairs, valid_pairs, model_cfg, train_cfg, data=upload.name)

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import RNNLabError
-from webapp import charts, loading, tagging, urlstate, widgets
+from webapp import charts, loading, settings, tagging, urlstate, widgets
 from webapp.i18n import t
 from webapp.nav import enter
 
@@ -85,21 +85,31 @@ elif source == "train":
         st.caption(t("ner.data.stats", n=f"{len(train):,}", tokens=f"{sum(len(w) for w, _ in train):,}",
                      types=", ".join(kinds[:12]) + (" …" if len(kinds) > 12 else "")))
 
+    limits = settings.load()  # the server's caps on what a visitor may train
     c = st.columns(4)
-    hidden = c[0].select_slider(t("ner.hidden"), (16, 32, 64, 128, 256), value=64, key="ner_hidden")
-    seconds = c[1].select_slider(t("ner.seconds"), (5, 10, 20, 30, 60, 120, 300, 600), value=60, key="ner_seconds")
+    hidden = widgets.capped_select_slider(c[0], t("ner.hidden"), (16, 32, 64, 128, 256), cap=limits.max_hidden,
+                                          default=64, key="ner_hidden")
+    seconds = widgets.capped_select_slider(c[1], t("ner.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
+                                           cap=limits.max_seconds, default=60, key="ner_seconds")
     cell = c[2].selectbox(t("ner.cell"), ("lstm", "gru", "rnn"), key="ner_cell", format_func=str.upper)
     chars = c[3].checkbox(t("ner.chars"), value=True, key="ner_chars", help=t("ner.chars.help"))
     run = st.session_state.get("ner_run")
     busy = run is not None and run.snapshot().active
-    if st.button(t("ner.train.start"), type="primary", disabled=train is None or busy, key="ner_start",
-                 icon=":material/play_arrow:"):
+
+    def start():
+        if (old := st.session_state.get("ner_run")) is not None and old.snapshot().active:
+            return  # a second click before the page redrew: one run at a time
         try:
             model_cfg, train_cfg = tagging.configs(hidden, seconds, chars, cell)
             own = tagging.start_training(train, valid, model_cfg, train_cfg, data=data_name)
             st.session_state.ner_own, st.session_state.ner_run = own, own.run
         except RNNLabError as e:  # the model trained before, if any, is kept
-            st.error(t("ner.train.bad", error=e))
+            st.session_state.ner_train_error = str(e)
+
+    st.button(t("ner.train.start"), type="primary", disabled=train is None or busy, key="ner_start",
+              icon=":material/play_arrow:", on_click=start)
+    if error := st.session_state.pop("ner_train_error", None):
+        st.error(t("ner.train.bad", error=error))
     widgets.training_panel("ner_run", metric="f1", loss_title=t("ner.loss"))
     own, run = st.session_state.get("ner_own"), st.session_state.get("ner_run")
     if run is not None and run.snapshot().state in ("done", "stopped"):

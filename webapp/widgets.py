@@ -1,16 +1,16 @@
-"""Streamlit pieces several pages draw the same way: the live training panel, links to pages that may
-not exist yet, and the heatmap explorer for a traced text."""
+"""Streamlit pieces several pages draw the same way: the live training panel (and its place in the
+server's line), sliders capped by the server's settings, and the heatmap explorer for a traced text."""
 import streamlit as st
 
-from . import charts
+from . import charts, settings
 from .i18n import t
 from .runner import TrainingRun
 
 
 def training_panel(key: str, *, sample_label: str | None = None, metric: str | None = None,
                    loss_title: str | None = None):
-    """The run kept in st.session_state[key], drawn live: progress, loss curve, the latest probe output
-    and a Stop button. Redrawn every half second while the run is active; when it ends, the whole page
+    """The run kept in st.session_state[key], drawn live: its place in the server's line and a Cancel
+    button while it waits; then progress, loss curve, the latest probe output and a Stop button. Redrawn every half second while the run is active; when it ends, the whole page
     reruns once, so the rest of the page sees the new model. `metric` (e.g. "accuracy"): a validation
     score drawn under the loss, its best shown in the status line."""
     run: TrainingRun | None = st.session_state.get(key)
@@ -24,6 +24,12 @@ def training_panel(key: str, *, sample_label: str | None = None, metric: str | N
         if snap.state == "running":
             cols[0].button(t("train.stop"), key=f"{key}_stop", on_click=run.stop, type="primary",
                            icon=":material/stop_circle:", width="stretch")
+        elif snap.state == "queued":
+            cols[0].button(t("train.cancel"), key=f"{key}_cancel", on_click=run.stop, icon=":material/cancel:",
+                           width="stretch")
+            cols[1].info(t("train.queued", position=snap.position, ordinal=ordinal(snap.position),
+                           slots=settings.load().max_training_jobs), icon=":material/hourglass_top:")
+            return
         else:
             cols[0].markdown(f"**{t('train.state.' + snap.state)}**")
         status = t("train.status", step=snap.step, seconds=f"{snap.elapsed:.0f}", speed=f"{snap.tokens_per_s:,.0f}")
@@ -52,6 +58,25 @@ def training_panel(key: str, *, sample_label: str | None = None, metric: str | N
             st.rerun()
 
     panel()
+
+
+def ordinal(n: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 11 -> '11th': a place in line, for the English strings."""
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def capped_select_slider(where, label: str, options: tuple, *, cap: int, default, key: str, **kwargs):
+    """`where.select_slider` over the options up to `cap`, a server setting (the cap itself is offered
+    when it falls between two options). The value lives in st.session_state[key], starting at `default`;
+    a value above the cap (kept from before the cap was lowered, say) comes down to it."""
+    allowed = (*(o for o in options if o < cap), cap) if cap < options[-1] else tuple(options)
+    value = st.session_state.get(key, default)
+    if value not in allowed:
+        value = max((o for o in allowed if o <= value), default=allowed[0])
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value
+    return where.select_slider(label, allowed, key=key, **kwargs)
 
 
 def state_heatmap(values, tokens, name: str, *, highlight=(), focus=None):

@@ -127,8 +127,8 @@ def test_a_tiny_tagger_trains_on_an_uploaded_conll_file_and_is_reported():
     at = upload_page(TINY.encode())
     no_problem(at)
     assert any("24 sentences, 96 tokens" in c.value for c in at.caption)
-    at.select_slider(key="ner_seconds").set_value(5)
-    at.select_slider(key="ner_hidden").set_value(16)
+    at.select_slider(key="ner_seconds").set_value(5).run()
+    at.select_slider(key="ner_hidden").set_value(16).run()
     at.button(key="ner_start").click().run()
     no_problem(at)
     run = at.session_state["ner_run"]
