@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     opt.add_argument("--epochs", type=float, help="passes over the data (default 1 unless --minutes/--max-steps)")
     opt.add_argument("--minutes", type=float, help="time budget")
     opt.add_argument("--max-steps", type=int, help="step budget")
+    opt.add_argument("--ema", type=float, metavar="DECAY", help="validate, keep and save an exponential moving "
+                     "average of the weights with this decay (say 0.999) instead of the weights themselves")
     opt.add_argument("--seed", type=int, default=t.seed)
     opt.add_argument("--device", help="cpu, cuda or mps (default: the best there is)")
     opt.add_argument("--half", action="store_true", help="for shipping: store the weights as float16 and "
@@ -130,7 +132,7 @@ def cmd_train(args) -> int:
                             char_hidden_size=args.char_hidden)
     train_cfg = TrainConfig(lr=args.lr, weight_decay=args.weight_decay, batch_size=args.batch_size,
                             seq_len=args.seq_len, epochs=args.epochs, minutes=args.minutes,
-                            max_steps=args.max_steps, seed=args.seed, device=args.device)
+                            max_steps=args.max_steps, seed=args.seed, device=args.device, ema=args.ema)
     if args.threads:
         torch.set_num_threads(args.threads)
     spec = TASKS[args.task]

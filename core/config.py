@@ -76,6 +76,8 @@ class TrainConfig:
     device: str | None = None  # None: cuda, else mps, else cpu
     eval_every: float = 0.1  # evaluate on validation data every this fraction of the run
     valid_fraction: float = 0.1  # held out when no validation file is given
+    ema: float | None = None  # decay of an exponential moving average of the weights (say 0.999): when set,
+    # the average is what is validated, kept and saved (it generalises better than the last step's weights)
 
     def __post_init__(self):
         if self.epochs is None and self.minutes is None and self.max_steps is None:
@@ -87,6 +89,8 @@ class TrainConfig:
             value = getattr(self, name)
             if value is not None and not value > 0:
                 raise ValueError(f"{name} must be positive, not {value}")
+        if self.ema is not None and not 0 < self.ema < 1:
+            raise ValueError(f"ema must lie between 0 and 1, not {self.ema}")
         if not 0 < self.valid_fraction < 1:
             raise ValueError(f"valid_fraction must lie between 0 and 1, not {self.valid_fraction}")
 

@@ -36,7 +36,7 @@ def prepare(task: str, train, valid, model_cfg: ModelConfig, train_cfg: TrainCon
     batches, steps_per_epoch = spec.batches(bundle, train, train_cfg, train_cfg.seed)
     world = group.world_size if group else 1
     trainer = Trainer(bundle.model, train_cfg, shard(batches, group), steps_per_epoch // world,
-                      evaluate=lambda model: spec.evaluate(bundle, valid), key=spec.key, maximize=spec.maximize,
+                      evaluate=lambda model: spec.evaluate(dataclasses.replace(bundle, model=model), valid), key=spec.key, maximize=spec.maximize,
                       device=device, callbacks=callbacks, group=group, validate_first=start is not None)
     if start is not None and start.optimizer:
         trainer.resume_optimizer(start.optimizer)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import torch
 from torch import nn
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 
 from .config import TrainConfig
 from .distributed import Group
@@ -59,6 +60,8 @@ class Trainer:
         self.callbacks = list(callbacks)
         self.optimizer = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay,
                                            betas=(0.9, 0.99))
+        self.averaged = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema), use_buffers=True) \
+            if cfg.ema else None  # the weights' moving average, if asked for: validated and kept instead
         self.best: dict | None = None
         self.history: list = []
         self.step = 0
@@ -118,6 +121,8 @@ class Trainer:
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
             self.optimizer.step()
+            if self.averaged is not None:
+                self.averaged.update_parameters(model)
             self.step += 1
             loss_sum += loss.detach()
             loss_n += 1
@@ -157,9 +162,10 @@ class Trainer:
             gc.collect()
 
     def _validate(self) -> dict:
-        self.model.eval()
+        scored = self.model if self.averaged is None or self.averaged.n_averaged == 0 else self.averaged.module
+        scored.eval()
         with torch.no_grad():
-            metrics = self.evaluate(self.model)
+            metrics = self.evaluate(scored)
         self.model.train()
         self.history.append((self.step, metrics))
         better = self.best is None or self._better(metrics, self.best)
@@ -167,7 +173,7 @@ class Trainer:
             better = self.group.from_main(better)  # rank 0 decides, so every rank keeps the same weights
         if better:
             self.best = metrics
-            self._best_state = copy.deepcopy({k: v.detach().cpu() for k, v in self.model.state_dict().items()})
+            self._best_state = copy.deepcopy({k: v.detach().cpu() for k, v in scored.state_dict().items()})
         return metrics
 
     def _agree(self, *flags: bool) -> list[bool]:

@@ -105,3 +105,19 @@ def test_diverging_loss_stops_with_a_clear_message():
                                           clip=1e30))
     with pytest.raises(TrainingError, match="lower the learning rate"):
         trainer.run()
+
+
+def test_with_ema_the_moving_average_is_what_is_scored_and_kept():
+    def trained(ema):
+        bundle, trainer = prepare("classify", SMS, None, ModelConfig(hidden_size=16),
+                                  TrainConfig(max_steps=30, batch_size=8, eval_every=1.0, ema=ema))
+        trainer.run()
+        return bundle.model, trainer
+
+    raw, _ = trained(None)  # the same seed walks the same path: these are the last step's weights
+    kept, trainer = trained(0.9)
+    average = dict(trainer.averaged.module.named_parameters())
+    assert all(torch.equal(p, average[name]) for name, p in kept.named_parameters())
+    assert not all(torch.equal(p, q) for p, q in zip(kept.parameters(), raw.parameters()))
+    with pytest.raises(ValueError, match="ema must lie between 0 and 1"):
+        TrainConfig(ema=1.5)
