@@ -6,7 +6,9 @@ import logging
 import re
 
 import pytest
+import torch
 from hypothesis import HealthCheck, given, settings, strategies as st
+from safetensors.torch import save
 from streamlit.testing.v1 import AppTest
 
 from app_helpers import open_app, texts
@@ -206,6 +208,7 @@ BAD_FILES = [  # (uploader key, file name, content, a piece of the message)
     ("lm_model_file", "text.safetensors", b"just some text, not a model\n" * 10, "not a safetensors checkpoint"),
     ("lm_model_file", "empty.safetensors", b"", "empty"),
     ("lm_model_file", "garbage.safetensors", GARBAGE, "not a safetensors checkpoint"),
+    ("lm_model_file", "foreign.safetensors", save({"w": torch.zeros(2)}), "not an RNN Lab checkpoint"),
     ("clf_data_file", "garbage.csv", GARBAGE, "binary file"),
     ("clf_data_file", "empty.csv", b"", "empty"),
     ("clf_data_file", "nbsp.csv", NBSP, "empty"),
@@ -228,6 +231,14 @@ def test_a_file_that_is_not_what_it_claims_gets_a_message(key, name, data, messa
     at.file_uploader(key=key).upload(name, data, "application/octet-stream").run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(message in e for e in texts(at.error)), texts(at.error)
+
+
+def test_a_5_mb_text_is_cut_to_size_with_a_note(without_shipped):
+    at = uploader_page("pages/char_lm.py", {"model": "train"}, {"lm_corpus": "upload"}, without_shipped)
+    at.file_uploader(key="lm_text_file").upload("big.txt", b"to be or not to be!\n" * 262_144, "text/plain").run()
+    assert not at.exception and not at.error
+    assert any("5,242,880 characters" in w and "first 2,000,000" in w for w in texts(at.warning))
+    assert not at.button(key="lm_start").disabled
 
 
 def test_binary_without_nul_bytes_is_read_as_latin1_and_refused_for_what_it_holds(without_shipped):
