@@ -134,10 +134,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "train.state.failed": ("Failed", "실패"),
     "train.state.cancelled": ("Cancelled", "취소됨"),
     "train.cancel": ("Cancel", "취소"),
-    "train.queued": ("Waiting: **{ordinal} in line**. This server trains {slots} models at a time for all its "
-                     "visitors; yours starts by itself when a place frees.",
-                     "대기 중: **{position}번째 순서**입니다. 이 서버는 모든 방문자의 모델을 한 번에 {slots}개까지 "
-                     "학습합니다. 자리가 나면 저절로 시작합니다."),
+    "train.queued": ("Waiting: **{ordinal} in line**. Trainings on this server run {slots} at a time, for all "
+                     "visitors together; yours starts by itself when a place frees.",
+                     "대기 중: **{position}번째 순서**입니다. 이 서버는 모든 방문자의 학습을 한 번에 {slots}개까지 "
+                     "진행합니다. 자리가 나면 저절로 시작합니다."),
     # ------------------------------------------------------------ character language model
     "lm.title": ("Character-level language model", "문자 단위 언어 모델"),
     "lm.intro": (
