@@ -70,7 +70,7 @@ st.header(t("hello.walk"))
 step = st.select_slider(t("hello.step"), options=list(range(T)), key="hello_t",
                         format_func=lambda i: f"t={i + 1} · {charts.show_token(snap.inputs[i])}")
 p = snap.parts(step)
-x_char = charts.show_token(snap.inputs[step])
+x_char = charts.tex_text(charts.show_token(snap.inputs[step]))
 st.latex(rf"h_t = \tanh(W_{{hh}}\,\textcolor{{{PREV}}}{{h_{{t-1}}}} + W_{{xh}}\,\textcolor{{{INPUT}}}{{x_t}} + b)")
 st.latex(r"\tanh\Big(W_{hh}" + charts.tex_vector(snap.h_prev[step], color=PREV) + r" + W_{xh}"
          + charts.tex_vector(snap.x[step], 0, color=INPUT) + r"_{\text{“" + x_char + r"”}} + b\Big) = \tanh\Big("
@@ -78,7 +78,7 @@ st.latex(r"\tanh\Big(W_{hh}" + charts.tex_vector(snap.h_prev[step], color=PREV) 
          + r"\Big) = " + charts.tex_vector(p["h"], color=NOW))
 st.latex(r"y_t = W_{hy}\," + charts.tex_vector(p["h"], color=NOW) + " = " + charts.tex_vector(snap.logits[step])
          + r" \quad \operatorname{softmax}(y_t) = " + charts.tex_vector(snap.probs[step], 3)
-         + r" \quad \to \text{“" + charts.show_token(snap.predicted[step]) + r"”}")
+         + r" \quad \to \text{“" + charts.tex_text(charts.show_token(snap.predicted[step])) + r"”}")
 st.caption(t("hello.walk.caption", target=charts.show_token(snap.targets[step])))
 
 vocab = snap.vocab

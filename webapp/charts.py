@@ -285,3 +285,13 @@ def tex_vector(values: Sequence[float], digits: int = 2, color: str | None = Non
     body = r" \\ ".join(f"{float(v):.{digits}f}" for v in values)
     tex = r"\begin{bmatrix}" + body + r"\end{bmatrix}"
     return f"\\textcolor{{{color}}}{{{tex}}}" if color else tex
+
+
+TEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "%": r"\%", "#": r"\#", "&": r"\&",
+                "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+
+
+def tex_text(text: str) -> str:
+    """A person's text for LaTeX's \\text{...}: its special characters as themselves, not commands
+    ("%" would comment out the rest of the formula)."""
+    return "".join(TEX_SPECIALS.get(c, c) for c in text)

@@ -87,6 +87,9 @@ def test_hello_rnn_word():
     at = open_app("pages/hello_rnn.py", word=SCRIPT)  # a shared link with a word too long: the default word
     safe(at)
     assert at.text_input(key="hello_word").value == "hello"
+    at.text_input(key="hello_word").set_value("%}{").run()  # TeX's comment and braces: shown, not obeyed
+    safe(at)
+    assert any(r"\text{“\%”}" in x.value for x in at.latex)
 
 
 def test_char_lm_uploaded_model_prime_and_traced_text(hostile_models):
