@@ -134,10 +134,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "train.state.failed": ("Failed", "실패"),
     "train.state.cancelled": ("Cancelled", "취소됨"),
     "train.cancel": ("Cancel", "취소"),
-    "train.queued": ("Waiting: **{ordinal} in line**. Trainings on this server run {slots} at a time, for all "
+    "train.queued": ("Waiting: **{place} in line**. Trainings on this server run {slots} at a time, for all "
                      "visitors together; yours starts by itself when a place frees.",
-                     "대기 중: **{position}번째 순서**입니다. 이 서버는 모든 방문자의 학습을 한 번에 {slots}개까지 "
+                     "대기 중: **{place} 순서**입니다. 이 서버는 모든 방문자의 학습을 한 번에 {slots}개까지 "
                      "진행합니다. 자리가 나면 저절로 시작합니다."),
+    "train.place.st": ("{n}st", "{n}번째"),  # a place in line: 1st, 21st ...
+    "train.place.nd": ("{n}nd", "{n}번째"),
+    "train.place.rd": ("{n}rd", "{n}번째"),
+    "train.place.th": ("{n}th", "{n}번째"),
     # ------------------------------------------------------------ character language model
     "lm.title": ("Character-level language model", "문자 단위 언어 모델"),
     "lm.intro": (

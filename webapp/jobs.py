@@ -46,6 +46,8 @@ class Ticket:
 
 
 class Slots:
+    """At most `capacity` jobs hold a slot at once; up to `max_waiting` more wait in line."""
+
     def __init__(self, capacity: int = 2, max_waiting: int = 20):
         self.capacity, self.max_waiting = capacity, max_waiting
         self._lock = threading.Lock()
@@ -89,7 +91,7 @@ class Slots:
             if ticket.state != WAITING:
                 return 0 if ticket.state == HOLDING else None
             live = (t for t in (ref() for ref in self._line) if t is not None)
-            return next(n for n, t in enumerate(live, 1) if t is ticket)
+            return next((n for n, t in enumerate(live, 1) if t is ticket), None)
 
     def _cancel(self, ticket: Ticket) -> bool:
         with self._lock:

@@ -27,8 +27,8 @@ def training_panel(key: str, *, sample_label: str | None = None, metric: str | N
         elif snap.state == "queued":
             cols[0].button(t("train.cancel"), key=f"{key}_cancel", on_click=run.stop, icon=":material/cancel:",
                            width="stretch")
-            cols[1].info(t("train.queued", position=snap.position, ordinal=ordinal(snap.position),
-                           slots=settings.load().max_training_jobs), icon=":material/hourglass_top:")
+            cols[1].info(t("train.queued", place=place(snap.position), slots=settings.load().max_training_jobs),
+                         icon=":material/hourglass_top:")
             return
         else:
             cols[0].markdown(f"**{t('train.state.' + snap.state)}**")
@@ -60,10 +60,10 @@ def training_panel(key: str, *, sample_label: str | None = None, metric: str | N
     panel()
 
 
-def ordinal(n: int) -> str:
-    """1 -> '1st', 2 -> '2nd', 11 -> '11th': a place in line, for the English strings."""
+def place(n: int) -> str:
+    """A place in line: 1st, 2nd, 11th, 23rd ... (1번째, 2번째 ...)."""
     suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    return t(f"train.place.{suffix}", n=n)
 
 
 def capped_select_slider(where, label: str, options: tuple, *, cap: int, default, key: str, **kwargs):
