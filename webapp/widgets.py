@@ -10,8 +10,9 @@ from .runner import TrainingRun
 def training_panel(key: str, *, sample_label: str | None = None, metric: str | None = None,
                    loss_title: str | None = None):
     """The run kept in st.session_state[key], drawn live: its place in the server's line and a Cancel
-    button while it waits; then progress, loss curve, the latest probe output and a Stop button. Redrawn every half second while the run is active; when it ends, the whole page
-    reruns once, so the rest of the page sees the new model. `metric` (e.g. "accuracy"): a validation
+    button while it waits; then progress, loss curve, the latest probe output and a Stop button. Redrawn
+    every half second while the run is active; when it ends, the whole page reruns once, so the rest of the
+    page sees the new model. `metric` (e.g. "accuracy"): a validation
     score drawn under the loss, its best shown in the status line."""
     run: TrainingRun | None = st.session_state.get(key)
     if run is None:
