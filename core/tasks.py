@@ -20,6 +20,7 @@ from .vocab import Vocab, tokenize
 
 MAX_TOKENS = 1000  # longer training examples are cut (the recurrence still sees 1,000 steps)
 MAX_WORD_CHARS = 20  # characters of a word the tagger's character RNN reads
+MAX_VOCAB = 50_000  # the most frequent tokens kept (the rest read as <unk>): a huge upload makes no huge model
 
 
 @dataclass
@@ -92,9 +93,13 @@ class LanguageModelTask:
     def build(self, train: str, valid: str, cfg: ModelConfig) -> Bundle:
         kind = cfg.tokenizer
         if kind == "char":  # every character of both parts, so validation never meets an unknown one
-            vocab = Vocab(sorted(set(train) | set(valid)), specials=False)
+            chars = set(train) | set(valid)
+            if len(chars) > MAX_VOCAB:
+                raise DataError(f"the text has {len(chars):,} different characters; a character model takes at "
+                                f"most {MAX_VOCAB:,}")
+            vocab = Vocab(sorted(chars), specials=False)
         else:
-            vocab = Vocab.build([tokenize(train, kind)], specials=True, min_count=2)
+            vocab = Vocab.build([tokenize(train, kind)], specials=True, min_count=2, max_size=MAX_VOCAB)
         cfg.vocab_size = len(vocab)
         return Bundle(build_model(cfg), vocab)
 
@@ -170,7 +175,7 @@ class ClassifyTask:
         labels = Vocab(sorted({label for _, label in train + valid}), specials=False)
         if len(labels) < 2:
             raise DataError(f"all examples have the same label ({labels.itos[0]!r}): a classifier needs two or more")
-        vocab = Vocab.build((self.tokens(cfg, t) for t, _ in train), specials=True)
+        vocab = Vocab.build((self.tokens(cfg, t) for t, _ in train), specials=True, max_size=MAX_VOCAB)
         cfg.vocab_size, cfg.num_labels = len(vocab), len(labels)
         return Bundle(build_model(cfg), vocab, labels)
 
@@ -250,8 +255,9 @@ class TagTask:
     def build(self, train, valid, cfg: ModelConfig) -> Bundle:
         tags = sorted({t for _, tags in train + valid for t in tags}, key=lambda t: (t != "O", t[2:], t))
         labels = Vocab(tags, specials=False)
-        vocab = Vocab.build(([word_key(w) for w in words] for words, _ in train), specials=True)
-        chars = Vocab.build((w[:MAX_WORD_CHARS] for words, _ in train for w in words), specials=True)
+        vocab = Vocab.build(([word_key(w) for w in words] for words, _ in train), specials=True, max_size=MAX_VOCAB)
+        chars = Vocab.build((w[:MAX_WORD_CHARS] for words, _ in train for w in words), specials=True,
+                            max_size=MAX_VOCAB)
         cfg.vocab_size, cfg.num_labels = len(vocab), len(labels)
         cfg.char_vocab_size = len(chars) if cfg.char_hidden_size else 0
         return Bundle(build_model(cfg), vocab, labels, chars)

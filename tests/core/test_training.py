@@ -121,3 +121,15 @@ def test_with_ema_the_moving_average_is_what_is_scored_and_kept():
     assert not all(torch.equal(p, q) for p, q in zip(kept.parameters(), raw.parameters()))
     with pytest.raises(ValueError, match="ema must lie between 0 and 1"):
         TrainConfig(ema=1.5)
+
+
+def test_vocabularies_keep_the_most_frequent_tokens_up_to_a_cap(monkeypatch):
+    from core import tasks
+    from core.errors import DataError
+    monkeypatch.setattr(tasks, "MAX_VOCAB", 5)
+    examples = [("common words here", "a"), ("common words there", "b")] * 3 + [(f"rare{i}", "a") for i in range(50)]
+    bundle, _ = prepare("classify", examples, None, ModelConfig(hidden_size=8, tokenizer="word"),
+                        TrainConfig(max_steps=1))
+    assert len(bundle.vocab) == 2 + 5 and {"common", "words"} <= set(bundle.vocab.itos)
+    with pytest.raises(DataError, match="6 different characters; a character model takes at most 5"):
+        prepare("lm", "abcdef" * 10, None, ModelConfig(hidden_size=8), TrainConfig(max_steps=1))
