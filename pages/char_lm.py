@@ -57,31 +57,36 @@ elif source == "train":
 
     st.session_state.setdefault("lm_lr", 3e-3)  # not value=: these values are kept (urlstate.keep)
     limits = settings.load()  # the server's caps on what a visitor may train
+    new, start = widgets.start_from("lm", "lm", "lm_run", keep=("lm_cell", "lm_hidden", "lm_layers"))
     c = st.columns(5)
-    cell = c[0].selectbox(t("lm.cell"), ("lstm", "gru", "rnn"), key="lm_cell", format_func=str.upper)
-    hidden = widgets.capped_select_slider(c[1], t("lm.hidden"), (16, 32, 64, 128, 256, 512), cap=limits.max_hidden,
-                                          default=128, key="lm_hidden")
-    layers = widgets.capped_select_slider(c[2], t("lm.layers"), (1, 2, 3), cap=limits.max_layers, default=1,
-                                          key="lm_layers")
-    lr = c[3].select_slider(t("lm.lr"), (3e-4, 1e-3, 3e-3, 1e-2, 3e-2), key="lm_lr",
-                            format_func=lambda v: f"{v:g}")
-    seconds = widgets.capped_select_slider(c[4], t("lm.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
+    model = {}  # a new model's settings (a saved one keeps its own)
+    if new:
+        model["cell"] = c[0].selectbox(t("lm.cell"), ("lstm", "gru", "rnn"), key="lm_cell", format_func=str.upper)
+        model["hidden"] = widgets.capped_select_slider(c[1], t("lm.hidden"), (16, 32, 64, 128, 256, 512),
+                                                       cap=limits.max_hidden, default=128, key="lm_hidden")
+        model["layers"] = widgets.capped_select_slider(c[2], t("lm.layers"), (1, 2, 3), cap=limits.max_layers,
+                                                       default=1, key="lm_layers")
+    lr = c[3 if new else 0].select_slider(t("lm.lr"), (3e-4, 1e-3, 3e-3, 1e-2, 3e-2), key="lm_lr",
+                                          format_func=lambda v: f"{v:g}")
+    seconds = widgets.capped_select_slider(c[4 if new else 1], t("lm.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
                                            cap=limits.max_seconds, default=30, key="lm_seconds")
+    ready = corpus is not None and (new or start is not None)
+
+    def start_run() -> str | None:
+        """Start a run with the values on the screen; why it cannot start, if so (a model trained before is kept)."""
+        if (old := st.session_state.get("lm_run")) is not None and old.snapshot().active:
+            return None  # a second click before the page redrew: one run at a time
+        try:
+            model_cfg, train_cfg = lm.configs(lr=lr, seconds=seconds, **model)
+            st.session_state.lm_run = lm.start_training(corpus.text, model_cfg, train_cfg, start=start, data=corpus.name)
+        except RNNLabError as e:
+            return str(e)
+
+    error = start_run() if widgets.asked_to_train("lm_start") and ready else None
     run = st.session_state.get("lm_run")
     busy = run is not None and run.snapshot().active
-
-    def start():
-        if (old := st.session_state.get("lm_run")) is not None and old.snapshot().active:
-            return  # a second click before the page redrew: one run at a time
-        try:
-            model_cfg, train_cfg = lm.configs(cell, hidden, layers, lr, seconds)
-            st.session_state.lm_run = lm.start_training(corpus.text, model_cfg, train_cfg, data=corpus.name)
-        except RNNLabError as e:  # the model trained before, if any, is kept
-            st.session_state.lm_train_error = str(e)
-
-    st.button(t("lm.train.start"), type="primary", disabled=corpus is None or busy, key="lm_start",
-              icon=":material/play_arrow:", on_click=start)
-    if error := st.session_state.pop("lm_train_error", None):
+    widgets.train_button("lm_start", t("lm.train.start"), disabled=not ready or busy)
+    if error:
         st.error(t("lm.train.bad", error=error))
     widgets.training_panel("lm_run", sample_label=t("lm.train.sample"))
     run = st.session_state.get("lm_run")

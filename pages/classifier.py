@@ -112,31 +112,37 @@ elif source == "train":
 
     st.session_state.setdefault("clf_bidirectional", True)  # defaults through the state: kept values raise no warning
     limits = settings.load()  # the server's caps on what a visitor may train
+    new, start = widgets.start_from("clf", "classify", "clf_run",
+                                    keep=("clf_cell", "clf_hidden", "clf_tokenizer", "clf_bidirectional"))
     c = st.columns(5)
-    cell = c[0].selectbox(t("clf.cell"), ("lstm", "gru", "rnn"), key="clf_cell", format_func=str.upper)
-    hidden = widgets.capped_select_slider(c[1], t("clf.hidden"), (8, 16, 32, 64, 128, 256), cap=limits.max_hidden,
-                                          default=64, key="clf_hidden")
-    tokenizer = c[2].selectbox(t("clf.tokenizer"), ("word", "char"), key="clf_tokenizer",
-                               format_func=lambda v: t(f"clf.tokenizer.{v}"))
-    seconds = widgets.capped_select_slider(c[3], t("clf.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
+    model = {}  # a new model's settings (a saved one keeps its own)
+    if new:
+        model["cell"] = c[0].selectbox(t("clf.cell"), ("lstm", "gru", "rnn"), key="clf_cell", format_func=str.upper)
+        model["hidden"] = widgets.capped_select_slider(c[1], t("clf.hidden"), (8, 16, 32, 64, 128, 256),
+                                                       cap=limits.max_hidden, default=64, key="clf_hidden")
+        model["tokenizer"] = c[2].selectbox(t("clf.tokenizer"), ("word", "char"), key="clf_tokenizer",
+                                            format_func=lambda v: t(f"clf.tokenizer.{v}"))
+        model["bidirectional"] = c[4].checkbox(t("clf.bidirectional"), key="clf_bidirectional")
+    seconds = widgets.capped_select_slider(c[3] if new else c[0], t("clf.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
                                            cap=limits.max_seconds, default=30, key="clf_seconds")
-    bidirectional = c[4].checkbox(t("clf.bidirectional"), key="clf_bidirectional")
+    ready = pairs is not None and (new or start is not None)
+
+    def start_run() -> str | None:
+        """Start a run with the values on the screen; why it cannot start, if so (a model trained before is kept)."""
+        if (old := st.session_state.get("clf_run")) is not None and old.snapshot().active:
+            return None  # a second click before the page redrew: one run at a time
+        try:
+            model_cfg, train_cfg = classify.configs(seconds=seconds, **model)
+            own = classify.start_training(pairs, valid_pairs, model_cfg, train_cfg, start=start, data=upload.name)
+            st.session_state.clf_own, st.session_state.clf_run = own, own.run
+        except RNNLabError as e:
+            return str(e)
+
+    error = start_run() if widgets.asked_to_train("clf_start") and ready else None
     run = st.session_state.get("clf_run")
     busy = run is not None and run.snapshot().active
-
-    def start():
-        if (old := st.session_state.get("clf_run")) is not None and old.snapshot().active:
-            return  # a second click before the page redrew: one run at a time
-        try:
-            model_cfg, train_cfg = classify.configs(cell, hidden, tokenizer, seconds, bidirectional)
-            own = classify.start_training(pairs, valid_pairs, model_cfg, train_cfg, data=upload.name)
-            st.session_state.clf_own, st.session_state.clf_run = own, own.run
-        except RNNLabError as e:  # the model trained before, if any, is kept
-            st.session_state.clf_train_error = str(e)
-
-    st.button(t("clf.train.start"), type="primary", disabled=pairs is None or busy, key="clf_start",
-              icon=":material/play_arrow:", on_click=start)
-    if error := st.session_state.pop("clf_train_error", None):
+    widgets.train_button("clf_start", t("clf.train.start"), disabled=not ready or busy)
+    if error:
         st.error(t("clf.train.bad", error=error))
     widgets.training_panel("clf_run", metric="accuracy", loss_title=t("clf.loss"))
     own, run = st.session_state.get("clf_own"), st.session_state.get("clf_run")

@@ -86,29 +86,35 @@ elif source == "train":
                      types=", ".join(kinds[:12]) + (" …" if len(kinds) > 12 else "")))
 
     limits = settings.load()  # the server's caps on what a visitor may train
+    st.session_state.setdefault("ner_chars", True)  # not value=: the value is kept while the widget is hidden
+    new, start = widgets.start_from("ner", "tag", "ner_run", keep=("ner_hidden", "ner_cell", "ner_chars"))
     c = st.columns(4)
-    hidden = widgets.capped_select_slider(c[0], t("ner.hidden"), (16, 32, 64, 128, 256), cap=limits.max_hidden,
-                                          default=64, key="ner_hidden")
-    seconds = widgets.capped_select_slider(c[1], t("ner.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
+    model = {}  # a new model's settings (a saved one keeps its own)
+    if new:
+        model["hidden"] = widgets.capped_select_slider(c[0], t("ner.hidden"), (16, 32, 64, 128, 256),
+                                                       cap=limits.max_hidden, default=64, key="ner_hidden")
+        model["cell"] = c[2].selectbox(t("ner.cell"), ("lstm", "gru", "rnn"), key="ner_cell", format_func=str.upper)
+        model["chars"] = c[3].checkbox(t("ner.chars"), key="ner_chars", help=t("ner.chars.help"))
+    seconds = widgets.capped_select_slider(c[1 if new else 0], t("ner.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
                                            cap=limits.max_seconds, default=60, key="ner_seconds")
-    cell = c[2].selectbox(t("ner.cell"), ("lstm", "gru", "rnn"), key="ner_cell", format_func=str.upper)
-    chars = c[3].checkbox(t("ner.chars"), value=True, key="ner_chars", help=t("ner.chars.help"))
+    ready = train is not None and (new or start is not None)
+
+    def start_run() -> str | None:
+        """Start a run with the values on the screen; why it cannot start, if so (a model trained before is kept)."""
+        if (old := st.session_state.get("ner_run")) is not None and old.snapshot().active:
+            return None  # a second click before the page redrew: one run at a time
+        try:
+            model_cfg, train_cfg = tagging.configs(seconds=seconds, **model)
+            own = tagging.start_training(train, valid, model_cfg, train_cfg, start=start, data=data_name)
+            st.session_state.ner_own, st.session_state.ner_run = own, own.run
+        except RNNLabError as e:
+            return str(e)
+
+    error = start_run() if widgets.asked_to_train("ner_start") and ready else None
     run = st.session_state.get("ner_run")
     busy = run is not None and run.snapshot().active
-
-    def start():
-        if (old := st.session_state.get("ner_run")) is not None and old.snapshot().active:
-            return  # a second click before the page redrew: one run at a time
-        try:
-            model_cfg, train_cfg = tagging.configs(hidden, seconds, chars, cell)
-            own = tagging.start_training(train, valid, model_cfg, train_cfg, data=data_name)
-            st.session_state.ner_own, st.session_state.ner_run = own, own.run
-        except RNNLabError as e:  # the model trained before, if any, is kept
-            st.session_state.ner_train_error = str(e)
-
-    st.button(t("ner.train.start"), type="primary", disabled=train is None or busy, key="ner_start",
-              icon=":material/play_arrow:", on_click=start)
-    if error := st.session_state.pop("ner_train_error", None):
+    widgets.train_button("ner_start", t("ner.train.start"), disabled=not ready or busy)
+    if error:
         st.error(t("ner.train.bad", error=error))
     widgets.training_panel("ner_run", metric="f1", loss_title=t("ner.loss"))
     own, run = st.session_state.get("ner_own"), st.session_state.get("ner_run")

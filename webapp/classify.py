@@ -16,7 +16,7 @@ from core.errors import DataError
 from core.tasks import TASKS, Bundle
 
 from .inside import states_of
-from .runner import OwnRun, TrainingRun
+from .runner import OwnRun, Start, TrainingRun
 
 MAX_UPLOAD_MB = 16  # bigger uploads are refused by the uploader itself (as .streamlit/config.toml)
 MAX_ROWS = 100_000  # longer tables are cut (with a note)
@@ -156,15 +156,15 @@ def configs(cell: str = "lstm", hidden: int = 64, tokenizer: str = "word", secon
 
 
 def start_training(train: list[tuple[str, str]], valid: list[tuple[str, str]] | None, model_cfg: ModelConfig,
-                   train_cfg: TrainConfig, **facts) -> OwnRun:
+                   train_cfg: TrainConfig, start: Start | None = None, **facts) -> OwnRun:
     """Hold out a seeded 10% when there is no validation file; build now (bad data raises DataError at
-    once), train in the background."""
+    once), train in the background. `start`: the saved model to go on training instead of a new one."""
     task = TASKS["classify"]
     if valid is None:
         train, valid = task.split(train, train_cfg.valid_fraction, train_cfg.seed)
     else:
         same_labels(train, valid)
-    run = TrainingRun.prepare("classify", train, valid, model_cfg, train_cfg, **facts)
+    run = TrainingRun.prepare("classify", train, valid, model_cfg, train_cfg, start=start.load() if start else None, **facts)
     return OwnRun(run.start(), valid)
 
 

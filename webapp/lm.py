@@ -7,7 +7,7 @@ import torch
 from core.config import ModelConfig, TrainConfig
 from core.generate import sample
 
-from .runner import TrainingRun
+from .runner import Start, TrainingRun
 
 VALID_CHARS = 20_000  # validation reads at most this much of the held-out tail, so stopping stays quick
 
@@ -32,10 +32,13 @@ def probe(bundle, length: int = 160) -> str:
     return "".join(sample(bundle.model, bundle.vocab, "", length, 0.8, None, torch.Generator().manual_seed(0)))
 
 
-def start_training(text: str, model_cfg: ModelConfig, train_cfg: TrainConfig, **facts) -> TrainingRun:
-    """Prepare (may raise DataError at once) and start a run in the background."""
+def start_training(text: str, model_cfg: ModelConfig, train_cfg: TrainConfig, start: Start | None = None,
+                   **facts) -> TrainingRun:
+    """Prepare (may raise DataError at once) and start a run in the background; `start`: the saved model to
+    go on training instead of a new one."""
     train, valid = split(text)
-    run = TrainingRun.prepare("lm", train, valid, model_cfg, train_cfg, probe=probe, probe_every=2.0, **facts)
+    run = TrainingRun.prepare("lm", train, valid, model_cfg, train_cfg, probe=probe, probe_every=2.0,
+                              start=start.load() if start else None, **facts)
     return run.start()
 
 

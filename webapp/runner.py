@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from torch import nn
 
 from core import fit
-from core.checkpoint import to_bytes
+from core.checkpoint import load_checkpoint, to_bytes
 from core.config import ModelConfig, TrainConfig
 from core.errors import RNNLabError
 from core.tasks import Bundle
@@ -71,9 +71,11 @@ class TrainingRun:
 
     @classmethod
     def prepare(cls, task: str, train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig,
-                probe: Callable[[Bundle], str] | None = None, probe_every: float = 3.0, **facts) -> "TrainingRun":
-        """Build the vocabulary and model now (so bad data is reported at once), train later in start()."""
-        bundle, trainer = fit.prepare(task, train, valid, model_cfg, train_cfg)
+                probe: Callable[[Bundle], str] | None = None, probe_every: float = 3.0, start: Bundle | None = None,
+                **facts) -> "TrainingRun":
+        """Build the vocabulary and model now (so bad data is reported at once), train later in start().
+        `start`: a model to go on training instead (`model_cfg` is then unused; see core.fit.prepare)."""
+        bundle, trainer = fit.prepare(task, train, valid, model_cfg, train_cfg, start=start)
         return cls(bundle, trainer, probe, probe_every, facts)
 
     # ------------------------------------------------------------ control (any thread)
@@ -130,11 +132,12 @@ class TrainingRun:
         return self.bundle.model
 
     def checkpoint(self) -> bytes:
-        """The trained model as a .safetensors file (made once, after the run has ended)."""
+        """The trained model as a .safetensors file, with AdamW's state so that it can go on training (made
+        once, after the run has ended)."""
         if self.snapshot().active:
             raise RuntimeError("the run is still going")
         if self._bytes is None:
-            self._bytes = to_bytes(self.bundle)
+            self._bytes = to_bytes(self.bundle, optimizer=self.trainer.optimizer)
         return self._bytes
 
     # ------------------------------------------------------------ the training thread
@@ -204,6 +207,29 @@ class TrainingRun:
         if text is not None:
             with self._lock:
                 self._snap.samples.append((self._snap.step, text))
+
+
+@dataclass(frozen=True)
+class Start:
+    """A saved model to go on training, kept as its file: every run loads a copy of its own, so no run
+    trains a model that another run, a page or another session holds."""
+
+    name: str
+    data: bytes
+    task: str
+
+    def load(self) -> Bundle:
+        """A fresh copy of the model (CheckpointError if the file is not one of this task's)."""
+        return load_checkpoint(self.data, self.task, name=self.name)
+
+
+def steps_trained(info: dict) -> int:
+    """The steps of every run a model went through (a run that went on keeps the one before in "resumed")."""
+    steps = 0
+    while isinstance(info, dict):
+        steps += info["steps"] if type(info.get("steps")) is int else 0
+        info = info.get("resumed")
+    return steps
 
 
 @dataclass

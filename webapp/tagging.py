@@ -16,7 +16,7 @@ from core.segment import Token
 from core.tasks import TASKS, Bundle
 
 from .inside import states_of
-from .runner import OwnRun, TrainingRun
+from .runner import OwnRun, Start, TrainingRun
 
 MAX_UPLOAD_MB = 16
 MAX_TEXT_CHARS = 50_000  # the text box's limit; all of it is tagged
@@ -150,15 +150,17 @@ def configs(hidden: int = 64, seconds: float = 60, chars: bool = True, cell: str
     return model_cfg, train_cfg
 
 
-def start_training(train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig, **facts) -> OwnRun:
-    """Hold out a seeded 10% without a validation file; build now (bad data raises at once), train later."""
+def start_training(train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig, start: Start | None = None,
+                   **facts) -> OwnRun:
+    """Hold out a seeded 10% without a validation file; build now (bad data raises at once), train later.
+    `start`: the saved model to go on training instead of a new one."""
     task = TASKS["tag"]
     if len(train) < MIN_SENTENCES and valid is None:
         raise DataError(f"{len(train)} sentences: a tagger needs at least {MIN_SENTENCES} (a tenth is held out "
                         f"to score it)")
     if valid is None:
         train, valid = task.split(train, train_cfg.valid_fraction, train_cfg.seed)
-    run = TrainingRun.prepare("tag", train, valid, model_cfg, train_cfg, **facts)
+    run = TrainingRun.prepare("tag", train, valid, model_cfg, train_cfg, start=start.load() if start else None, **facts)
     return OwnRun(run.start(), valid)
 
 

@@ -1,10 +1,96 @@
-"""Streamlit pieces several pages draw the same way: the live training panel (and its place in the
-server's line), sliders capped by the server's settings, and the heatmap explorer for a traced text."""
+"""Streamlit pieces several pages draw the same way: the training form's Train button and its choice of
+a model to start from, the live training panel (and its place in the server's line), sliders capped by the
+server's settings, and the heatmap explorer for a traced text."""
 import streamlit as st
 
-from . import charts, settings
+from core.errors import RNNLabError
+from core.tasks import Bundle
+
+from . import charts, settings, urlstate
 from .i18n import t
-from .runner import TrainingRun
+from .runner import DONE, STOPPED, Start, TrainingRun, steps_trained
+
+MAX_MODEL_MB = 16  # a model file to go on training (as .streamlit/config.toml's upload limit)
+STARTS = ("new", "file", "last")  # a new model, an uploaded file, the model this session just trained
+
+
+def start_from(prefix: str, task: str, run_key: str, keep: tuple[str, ...] = ()) -> tuple[bool, Start | None]:
+    """The training form's first choice: a new model, or go on training a saved one: an uploaded .safetensors
+    or (after a run in this session) the model just trained, its settings shown read-only. Returns
+    (new, start): (True, None) for a new model; else (False, the model to start from), or (False, None) while
+    there is none to use (nothing uploaded yet; a file that cannot be used, with an st.error that says why).
+    The model-size widgets `keep` are hidden meanwhile; their values are kept."""
+    run: TrainingRun | None = st.session_state.get(run_key)
+    trained = run is not None and (run.snapshot().active or run.snapshot().state in (DONE, STOPPED))
+    options = STARTS if trained else STARTS[:2]
+    key = f"{prefix}_from"
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = "new"
+    choice = st.radio(t("start.from"), options, key=key, horizontal=True, format_func=lambda o: t(f"start.from.{o}"),
+                      help=t("start.from.help"))
+    if choice == "new":
+        return True, None
+    urlstate.keep(keep)
+    if choice == "file":
+        upload = st.file_uploader(t("start.file"), type=["safetensors"], key=f"{prefix}_from_file",
+                                  max_upload_size=MAX_MODEL_MB)
+        if upload is None:
+            return False, None
+        found = _opened(f"{prefix}_from_held", upload.file_id, lambda: Start(upload.name, upload.getvalue(), task))
+    elif run.snapshot().active:  # the model just trained is training on: it can start the next run once it ends
+        return False, None
+    else:
+        data = run.checkpoint()  # made once per run: the same bytes object, until the next run ends
+        found = _opened(f"{prefix}_from_held", data, lambda: Start(t("start.from.last"), data, task))
+    if isinstance(found, str):
+        st.error(t("start.bad", error=found))
+        return False, None
+    start, bundle = found
+    st.caption(model_card(bundle, start.name))
+    return False, start
+
+
+def _opened(key: str, ident, make) -> tuple[Start, Bundle] | str:
+    """The start `make()` with its model loaded once (kept in st.session_state[key] while `ident`, an upload's
+    id or a file's bytes, is the same), or why it cannot be used."""
+    held = st.session_state.get(key)
+    if held is None or held[0] != ident:
+        start = make()
+        try:
+            held = (ident, (start, start.load()))
+        except RNNLabError as e:
+            held = (ident, str(e))
+        st.session_state[key] = held
+    return held[1]
+
+
+def model_card(bundle: Bundle, name: str) -> str:
+    """A saved model's settings in a line (e.g. 2×256 LSTM, vocabulary 80, trained 1,234 steps), and whether
+    its file kept AdamW's state."""
+    cfg = bundle.cfg
+    cell = t("start.bidirectional", cell=cfg.cell.upper()) if cfg.bidirectional else cfg.cell.upper()
+    labels = ""
+    if cfg.task == "classify":
+        labels = t("start.card.classes", labels=", ".join(bundle.labels.itos[:10]))
+    elif cfg.task == "tag":
+        kinds = sorted({tag[2:] for tag in bundle.labels.itos if tag != "O"})
+        labels = t("start.card.tags", labels=", ".join(kinds[:10]))
+    card = t("start.card", name=name, layers=cfg.num_layers, hidden=cfg.hidden_size, cell=cell,
+             vocab=f"{len(bundle.vocab):,}", labels=labels, steps=f"{steps_trained(bundle.info):,}")
+    return card + " " + t("start.optimizer" if bundle.optimizer else "start.no_optimizer")
+
+
+def train_button(key: str, label: str, *, disabled: bool):
+    """The form's Train button. Pressing it only asks (see `asked_to_train`): the run starts in the page's next
+    run, from the values on the screen then, not from those bound when the button was drawn."""
+    st.button(label, type="primary", disabled=disabled, key=key, icon=":material/play_arrow:",
+              on_click=lambda: st.session_state.update({f"{key}_asked": True}))
+
+
+def asked_to_train(key: str) -> bool:
+    """True once after the Train button `key` was pressed. Call it after the form's widgets and before the
+    button, so that the button is drawn disabled while the run it started goes on."""
+    return st.session_state.pop(f"{key}_asked", False)
 
 
 def training_panel(key: str, *, sample_label: str | None = None, metric: str | None = None,

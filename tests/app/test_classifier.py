@@ -115,11 +115,12 @@ def test_a_tiny_model_trains_on_an_uploaded_csv_and_is_reported():
     no_problem(at)
     assert at.selectbox(key=next(k for k in at.session_state if k.startswith("clf_text_col"))).value == 0
     assert any("100 examples, 2 classes" in c.value for c in at.caption)
-    at.select_slider(key="clf_seconds").set_value(5)
-    at.select_slider(key="clf_hidden").set_value(16)
+    at.select_slider(key="clf_seconds").set_value(5)  # set in the same run as the click, as a fast hand would:
+    at.select_slider(key="clf_hidden").set_value(16)  # the run takes the values on the screen, not the last run's
     at.button(key="clf_start").click().run()
     no_problem(at)
     run = at.session_state["clf_run"]
+    assert run.bundle.info["train"]["minutes"] == 5 / 60 and run.model.cfg.hidden_size == 16
     assert run.join(60)
     at.run()
     no_problem(at)
