@@ -21,8 +21,10 @@ def start_from(prefix: str, task: str, run_key: str, keep: tuple[str, ...] = ())
     there is none to use (nothing uploaded yet; a file that cannot be used, with an st.error that says why).
     The model-size widgets `keep` are hidden meanwhile; their values are kept."""
     run: TrainingRun | None = st.session_state.get(run_key)
-    trained = run is not None and (run.snapshot().active or run.snapshot().state in (DONE, STOPPED))
-    options = STARTS if trained else STARTS[:2]
+    if run is not None and run.snapshot().state in (DONE, STOPPED):
+        st.session_state[f"{prefix}_last"] = run.checkpoint()  # the newest good model (a failed run after it loses nothing)
+    last: bytes | None = st.session_state.get(f"{prefix}_last")
+    options = STARTS if last is not None else STARTS[:2]
     key = f"{prefix}_from"
     if st.session_state.get(key) not in options:
         st.session_state[key] = "new"
@@ -37,11 +39,8 @@ def start_from(prefix: str, task: str, run_key: str, keep: tuple[str, ...] = ())
         if upload is None:
             return False, None
         found = _opened(f"{prefix}_from_held", upload.file_id, lambda: Start(upload.name, upload.getvalue(), task))
-    elif run.snapshot().active:  # the model just trained is training on: it can start the next run once it ends
-        return False, None
     else:
-        data = run.checkpoint()  # made once per run: the same bytes object, until the next run ends
-        found = _opened(f"{prefix}_from_held", data, lambda: Start(t("start.from.last"), data, task))
+        found = _opened(f"{prefix}_from_held", last, lambda: Start(t("start.from.last"), last, task))
     if isinstance(found, str):
         st.error(t("start.bad", error=found))
         return False, None

@@ -6,7 +6,8 @@ import pytest
 from core.config import ModelConfig, TrainConfig
 from webapp import lm
 from webapp.jobs import Slots
-from webapp.runner import TrainingRun
+from core.checkpoint import load_checkpoint
+from webapp.runner import Start, TrainingRun, steps_trained
 
 TEXT = "the cat sat on the mat. " * 40
 
@@ -122,3 +123,23 @@ def test_a_queued_run_nobody_holds_any_more_drops_out_of_the_line():
     first.stop()
     assert after.join(60) and after.snapshot().state == "done"
     assert not trained and slots.running == 0
+
+
+def test_a_download_keeps_the_optimizer_state_and_a_copy_of_it_goes_on_training():
+    first = lm.start_training(TEXT, *tiny(steps=6))
+    assert first.join(60)
+    data = first.checkpoint()
+    assert load_checkpoint(data).optimizer is not None
+    start = Start("first.safetensors", data, "lm")
+    second, third = (lm.start_training(TEXT, *tiny(steps=4), start=start) for _ in range(2))
+    assert second.join(60) and third.join(60)
+    assert second.model is not first.model and second.model is not third.model  # each run trains a copy of its own
+    assert first.checkpoint() is data and second.bundle.vocab.itos == first.bundle.vocab.itos
+    assert second.bundle.info["resumed"]["steps"] == 6 and steps_trained(second.bundle.info) == 10
+    steps = {float(state["step"]) for state in second.trainer.optimizer.state.values()}
+    assert steps == {6 + 4}  # AdamW went on counting
+
+
+def test_steps_trained_adds_every_run_up_and_ignores_what_is_not_a_count():
+    assert steps_trained({"steps": 5, "resumed": {"steps": 7, "resumed": {"steps": "9"}}}) == 12
+    assert steps_trained({}) == 0 and steps_trained({"steps": True}) == 0
