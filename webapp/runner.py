@@ -185,8 +185,7 @@ class TrainingRun:
                 s.tokens_per_s = p.tokens_per_s
             if p.loss == p.loss:  # not NaN (the final report may have no fresh training loss)
                 s.losses.append((p.step, p.loss))
-            if p.metrics is not None:
-                s.valid.append((p.step, p.metrics))
+            s.valid = p.history  # every validation so far (going on, the first scores the model as it came)
             s.best = p.best
         if not self.trainer.stopped:
             self._run_probe()

@@ -87,6 +87,7 @@ def test_an_uploaded_model_goes_on_training_and_its_download_can_go_on_again(fil
     assert "trained 4 steps" in card and "With its optimizer state" in card
     run = trained(at, prefix)
     assert run.snapshot().state == "done" and run.snapshot().step > 0
+    assert run.snapshot().valid[0][0] == 0  # the curve starts from the model as it came
     before = load_checkpoint(files[task])
     assert run.bundle.vocab.itos == before.vocab.itos and run.model.cfg.hidden_size == 8
     assert run.bundle.info["resumed"]["steps"] == 4
