@@ -22,6 +22,22 @@ from webapp.sidebar import show_device, sidebar  # noqa: E402
 HERE = Path(__file__).parent
 log = logging.getLogger("rnnlab")
 
+
+def server_log():
+    """The app's own loggers (rnnlab, webapp.*, core.*) write to the server's stderr with time and level, so
+    a deployment's log says what went wrong and how badly. Once per process: the script reruns often."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    for name in ("rnnlab", "webapp", "core"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(handler)
+            logger.setLevel(logging.INFO)
+            logger.propagate = False
+
+
+server_log()
+
 # Every page of the app: (file, title key in webapp/i18n.py, icon). A page whose file does not exist yet
 # is left out of the navigation. New pages: add a line here and their strings to webapp/i18n.py.
 PAGES = [
