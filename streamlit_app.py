@@ -56,6 +56,7 @@ KEEP = (
     "lm_prime", "lm_length", "lm_temperature", "lm_top_k", "lm_seed", "lm_view", "lm_text", "lm_state",
     "clf_source", "clf_cell", "clf_hidden", "clf_tokenizer", "clf_seconds", "clf_bidirectional", "clf_text",
     "clf_method", "clf_state", "clf_layer",
+    "ner_source", "ner_data", "ner_cell", "ner_hidden", "ner_chars", "ner_seconds", "ner_text", "ner_state",
 )
 
 enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before drawing anything

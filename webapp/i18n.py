@@ -124,7 +124,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "b는 은닉층의 편향입니다. 모든 시간 단계가 같은 행렬을 씁니다."),
     # ------------------------------------------------------------ training (shared)
     "train.stop": ("Stop", "중지"),
-    "train.status": ("step {step} · {seconds} s · {speed} characters/s", "{step}단계 · {seconds}초 · 초당 {speed}자"),
+    "train.status": ("step {step} · {seconds} s · {speed} {unit}/s", "{step}단계 · {seconds}초 · 초당 {speed}{unit}"),
+    "train.unit.char": ("characters", "자"),
+    "train.unit.word": ("words", "단어"),
     "train.best": ("best validation loss {loss}", "최고 검증 손실 {loss}"),
     "train.state.ready": ("Ready", "준비"),
     "train.state.running": ("Training…", "학습 중…"),

@@ -118,7 +118,9 @@ def training_panel(key: str, *, sample_label: str | None = None, metric: str | N
             return
         else:
             cols[0].markdown(f"**{t('train.state.' + snap.state)}**")
-        status = t("train.status", step=snap.step, seconds=f"{snap.elapsed:.0f}", speed=f"{snap.tokens_per_s:,.0f}")
+        unit = t("train.unit.char" if run.bundle.cfg.tokenizer == "char" else "train.unit.word")
+        status = t("train.status", step=snap.step, seconds=f"{snap.elapsed:.0f}", speed=f"{snap.tokens_per_s:,.0f}",
+                   unit=unit)
         if snap.best and "loss" in snap.best:
             status += " · " + t("train.best", loss=f"{snap.best['loss']:.3f}")
         if metric and snap.best and metric in snap.best:
