@@ -30,6 +30,7 @@ def prepare(task: str, train, valid, model_cfg: ModelConfig, train_cfg: TrainCon
         raise ValueError(f"a {start.cfg.task} model cannot go on training as a {task} model")
     else:
         bundle = start
+        spec.batches(bundle, valid, train_cfg, train_cfg.seed)  # can it read the validation data? Say so now
         if start.optimizer:
             train_cfg = dataclasses.replace(train_cfg, warmup_steps=0)
     device = group.device if group else pick_device(train_cfg.device)

@@ -57,6 +57,8 @@ def test_a_model_of_another_task_or_unknown_labels_cannot_go_on():
         fit.prepare("tag", [(["a"], ["O"])] * 4, None, ModelConfig(), TrainConfig(), start=bundle)
     with pytest.raises(DataError, match="labels the model does not know: eggs"):
         fit.prepare("classify", EXAMPLES + [("fried eggs", "eggs")], None, ModelConfig(), TrainConfig(), start=bundle)
+    with pytest.raises(DataError, match="labels the model does not know: toast"):  # in the validation data only
+        fit.prepare("classify", EXAMPLES, [("toast", "toast")], ModelConfig(), TrainConfig(), start=bundle)
 
 
 def test_a_file_with_part_of_an_optimizer_state_is_refused(tmp_path):
