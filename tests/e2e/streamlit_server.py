@@ -77,3 +77,15 @@ def snap(page, path: Path):
     page.set_viewport_size({"width": page.viewport_size["width"], "height": min(max(height, 800), 12000)})
     page.wait_for_timeout(800)
     page.screenshot(path=path, full_page=True)
+
+
+def open_page(browser, url: str, path: str, width: int = 1400):
+    page = browser.new_page(viewport={"width": width, "height": 1000})
+    page.goto(f"{url}/{path}", timeout=60_000)
+    settle(page)
+    return page
+
+
+def no_errors(page):
+    assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
+        '[data-testid="stException"]').first.inner_text()

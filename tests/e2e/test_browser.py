@@ -1,56 +1,10 @@
 """The app in a real browser: `streamlit run` on a free port, Debian's chromium driven by Playwright.
 Each page is loaded, checked for errors, and saved as a screenshot in a folder the test prints
 ($RNNLAB_SCREENSHOTS, default screenshots/ at the top of the repository)."""
-import os
 from pathlib import Path
 
-import pytest
 
-from streamlit_server import ARGS, CHROMIUM, REPO, free_port, settle, snap, start_app, stop_app, wait_healthy
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def app():
-    port = free_port()
-    proc = start_app(port, {"OMP_NUM_THREADS": "1"})  # a shared 2-core machine: no spinning threads
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
-        yield url
-    finally:
-        stop_app(proc)
-
-
-@pytest.fixture(scope="module")
-def shots() -> Path:
-    folder = Path(os.environ.get("RNNLAB_SCREENSHOTS") or REPO / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nscreenshots: {folder}")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-def open_page(browser, url: str, path: str, width: int = 1400):
-    page = browser.new_page(viewport={"width": width, "height": 1000})
-    page.goto(f"{url}/{path}", timeout=60_000)
-    settle(page)
-    return page
-
-
-def no_errors(page):
-    assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
-        '[data-testid="stException"]').first.inner_text()
+from streamlit_server import REPO, no_errors, open_page, settle, snap
 
 
 def test_home(app, browser, shots):

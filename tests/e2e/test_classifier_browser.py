@@ -1,8 +1,8 @@
 """The classifier page in a real browser (chromium via Playwright): each shipped model answers a text with
 its over-time chart, saliency and heatmap; bad input shows a message; a model trains on an uploaded CSV.
-Screenshots go where test_browser.py puts its own ($RNNLAB_SCREENSHOTS, default screenshots/)."""
+Screenshots go to the folder of conftest.py ($RNNLAB_SCREENSHOTS, default screenshots/)."""
 import pytest
-from test_browser import REPO, app, browser, no_errors, open_page, settle, shots, snap  # noqa: F401 - fixtures
+from streamlit_server import REPO, no_errors, open_page, settle, snap
 
 SHIPPED = all((REPO / "models" / name).exists() for name in ("sentiment-sst2.safetensors", "spam-sms.safetensors"))
 

@@ -1,16 +1,16 @@
-"""Hostile input in a real browser (the app and browser of test_browser.py): a shared link whose text is
+"""Hostile input in a real browser (the app and browser of conftest.py): a shared link whose text is
 HTML and script shows that text as text and runs nothing; the uploader refuses a file over the server's
 16 MB limit and a file of another type."""
 import urllib.parse
 
-from test_browser import app, browser, no_errors, settle  # noqa: F401 - fixtures
+from streamlit_server import no_errors, settle
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 TEXT = f"Peter {SCRIPT} met {IMG} in Paris"
 
 
-def visit(browser, app, path):  # noqa: F811
+def visit(browser, app, path):
     """The page, with every alert/confirm/prompt it opens recorded (there must be none)."""
     dialogs = []
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -25,7 +25,7 @@ def injected(page) -> int:
     return page.locator("img[src='x'], script:has-text('alert(1)')").count()
 
 
-def test_ner_shows_hostile_text_as_text(app, browser):  # noqa: F811
+def test_ner_shows_hostile_text_as_text(app, browser):
     page, dialogs = visit(browser, app, "ner?text=" + urllib.parse.quote(TEXT))
     no_errors(page)
     assert dialogs == [] and injected(page) == 0
@@ -33,7 +33,7 @@ def test_ner_shows_hostile_text_as_text(app, browser):  # noqa: F811
     assert any(SCRIPT in s and IMG in s for s in shown)  # the highlighted text, angle brackets and all
 
 
-def test_classifier_colours_hostile_text_as_text(app, browser):  # noqa: F811
+def test_classifier_colours_hostile_text_as_text(app, browser):
     page, dialogs = visit(browser, app, "classifier?model=sentiment&text=" + urllib.parse.quote(TEXT))
     no_errors(page)
     assert dialogs == [] and injected(page) == 0
@@ -41,7 +41,7 @@ def test_classifier_colours_hostile_text_as_text(app, browser):  # noqa: F811
     assert "< script >" in shown and "onerror" in shown  # the saliency behind each token
 
 
-def test_the_uploader_refuses_big_files_and_other_types(app, browser):  # noqa: F811
+def test_the_uploader_refuses_big_files_and_other_types(app, browser):
     page, _ = visit(browser, app, "classifier?model=train")
     chooser = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
     chooser.set_input_files({"name": "big.csv", "mimeType": "text/csv", "buffer": b"text,label\n" + b"x" * (17 << 20)})

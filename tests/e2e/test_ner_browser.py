@@ -1,14 +1,14 @@
-"""The named-entity page in a real browser (the app, browser and screenshot folder of test_browser.py):
+"""The named-entity page in a real browser (the app, browser and screenshot folder of conftest.py):
 entities highlighted by type, the entity table, the heatmaps; and the page in Korean."""
 import urllib.parse
 
-from test_browser import REPO, app, browser, no_errors, open_page, settle, shots, snap  # noqa: F401 - fixtures
+from streamlit_server import REPO, no_errors, open_page, settle, snap
 
 TEXT = ("Peter Blackburn, the U.S. envoy, met officials of the European Commission in Brussels on Thursday.\n"
         "Shares of <Samsung> rose 3.5% in Seoul.")
 
 
-def test_ner_highlights_entities(app, browser, shots):  # noqa: F811
+def test_ner_highlights_entities(app, browser, shots):
     page = open_page(browser, app, "ner?text=" + urllib.parse.quote(TEXT))
     no_errors(page)
     assert (REPO / "models" / "ner-conll2003.safetensors").exists()
@@ -21,7 +21,7 @@ def test_ner_highlights_entities(app, browser, shots):  # noqa: F811
     snap(page, shots / "ner.png")
 
 
-def test_ner_in_korean_with_the_gates(app, browser, shots):  # noqa: F811
+def test_ner_in_korean_with_the_gates(app, browser, shots):
     page = open_page(browser, app, "ner?lang=ko&text=" + urllib.parse.quote("EU rejects German call to boycott British lamb."))
     no_errors(page)
     assert page.get_by_text("개체명 인식: 단어마다 태그 하나").is_visible()
@@ -36,7 +36,7 @@ TINY = "".join(f"{name} NNP B-PER\nvisited VBD O\n{city} NNP B-LOC\n. . O\n\n"
                                   ("Paul", "Madrid"), ("Eva", "Vienna")] * 4)
 
 
-def test_ner_trains_on_an_upload_stops_and_reports(app, browser, shots):  # noqa: F811
+def test_ner_trains_on_an_upload_stops_and_reports(app, browser, shots):
     page = open_page(browser, app, "ner?model=train")
     page.locator('input[type="file"]').first.set_input_files(
         files=[{"name": "tiny.conll", "mimeType": "text/plain", "buffer": TINY.encode()}])

@@ -4,21 +4,17 @@ known to clash)."""
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 
 from streamlit_server import ARGS, CHROMIUM, REPO, free_port, settle, stop_app, wait_healthy
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
 
 PAGES = ["", "hello_rnn", "char_lm", "classifier?model=sentiment", "classifier?model=spam", "ner"]
 TROUBLE = re.compile(r"traceback|error|exception|warning", re.IGNORECASE)
 
 
 def test_visiting_every_page_leaves_no_error_in_the_server_log(tmp_path):
+    from playwright.sync_api import sync_playwright
+
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = tmp_path / "server.log"
@@ -28,7 +24,7 @@ def test_visiting_every_page_leaves_no_error_in_the_server_log(tmp_path):
                                 stderr=subprocess.STDOUT, text=True)
         try:
             wait_healthy(url, proc)
-            with sync_api.sync_playwright() as p:
+            with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 for path in PAGES:
