@@ -14,6 +14,7 @@ SOURCES = (*SHIPPED, "train", "upload")
 MAX_URL_TEXT = 2000  # longer texts are not put in the shareable URL
 EXAMPLES = {
     classify.SENTIMENT_TASK: ["not bad at all", "the acting was great but the plot made no sense",
+                              "i expected to hate it , but i loved it",
                               "a gorgeous , witty , seductive movie .", "i did n't like it , and i wanted to .",
                               "the movie is not as funny as it thinks it is", "an utterly pointless waste of two hours"],
     classify.SPAM_TASK: ["Are we still on for dinner tonight? I'll be there at 7",
@@ -51,6 +52,8 @@ if source in SHIPPED:
                      vocab=f"{len(bundle.vocab):,}", acc=f"{valid.get('accuracy', float('nan')):.1%}",
                      f1=f"{valid.get('macro_f1', float('nan')):.3f}", minutes=bundle.info.get("minutes", "?"),
                      device=bundle.info.get("device", "?")))
+        if source == classify.SENTIMENT_TASK:
+            st.caption(t("clf.shipped.sst2"))
     elif shipped.missing:
         st.warning(t("clf.shipped.missing", path=SHIPPED[source]))
     else:
@@ -269,7 +272,7 @@ layers = ans.states[name].shape[0]
 if st.session_state.get("clf_layer") not in range(layers):
     st.session_state.clf_layer = layers - 1
 layer = c[1].selectbox(t("clf.inside.layer"), range(layers), key="clf_layer",
-                       format_func=lambda v: v + 1) if layers > 1 else 0
+                       format_func=lambda v: str(v + 1)) if layers > 1 else 0
 widgets.state_heatmap(ans.states[name][layer], tokens, name)
 if bundle.cfg.bidirectional:
     st.caption(t("clf.inside.bidirectional", last=bundle.cfg.hidden_size - 1))

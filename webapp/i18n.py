@@ -298,6 +298,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "trained for {minutes} min on {device}.",
         "{tokens} 위의 {layers}×{hidden} {two}{cell}, 어휘 {vocab}개; 검증 정확도 {acc}, macro-F1 {f1}; "
         "{device}에서 {minutes}분 학습."),
+    "clf.shipped.sst2": (
+        "SST-2's training file holds every sentence and its phrases, so a random tenth of its rows is mostly phrases "
+        "of sentences the model was trained on: that accuracy is inflated. On 1,000 whole sentences it never saw, "
+        "the same settings score about 83.5% (models/README.md).",
+        "SST-2 학습 파일에는 모든 문장과 그 구절이 들어 있어, 무작위로 뽑은 10%는 대부분 학습한 문장의 구절입니다: 위 정확도는 "
+        "부풀려져 있습니다. 한 번도 보지 않은 온전한 문장 1,000개에서 같은 설정은 약 83.5%입니다 (models/README.md)."),
     "clf.bidirectional.short": ("bidirectional ", "양방향 "),
     "clf.class.sentiment.0": ("negative", "부정"),
     "clf.class.sentiment.1": ("positive", "긍정"),
