@@ -2,7 +2,6 @@
 import logging
 import os
 import sys
-import uuid
 
 # One torch thread per piece of work unless the deployment says otherwise (OMP_NUM_THREADS=n): sampling and
 # step-by-step traces are thousands of tiny operations, and on a shared 2-core machine two spinning threads
@@ -12,15 +11,14 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 from pathlib import Path  # noqa: E402
 
 import streamlit as st  # noqa: E402
-from streamlit.errors import FragmentHandledException  # noqa: E402
 
 from webapp import urlstate  # noqa: E402
+from webapp.guard import friendly_errors  # noqa: E402
 from webapp.i18n import t  # noqa: E402
 from webapp.nav import enter  # noqa: E402
 from webapp.sidebar import show_device, sidebar  # noqa: E402
 
 HERE = Path(__file__).parent
-log = logging.getLogger("rnnlab")
 
 
 def server_log():
@@ -33,7 +31,6 @@ def server_log():
         if not logger.handlers:
             logger.addHandler(handler)
             logger.setLevel(logging.INFO)
-            logger.propagate = False
 
 
 server_log()
@@ -69,14 +66,7 @@ pages = [st.Page(path, title=t(title), icon=icon, default=(path == PAGES[0][0]))
          for path, title, icon in PAGES if (HERE / path).is_file()]
 page = st.navigation(pages)
 try:
-    page.run()
-except FragmentHandledException:  # a fragment's error, which Streamlit has already logged and shown
-    raise
-except Exception:  # st.stop, st.rerun and st.switch_page raise BaseExceptions: they pass through untouched
-    # Bad input gets a message where it is typed; anything else is a bug: its detail goes to the server's
-    # log, the visitor sees one line (with a reference to find it there), and their session is kept.
-    ref = uuid.uuid4().hex[:8]
-    log.exception("unexpected error on page %r (reference %s)", page.title, ref)
-    st.error(t("app.error", ref=ref), icon=":material/error:")
+    with friendly_errors(f"page {page.title!r}"):
+        page.run()
 finally:  # the first page of a process is drawn before torch is imported for this line
     show_device(device)

@@ -7,6 +7,7 @@ from core.errors import RNNLabError
 from core.tasks import Bundle
 
 from . import charts, settings, urlstate
+from .guard import friendly_errors
 from .i18n import t
 from .runner import DONE, STOPPED, Start, TrainingRun, steps_trained
 
@@ -105,7 +106,10 @@ def training_panel(key: str, *, sample_label: str | None = None, metric: str | N
 
     @st.fragment(run_every=0.5 if run.snapshot().active else None)
     def panel():
-        snap = run.snapshot()
+        with friendly_errors("the training panel"):  # a fragment reruns outside the page's own guard
+            draw(run.snapshot())
+
+    def draw(snap):
         cols = st.columns([1, 4], vertical_alignment="center")
         if snap.state == "running":
             cols[0].button(t("train.stop"), key=f"{key}_stop", on_click=run.stop, type="primary",

@@ -322,3 +322,18 @@ def test_streamlit_control_flow_passes_the_guard_untouched(without_shipped):
     at = open_app("pages/char_lm.py", model="upload")
     assert not at.exception and not at.error
     assert any("No model yet" in m for m in messages(at))
+
+
+def test_an_error_in_the_live_training_panel_is_one_line_too(without_shipped, monkeypatch, caplog):
+    """The panel is a fragment that redraws itself, outside the page's own guard: it has its own."""
+    from test_char_lm import train_briefly
+    from webapp import widgets
+
+    at = open_app("pages/char_lm.py")
+    run = train_briefly(at, lm_corpus="project", lm_hidden=32, lm_seconds=5)
+    monkeypatch.setattr(widgets.charts, "loss_curve", lambda *a, **k: 1 / 0)
+    run.join(30)
+    with caplog.at_level(logging.ERROR, logger="rnnlab"):
+        at.run()
+    assert not at.exception and any("went wrong" in e for e in texts(at.error))
+    assert "the training panel" in caplog.text and "ZeroDivisionError" in caplog.text
