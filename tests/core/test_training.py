@@ -107,6 +107,21 @@ def test_diverging_loss_stops_with_a_clear_message():
         trainer.run()
 
 
+def test_a_loss_that_blows_up_mid_run_keeps_the_last_good_model():
+    bundle, trainer = prepare("lm", TEXT, None, ModelConfig(hidden_size=16),
+                              TrainConfig(max_steps=200, batch_size=4, seq_len=16, eval_every=0.1, clip=1e30))
+
+    def blow_up(progress):  # after the first validation, a learning rate no model survives
+        if progress.metrics is not None:
+            trainer.cfg.lr = 1e30
+
+    trainer.callbacks.append(blow_up)
+    with pytest.raises(TrainingError, match="the best model so far is kept"):
+        trainer.run()
+    assert all(torch.isfinite(p).all() for p in bundle.model.parameters())
+    assert trainer.evaluate(bundle.model)["loss"] == pytest.approx(trainer.best["loss"], abs=1e-6)
+
+
 def test_with_ema_the_moving_average_is_what_is_scored_and_kept():
     def trained(ema):
         bundle, trainer = prepare("classify", SMS, None, ModelConfig(hidden_size=16),
