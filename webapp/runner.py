@@ -163,8 +163,8 @@ class TrainingRun:
                 if self.probe is not None:
                     self.bundle.model.eval()
                     self._run_probe(force=True)
-            except RNNLabError as e:
-                state, error = FAILED, str(e)
+            except RNNLabError as e:  # a loss that blew up, say: a model validated before it is kept and usable
+                state, error = (STOPPED if self.trainer.best is not None else FAILED), str(e)
             except Exception as e:  # noqa: BLE001 - shown to the person instead of dying silently in a thread
                 traceback.print_exc()
                 state, error = FAILED, f"training failed: {type(e).__name__}: {e}"

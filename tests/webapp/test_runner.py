@@ -65,6 +65,20 @@ def test_a_failure_in_the_thread_becomes_a_message():
     assert snap.state == "failed" and "boom" in snap.error
 
 
+def test_a_loss_that_blows_up_ends_the_run_with_a_message_and_the_last_good_model_to_use():
+    run = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=400))
+
+    def blow_up(progress):  # after the first validation, a learning rate no model survives
+        if progress.metrics is not None:
+            run.trainer.cfg.lr, run.trainer.cfg.clip = 1e30, 1e30
+
+    run.trainer.callbacks.append(blow_up)
+    assert run.start().join(60)
+    snap = run.snapshot()
+    assert snap.state == "stopped" and "lower the learning rate" in snap.error and snap.best is not None
+    assert load_checkpoint(run.checkpoint()).info["valid"] == snap.best  # the good model, ready to download
+
+
 def test_a_run_starts_once():
     run = TrainingRun.prepare("lm", TEXT, None, *tiny(steps=2))
     run.start()
