@@ -77,7 +77,7 @@ class TrainConfig:
     eval_every: float = 0.1  # evaluate on validation data every this fraction of the run
     valid_fraction: float = 0.1  # held out when no validation file is given
     ema: float | None = None  # decay of an exponential moving average of the weights (say 0.999): when set,
-    # the average is what is validated, kept and saved (it generalises better than the last step's weights)
+    # the average is what is validated, kept and saved instead of the last step's weights
 
     def __post_init__(self):
         if self.epochs is None and self.minutes is None and self.max_steps is None:
