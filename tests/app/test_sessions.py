@@ -35,6 +35,7 @@ def server(without_shipped, monkeypatch):
         return last[0]
 
     monkeypatch.setattr(Runtime, "instance", classmethod(instance))
+    monkeypatch.setattr(jobs, "_server", jobs.Slots())  # this test's server: no run of an earlier test holds a slot
     with patch_config_options({"global.appTest": True}):
         yield monkeypatch
 
