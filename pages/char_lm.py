@@ -72,22 +72,12 @@ elif source == "train":
                                            cap=limits.max_seconds, default=30, key="lm_seconds")
     ready = corpus is not None and (new or start is not None)
 
-    def start_run() -> str | None:
-        """Start a run with the values on the screen; why it cannot start, if so (a model trained before is kept)."""
-        if (old := st.session_state.get("lm_run")) is not None and old.snapshot().active:
-            return None  # a second click before the page redrew: one run at a time
-        try:
-            model_cfg, train_cfg = lm.configs(lr=lr, seconds=seconds, **model)
-            st.session_state.lm_run = lm.start_training(corpus.text, model_cfg, train_cfg, start=start, data=corpus.name)
-        except RNNLabError as e:
-            return str(e)
+    def start_run():
+        """A run with the values on the screen (RNNLabError: why it cannot start)."""
+        model_cfg, train_cfg = lm.configs(lr=lr, seconds=seconds, **model)
+        st.session_state.lm_run = lm.start_training(corpus.text, model_cfg, train_cfg, start=start, data=corpus.name)
 
-    error = start_run() if widgets.asked_to_train("lm_start") and ready else None
-    run = st.session_state.get("lm_run")
-    busy = run is not None and run.snapshot().active
-    widgets.train_button("lm_start", t("lm.train.start"), disabled=not ready or busy)
-    if error:
-        st.error(t("lm.train.bad", error=error))
+    widgets.train_control("lm_start", "lm_run", t("lm.train.start"), ready=ready, start=start_run)
     widgets.training_panel("lm_run", sample_label=t("lm.train.sample"))
     run = st.session_state.get("lm_run")
     busy = run is not None and run.snapshot().active

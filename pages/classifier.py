@@ -130,23 +130,13 @@ elif source == "train":
                                            cap=limits.max_seconds, default=30, key="clf_seconds")
     ready = pairs is not None and (new or start is not None)
 
-    def start_run() -> str | None:
-        """Start a run with the values on the screen; why it cannot start, if so (a model trained before is kept)."""
-        if (old := st.session_state.get("clf_run")) is not None and old.snapshot().active:
-            return None  # a second click before the page redrew: one run at a time
-        try:
-            model_cfg, train_cfg = classify.configs(seconds=seconds, **model)
-            own = classify.start_training(pairs, valid_pairs, model_cfg, train_cfg, start=start, data=upload.name)
-            st.session_state.clf_own, st.session_state.clf_run = own, own.run
-        except RNNLabError as e:
-            return str(e)
+    def start_run():
+        """A run with the values on the screen (RNNLabError: why it cannot start)."""
+        model_cfg, train_cfg = classify.configs(seconds=seconds, **model)
+        own = classify.start_training(pairs, valid_pairs, model_cfg, train_cfg, start=start, data=upload.name)
+        st.session_state.clf_own, st.session_state.clf_run = own, own.run
 
-    error = start_run() if widgets.asked_to_train("clf_start") and ready else None
-    run = st.session_state.get("clf_run")
-    busy = run is not None and run.snapshot().active
-    widgets.train_button("clf_start", t("clf.train.start"), disabled=not ready or busy)
-    if error:
-        st.error(t("clf.train.bad", error=error))
+    widgets.train_control("clf_start", "clf_run", t("clf.train.start"), ready=ready, start=start_run)
     widgets.training_panel("clf_run", metric="accuracy", loss_title=t("clf.loss"))
     own, run = st.session_state.get("clf_own"), st.session_state.get("clf_run")
     if run is not None and run.snapshot().state in ("done", "stopped"):

@@ -99,23 +99,13 @@ elif source == "train":
                                            cap=limits.max_seconds, default=60, key="ner_seconds")
     ready = train is not None and (new or start is not None)
 
-    def start_run() -> str | None:
-        """Start a run with the values on the screen; why it cannot start, if so (a model trained before is kept)."""
-        if (old := st.session_state.get("ner_run")) is not None and old.snapshot().active:
-            return None  # a second click before the page redrew: one run at a time
-        try:
-            model_cfg, train_cfg = tagging.configs(seconds=seconds, **model)
-            own = tagging.start_training(train, valid, model_cfg, train_cfg, start=start, data=data_name)
-            st.session_state.ner_own, st.session_state.ner_run = own, own.run
-        except RNNLabError as e:
-            return str(e)
+    def start_run():
+        """A run with the values on the screen (RNNLabError: why it cannot start)."""
+        model_cfg, train_cfg = tagging.configs(seconds=seconds, **model)
+        own = tagging.start_training(train, valid, model_cfg, train_cfg, start=start, data=data_name)
+        st.session_state.ner_own, st.session_state.ner_run = own, own.run
 
-    error = start_run() if widgets.asked_to_train("ner_start") and ready else None
-    run = st.session_state.get("ner_run")
-    busy = run is not None and run.snapshot().active
-    widgets.train_button("ner_start", t("ner.train.start"), disabled=not ready or busy)
-    if error:
-        st.error(t("ner.train.bad", error=error))
+    widgets.train_control("ner_start", "ner_run", t("ner.train.start"), ready=ready, start=start_run)
     widgets.training_panel("ner_run", metric="f1", loss_title=t("ner.loss"))
     own, run = st.session_state.get("ner_own"), st.session_state.get("ner_run")
     if run is not None and run.snapshot().state in ("done", "stopped"):

@@ -1,6 +1,8 @@
 """Streamlit pieces several pages draw the same way: the training form's Train button and its choice of
 a model to start from, the live training panel (and its place in the server's line), sliders capped by the
 server's settings, and the heatmap explorer for a traced text."""
+from collections.abc import Callable
+
 import streamlit as st
 
 from core.errors import RNNLabError
@@ -80,17 +82,28 @@ def model_card(bundle: Bundle, name: str) -> str:
     return card + " " + t("start.optimizer" if bundle.optimizer else "start.no_optimizer")
 
 
-def train_button(key: str, label: str, *, disabled: bool):
-    """The form's Train button. Pressing it only asks (see `asked_to_train`): the run starts in the page's next
-    run, from the values on the screen then, not from those bound when the button was drawn."""
-    st.button(label, type="primary", disabled=disabled, key=key, icon=":material/play_arrow:",
+def train_control(key: str, run_key: str, label: str, *, ready: bool, start: Callable[[], None]):
+    """The form's Train button and what pressing it does. The press only asks: `start()` (which puts a run
+    in st.session_state[run_key], or raises RNNLabError, shown here) runs in the page's next run, from the
+    values on the screen then, not from those bound when the button was drawn. One run at a time: the button
+    is disabled while a run goes on (a second click before the page redrew does nothing) or while the form
+    is not `ready`."""
+    asked = st.session_state.pop(f"{key}_asked", False)
+    error = None
+    if asked and ready and not _busy(run_key):
+        try:
+            start()
+        except RNNLabError as e:  # a model trained before is kept
+            error = str(e)
+    st.button(label, type="primary", disabled=not ready or _busy(run_key), key=key, icon=":material/play_arrow:",
               on_click=lambda: st.session_state.update({f"{key}_asked": True}))
+    if error:
+        st.error(t("train.bad", error=error))
 
 
-def asked_to_train(key: str) -> bool:
-    """True once after the Train button `key` was pressed. Call it after the form's widgets and before the
-    button, so that the button is drawn disabled while the run it started goes on."""
-    return st.session_state.pop(f"{key}_asked", False)
+def _busy(run_key: str) -> bool:
+    run: TrainingRun | None = st.session_state.get(run_key)
+    return run is not None and run.snapshot().active
 
 
 def training_panel(key: str, *, sample_label: str | None = None, metric: str | None = None,
