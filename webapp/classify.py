@@ -164,7 +164,7 @@ def start_training(train: list[tuple[str, str]], valid: list[tuple[str, str]] | 
         train, valid = task.split(train, train_cfg.valid_fraction, train_cfg.seed)
     else:
         same_labels(train, valid)
-    run = TrainingRun.prepare("classify", train, valid, model_cfg, train_cfg, start=start.load() if start else None, **facts)
+    run = TrainingRun.prepare("classify", train, valid, model_cfg, train_cfg, start=start, **facts)
     return OwnRun(run.start(), valid)
 
 

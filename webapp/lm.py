@@ -38,7 +38,7 @@ def start_training(text: str, model_cfg: ModelConfig, train_cfg: TrainConfig, st
     go on training instead of a new one."""
     train, valid = split(text)
     run = TrainingRun.prepare("lm", train, valid, model_cfg, train_cfg, probe=probe, probe_every=2.0,
-                              start=start.load() if start else None, **facts)
+                              start=start, **facts)
     return run.start()
 
 

@@ -71,11 +71,12 @@ class TrainingRun:
 
     @classmethod
     def prepare(cls, task: str, train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig,
-                probe: Callable[[Bundle], str] | None = None, probe_every: float = 3.0, start: Bundle | None = None,
+                probe: Callable[[Bundle], str] | None = None, probe_every: float = 3.0, start: "Start | None" = None,
                 **facts) -> "TrainingRun":
         """Build the vocabulary and model now (so bad data is reported at once), train later in start().
-        `start`: a model to go on training instead (`model_cfg` is then unused; see core.fit.prepare)."""
-        bundle, trainer = fit.prepare(task, train, valid, model_cfg, train_cfg, start=start)
+        `start`: a saved model to go on training instead, loaded afresh for this run (`model_cfg` is then
+        unused; see core.fit.prepare)."""
+        bundle, trainer = fit.prepare(task, train, valid, model_cfg, train_cfg, start=start.load() if start is not None else None)
         return cls(bundle, trainer, probe, probe_every, facts)
 
     # ------------------------------------------------------------ control (any thread)

@@ -160,7 +160,7 @@ def start_training(train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig,
                         f"to score it)")
     if valid is None:
         train, valid = task.split(train, train_cfg.valid_fraction, train_cfg.seed)
-    run = TrainingRun.prepare("tag", train, valid, model_cfg, train_cfg, start=start.load() if start else None, **facts)
+    run = TrainingRun.prepare("tag", train, valid, model_cfg, train_cfg, start=start, **facts)
     return OwnRun(run.start(), valid)
 
 
