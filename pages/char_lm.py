@@ -90,18 +90,10 @@ elif source == "train":
         st.stop()
 
 else:  # upload a model trained here before
-    upload = st.file_uploader(t("lm.upload.label"), type=["safetensors"], key="lm_model_file")
-    held = st.session_state.get("lm_uploaded")  # (file id, name, bundle)
-    if upload is not None and (held is None or held[0] != upload.file_id):
-        try:
-            st.session_state.lm_uploaded = (upload.file_id, upload.name,
-                                            loading.from_upload(upload.getvalue(), "lm", upload.name))
-        except RNNLabError as e:
-            st.error(t("lm.upload.bad", error=e))
-    held = st.session_state.get("lm_uploaded")
+    held = loading.uploaded_model("lm", "lm", t("lm.upload.label"))
     if held is not None:
-        bundle, model_key = held[2], f"upload:{held[0]}"
-        st.caption(t("lm.upload.card", name=held[1], layers=bundle.cfg.num_layers, hidden=bundle.cfg.hidden_size,
+        bundle, model_key = held.bundle, held.key
+        st.caption(t("lm.upload.card", name=held.name, layers=bundle.cfg.num_layers, hidden=bundle.cfg.hidden_size,
                      cell=bundle.cfg.cell.upper(), vocab=len(bundle.vocab)))
 
 if bundle is None:

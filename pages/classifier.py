@@ -176,19 +176,10 @@ elif source == "train":
         st.info(t("clf.train.wait"))
 
 else:  # upload a classifier trained here before
-    upload = st.file_uploader(t("clf.upload.label"), type=["safetensors"], key="clf_model_file",
-                              max_upload_size=classify.MAX_UPLOAD_MB)
-    held = st.session_state.get("clf_uploaded")  # (file id, name, bundle)
-    if upload is not None and (held is None or held[0] != upload.file_id):
-        try:
-            st.session_state.clf_uploaded = (upload.file_id, upload.name,
-                                             loading.from_upload(upload.getvalue(), "classify", upload.name))
-        except RNNLabError as e:
-            st.error(t("clf.upload.bad", error=e))
-    held = st.session_state.get("clf_uploaded")
+    held = loading.uploaded_model("clf", "classify", t("clf.upload.label"), classify.MAX_UPLOAD_MB)
     if held is not None:
-        bundle, model_key = held[2], f"upload:{held[0]}"
-        st.caption(t("clf.upload.card", name=held[1], layers=bundle.cfg.num_layers, hidden=bundle.cfg.hidden_size,
+        bundle, model_key = held.bundle, held.key
+        st.caption(t("clf.upload.card", name=held.name, layers=bundle.cfg.num_layers, hidden=bundle.cfg.hidden_size,
                      cell=bundle.cfg.cell.upper(), classes=", ".join(bundle.labels.itos[:10])))
 
 if bundle is None:

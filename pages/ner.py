@@ -138,19 +138,10 @@ elif source == "train":
         st.stop()
 
 else:  # a tagger trained here before
-    upload = st.file_uploader(t("ner.upload.label"), type=["safetensors"], key="ner_model_file",
-                              max_upload_size=tagging.MAX_UPLOAD_MB)
-    held = st.session_state.get("ner_uploaded")  # (file id, name, bundle)
-    if upload is not None and (held is None or held[0] != upload.file_id):
-        try:
-            st.session_state.ner_uploaded = (upload.file_id, upload.name,
-                                             loading.from_upload(upload.getvalue(), "tag", upload.name))
-        except RNNLabError as e:
-            st.error(t("ner.upload.bad", error=e))
-    held = st.session_state.get("ner_uploaded")
+    held = loading.uploaded_model("ner", "tag", t("ner.upload.label"), tagging.MAX_UPLOAD_MB)
     if held is not None:
-        bundle, model_key = held[2], f"upload:{held[0]}"
-        st.caption(t("ner.upload.card", name=held[1], hidden=bundle.cfg.hidden_size, cell=bundle.cfg.cell.upper(),
+        bundle, model_key = held.bundle, held.key
+        st.caption(t("ner.upload.card", name=held.name, hidden=bundle.cfg.hidden_size, cell=bundle.cfg.cell.upper(),
                      tags=", ".join(bundle.labels.itos[:12])))
 
 if bundle is None:

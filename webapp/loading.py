@@ -10,6 +10,8 @@ from core.checkpoint import load_checkpoint
 from core.errors import CheckpointError, RNNLabError
 from core.tasks import Bundle
 
+from .i18n import t
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -53,3 +55,24 @@ def from_upload(data: bytes, task: str, name: str = "the upload") -> Bundle:
     if not data:
         raise CheckpointError(f"{name} is empty")
     return load_checkpoint(bytes(data), task=task, name=name)
+
+
+@dataclass
+class Uploaded:
+    name: str  # the file's name, as the person's computer called it
+    bundle: Bundle
+    key: str  # names the model for caches: one per uploaded file
+
+
+def uploaded_model(prefix: str, task: str, label: str, max_mb: int | None = None) -> Uploaded | None:
+    """The page's "upload a model" box: the model in it, loaded once per file and kept in the session (a file
+    that is not one of this task's gets an st.error, and the model held before stays)."""
+    upload = st.file_uploader(label, type=["safetensors"], key=f"{prefix}_model_file", max_upload_size=max_mb)
+    held: Uploaded | None = st.session_state.get(f"{prefix}_uploaded")
+    if upload is not None and (held is None or held.key != f"upload:{upload.file_id}"):
+        try:
+            held = Uploaded(upload.name, from_upload(upload.getvalue(), task, upload.name), f"upload:{upload.file_id}")
+            st.session_state[f"{prefix}_uploaded"] = held
+        except RNNLabError as e:
+            st.error(t("upload.bad", error=e))
+    return held
