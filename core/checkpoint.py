@@ -13,12 +13,11 @@ from safetensors.torch import save
 from .config import ModelConfig
 from .errors import CheckpointError
 from .models import build_model
-from .tasks import Bundle
+from .tasks import TASKS, Bundle
 from .vocab import Vocab
 
 FORMAT = "rnnlab"
 VERSION = "1"
-TASK_NAMES = {"lm": "a language model", "classify": "a classifier", "tag": "a tagger"}
 OPTIMIZER = "optimizer."  # prefix of the tensors that hold AdamW's state, for resuming a run
 ADAM_STATE = ("step", "exp_avg", "exp_avg_sq")
 # Limits on the metadata's JSON, checked before it is parsed: a forged header cannot make us build large
@@ -94,7 +93,7 @@ def load_checkpoint(source: str | Path | bytes, task: str | None = None, device:
                                       f"this version reads {VERSION}")
             cfg = _settings(meta, name)
             if task is not None and cfg.task != task:
-                raise CheckpointError(f"{name} holds {TASK_NAMES[cfg.task]}; this needs {TASK_NAMES[task]}")
+                raise CheckpointError(f"{name} holds {TASKS[cfg.task].title}; this needs {TASKS[task].title}")
             try:
                 with torch.device("meta"):  # shapes only: a forged file cannot make us allocate much
                     meta_model = build_model(cfg)
@@ -141,7 +140,7 @@ def _vocabularies(meta: dict, cfg: ModelConfig, name: str) -> tuple[Vocab, Vocab
     """(vocab, labels, chars), each of the size its model's settings declare (a language model has no labels;
     a tagger without character features keeps its characters' vocabulary anyway)."""
     vocab = _vocab(meta, "vocab", cfg.vocab_size, name)
-    labels = _vocab(meta, "labels", cfg.num_labels, name) if cfg.task != "lm" else None
+    labels = _vocab(meta, "labels", cfg.num_labels, name) if TASKS[cfg.task].has_labels else None
     chars = _vocab(meta, "chars", cfg.char_vocab_size or None, name) if "chars" in meta or cfg.char_vocab_size else None
     if cfg.task == "tag" and not all(t == "O" or (t[:2] in ("B-", "I-") and len(t) > 2) for t in labels.itos):
         raise CheckpointError(f"{name}: its tags are not IOB tags (O, B-TYPE, I-TYPE)")

@@ -23,8 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = commands.add_parser("train", help="train a model on a data file",
                                 description="Train a model and save the best one (by validation score) to --out.")
-    train.add_argument("task", choices=TASKS, nargs="?", help="lm: language model on plain text; classify: "
-                       "labelled texts (TSV/CSV); tag: CoNLL columns (with --resume: the model's own)")
+    train.add_argument("task", choices=TASKS, nargs="?", help="; ".join(
+        f"{name}: {task.help}" for name, task in TASKS.items()) + " (with --resume: the model's own)")
     train.add_argument("--data", help="training data file (with --resume: the one the model was trained on)")
     train.add_argument("--valid", help="validation data file (default: hold out the last 10%% of a text, "
                        "or a seeded 10%% of examples)")
@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     model.add_argument("--embed", type=int, default=m.embed_size, help="embedding size (0: one-hot inputs)")
     model.add_argument("--dropout", type=float, default=m.dropout)
     model.add_argument("--bidirectional", action="store_true", help="classify/tag: read both ways")
-    model.add_argument("--tokenizer", choices=("char", "word"), help="default: char for lm, word otherwise")
+    model.add_argument("--tokenizer", choices=("char", "word"), help="default: the task's own (lm: char)")
     model.add_argument("--pooling", choices=("last", "mean", "max"), default=m.pooling, help="classify")
     model.add_argument("--word-dropout", type=float, default=m.word_dropout,
                        help="chance a training word becomes <unk>")
@@ -81,7 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="lm: most likely next characters; classify: the label and its "
                                   "probability; tag: each token with its tag.")
     predict.add_argument("model")
-    predict.add_argument("text", nargs="+")
+    predict.add_argument("text", nargs="*", help="the inputs, each a text (or what the model's task reads)")
+    predict.add_argument("--input", metavar="FILE", help="read one input a line from FILE (- for standard "
+                         "input) and print one output line for each, in order; an empty line gives an empty line")
+    for task in TASKS.values():  # each task's own options
+        task.add_arguments("train", model)
+        task.add_arguments("evaluate", evaluate)
+        task.add_arguments("predict", predict)
     return parser
 
 
@@ -125,7 +131,8 @@ def resolve_resume(args):
 
 def cmd_train(args) -> int:
     start = resolve_resume(args)
-    tokenizer = args.tokenizer or ("char" if args.task == "lm" else "word")
+    spec = TASKS[args.task]
+    tokenizer = args.tokenizer or spec.default_tokenizer
     model_cfg = ModelConfig(task=args.task, cell=args.cell, tokenizer=tokenizer, embed_size=args.embed,
                             hidden_size=args.hidden, num_layers=args.layers, bidirectional=args.bidirectional,
                             dropout=args.dropout, pooling=args.pooling, word_dropout=args.word_dropout,
@@ -133,11 +140,12 @@ def cmd_train(args) -> int:
     train_cfg = TrainConfig(lr=args.lr, weight_decay=args.weight_decay, batch_size=args.batch_size,
                             seq_len=args.seq_len, epochs=args.epochs, minutes=args.minutes,
                             max_steps=args.max_steps, seed=args.seed, device=args.device, ema=args.ema)
+    spec.configure(model_cfg, args)
     if args.threads:
         torch.set_num_threads(args.threads)
-    spec = TASKS[args.task]
-    train = spec.read(args.data)
-    valid = spec.read(args.valid) if args.valid else None
+    options = spec.read_options(args)
+    train = spec.read(args.data, **options)
+    valid = spec.read(args.valid, **options) if args.valid else None
     group = distributed.from_environment(args.device)  # under torchrun: one process per device
     main_rank = group is None or group.is_main
     try:
@@ -172,7 +180,7 @@ def summary(metrics: dict) -> str:
 def cmd_evaluate(args) -> int:
     bundle = load_checkpoint(args.model)
     spec = TASKS[bundle.cfg.task]
-    metrics = spec.evaluate(bundle, spec.read(args.data))
+    metrics = spec.evaluate(bundle, spec.read(args.data, **spec.read_options(args)), **spec.evaluate_options(args))
     if args.json:
         print(json.dumps(metrics))
     else:
@@ -200,16 +208,27 @@ def cmd_sample(args) -> int:
 def cmd_predict(args) -> int:
     bundle = load_checkpoint(args.model)
     spec = TASKS[bundle.cfg.task]
-    for text in args.text:
-        result = spec.predict(bundle, text)
-        if bundle.cfg.task == "lm":
-            print(text + " -> " + ", ".join(f"{t!r} {p:.3f}" for t, p in result))
-        elif bundle.cfg.task == "classify":
-            label, p = next(iter(result.items()))
-            print(f"{label}\t{p:.3f}\t{text}")
-        else:
-            print(" ".join(f"{w}/{t}" for w, t in result))
+    if args.input is not None and args.text:
+        raise RNNLabError("give the inputs either on the command line or with --input, not both")
+    inputs = read_lines(args.input) if args.input is not None else args.text
+    if not inputs and args.input is None:
+        raise RNNLabError("predict needs at least one input (or --input FILE)")
+    for text in inputs:
+        print(spec.show(text, spec.predict(bundle, text)) if text.strip() else "", flush=args.input is not None)
     return 0
+
+
+def read_lines(path: str) -> list[str]:
+    """--input: one input a line, in order (standard input for -)."""
+    try:
+        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
+    except FileNotFoundError:
+        raise RNNLabError(f"{path} does not exist") from None
+    except UnicodeDecodeError:
+        raise RNNLabError(f"{path} is not UTF-8 text") from None
+    except OSError as e:
+        raise RNNLabError(f"{path} cannot be read ({e.strerror})") from None
+    return text.splitlines()
 
 
 COMMANDS = {"train": cmd_train, "evaluate": cmd_evaluate, "sample": cmd_sample, "predict": cmd_predict}

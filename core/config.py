@@ -3,7 +3,6 @@ from dataclasses import asdict, dataclass, fields
 
 from .errors import CheckpointError
 
-TASKS = ("lm", "classify", "tag")
 CELLS = ("rnn", "lstm", "gru")
 
 
@@ -27,6 +26,7 @@ class ModelConfig:
     word_dropout: float = 0.0  # tag/classify: chance a training word is replaced by <unk>
 
     def __post_init__(self):
+        from .tasks import TASKS  # the registry of tasks imports this module: look it up at call time
         checks = {
             "task": self.task in TASKS,
             "cell": self.cell in CELLS,

@@ -157,8 +157,7 @@ class Tagger(nn.Module):
         return self.head(trace.outputs), trace
 
 
-MODELS = {"lm": LanguageModel, "classify": Classifier, "tag": Tagger}
-
-
 def build_model(cfg: ModelConfig) -> nn.Module:
-    return MODELS[cfg.task](cfg)
+    """The model of `cfg.task`, as the task registry names it."""
+    from .tasks import TASKS  # the registry imports the models: look it up at call time
+    return TASKS[cfg.task].model(cfg)

@@ -139,9 +139,9 @@ def test_with_ema_the_moving_average_is_what_is_scored_and_kept():
 
 
 def test_vocabularies_keep_the_most_frequent_tokens_up_to_a_cap(monkeypatch):
-    from core import tasks
+    from core.tasks import base
     from core.errors import DataError
-    monkeypatch.setattr(tasks, "MAX_VOCAB", 5)
+    monkeypatch.setattr(base, "MAX_VOCAB", 5)
     examples = [("common words here", "a"), ("common words there", "b")] * 3 + [(f"rare{i}", "a") for i in range(50)]
     bundle, _ = prepare("classify", examples, None, ModelConfig(hidden_size=8, tokenizer="word"),
                         TrainConfig(max_steps=1))

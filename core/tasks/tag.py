@@ -1,0 +1,125 @@
+"""Tagging (many-to-many, aligned): a tag for every word, read with both directions' context."""
+import functools
+import random
+import re
+
+import torch
+import torch.nn.functional as F
+
+from .. import data as readers, segment
+from ..config import ModelConfig, TrainConfig
+from ..decode import allowed_transitions, viterbi
+from ..errors import DataError
+from ..metrics import entity_metrics
+from ..models import IGNORE, Tagger, build_model
+from ..vocab import Vocab
+from . import base
+from .base import Bundle, Task, bucketed, pad
+
+
+def word_key(word: str) -> str:
+    """How the word vocabulary sees a word: lower case, digits as 0 (the characters keep the rest)."""
+    return re.sub(r"\d", "0", word.lower())
+
+
+@functools.lru_cache(maxsize=16)
+def iob2_transitions(tags: tuple[str, ...]):
+    return allowed_transitions(list(tags))
+
+
+class TagTask(Task):
+    name, title, key, maximize, model = "tag", "a tagger", "f1", True, Tagger
+    help = "CoNLL columns, a tag per token"
+
+    def read(self, source, name=None):
+        return readers.read_conll(source, name)
+
+    def build(self, train, valid, cfg: ModelConfig) -> Bundle:
+        tags = sorted({t for _, tags in train + valid for t in tags}, key=lambda t: (t != "O", t[2:], t))
+        labels = Vocab(tags, specials=False)
+        vocab = Vocab.build(([word_key(w) for w in words] for words, _ in train), specials=True,
+                            max_size=base.MAX_VOCAB)
+        chars = Vocab.build((w[:base.MAX_WORD_CHARS] for words, _ in train for w in words), specials=True,
+                            max_size=base.MAX_VOCAB)
+        cfg.vocab_size, cfg.num_labels = len(vocab), len(labels)
+        cfg.char_vocab_size = len(chars) if cfg.char_hidden_size else 0
+        return Bundle(build_model(cfg), vocab, labels, chars)
+
+    def inputs(self, bundle: Bundle, sentences: list[list[str]]) -> dict:
+        """Words -> ids (B, T), lengths (B,), and their characters (B, T, W)."""
+        ids = pad([bundle.vocab.encode(word_key(w) for w in words) for words in sentences])
+        batch = {"ids": ids, "lengths": torch.tensor([len(words) for words in sentences])}
+        if bundle.cfg.char_vocab_size:
+            B, T = ids.shape
+            W = max(min(len(w), base.MAX_WORD_CHARS) for words in sentences for w in words)
+            chars = torch.zeros(B, T, W, dtype=torch.long)
+            for b, words in enumerate(sentences):
+                for t, w in enumerate(words):
+                    codes = bundle.chars.encode(w[:base.MAX_WORD_CHARS])
+                    chars[b, t, : len(codes)] = torch.tensor(codes)
+            batch["chars"] = chars
+        return batch
+
+    def batches(self, bundle, sentences, cfg: TrainConfig, seed: int):
+        sentences = [(w[:base.MAX_TOKENS], t[:base.MAX_TOKENS]) for w, t in sentences]
+        unseen = {t for _, tags in sentences for t in tags if t not in bundle.labels}
+        if unseen:
+            raise DataError(f"tags the model does not know: {', '.join(sorted(unseen)[:10])}")
+        rng = random.Random(seed)
+
+        def batches():
+            for idx in bucketed([len(w) for w, _ in sentences], cfg.batch_size, rng):
+                part = [sentences[i] for i in idx]
+                batch = self.inputs(bundle, [w for w, _ in part])
+                batch["targets"] = pad([bundle.labels.encode(t) for _, t in part], IGNORE)
+                yield batch
+
+        return batches(), max(1, len(sentences) // cfg.batch_size)
+
+    def tag_probabilities(self, bundle: Bundle, sentences: list[list[str]], batch_size: int = 128):
+        """[(T, K) tag probabilities] for each sentence."""
+        out = []
+        with torch.no_grad():
+            for i in range(0, len(sentences), batch_size):
+                part = sentences[i:i + batch_size]
+                batch = {k: v.to(bundle.device) for k, v in self.inputs(bundle, part).items()}
+                probs = torch.softmax(bundle.model(**batch)[0].float(), -1).cpu()  # (B, T, K)
+                out += [probs[b, : len(words)] for b, words in enumerate(part)]
+        return out
+
+    def decode(self, bundle: Bundle, probs: list[torch.Tensor]) -> list[list[str]]:
+        """[(T, K) probabilities] -> for each sentence, the most probable tags that form valid IOB2
+        (never an orphan I- tag)."""
+        if not probs:
+            return []
+        start, follow = iob2_transitions(tuple(bundle.labels.itos))
+        lengths = torch.tensor([len(p) for p in probs])
+        log_probs = torch.nn.utils.rnn.pad_sequence(probs, batch_first=True).clamp_min(1e-12).log()  # (B, T, K)
+        return [bundle.labels.decode(path) for path in viterbi(log_probs, lengths, start, follow)]
+
+    def evaluate(self, bundle: Bundle, sentences) -> dict:
+        sentences = [(w, t) for w, t in sentences if w]
+        probs = self.tag_probabilities(bundle, [w for w, _ in sentences])
+        gold = [t for _, t in sentences]
+        unseen = {t for tags in gold for t in tags if t not in bundle.labels}
+        if unseen:
+            raise DataError(f"tags the model does not know: {', '.join(sorted(unseen)[:10])}")
+        targets = torch.cat([torch.tensor(bundle.labels.encode(t)) for t in gold])
+        loss = F.nll_loss(torch.cat(probs).clamp_min(1e-12).log(), targets).item()
+        return {"loss": loss, **entity_metrics(gold, self.decode(bundle, probs))}
+
+    def analyse(self, bundle: Bundle, text: str) -> list[dict]:
+        """Free text -> for each sentence its `tokens` (with character spans), `probs` (T, K) and `tags`."""
+        found = segment.sentences(text)
+        if not found:
+            raise DataError("type some text first")
+        probs = self.tag_probabilities(bundle, [[t.text for t in s] for s in found])
+        return [{"tokens": s, "probs": p, "tags": tags} for s, p, tags in zip(found, probs, self.decode(bundle, probs))]
+
+    def predict(self, bundle: Bundle, text: str) -> list[tuple[str, str]]:
+        """(token, tag) for each token of the text, tokenised as CoNLL-2003 is."""
+        return [(t.text, tag) for s in self.analyse(bundle, text) for t, tag in zip(s["tokens"], s["tags"])]
+
+    def show(self, text: str, result) -> str:
+        return " ".join(f"{w}/{t}" for w, t in result)
+
