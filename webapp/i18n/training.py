@@ -1,0 +1,45 @@
+"""Training, on every page that trains: the form, the live panel, going on. key -> (English, Korean)."""
+STRINGS = {
+    "train.stop": ("Stop", "중지"),
+    "train.status": ("step {step} · {seconds} s · {speed} {unit}/s", "{step}단계 · {seconds}초 · 초당 {speed}{unit}"),
+    "upload.bad": ("This file cannot be used: {error}", "이 파일은 쓸 수 없습니다: {error}"),
+    "train.bad": ("Training could not start: {error}", "학습을 시작할 수 없습니다: {error}"),
+    "train.unit.char": ("characters", "자"),
+    "train.unit.word": ("words", "단어"),
+    "train.best": ("best validation loss {loss}", "최고 검증 손실 {loss}"),
+    "train.state.ready": ("Ready", "준비"),
+    "train.state.running": ("Training…", "학습 중…"),
+    "train.state.stopping": ("Stopping…", "멈추는 중…"),
+    "train.state.done": ("Done", "완료"),
+    "train.state.stopped": ("Stopped", "중지됨"),
+    "train.state.failed": ("Failed", "실패"),
+    "train.state.cancelled": ("Cancelled", "취소됨"),
+    "train.cancel": ("Cancel", "취소"),
+    "train.queued": ("Waiting: **{place} in line**. Trainings on this server run {slots} at a time, for all "
+                     "visitors together; yours starts by itself when a place frees.",
+                     "대기 중: **{place} 순서**입니다. 이 서버는 모든 방문자의 학습을 한 번에 {slots}개까지 "
+                     "진행합니다. 자리가 나면 저절로 시작합니다."),
+    "train.place.st": ("{n}st", "{n}번째"),  # a place in line: 1st, 21st ...
+    "train.place.nd": ("{n}nd", "{n}번째"),
+    "train.place.rd": ("{n}rd", "{n}번째"),
+    "train.place.th": ("{n}th", "{n}번째"),
+    "start.from": ("Start from", "시작할 모델"),
+    "start.from.help": ("Going on training keeps the model's size and vocabulary: the new data may use only the "
+                        "labels, tags or characters it knows.",
+                        "이어서 학습하면 모델의 크기와 어휘는 그대로입니다. 새 데이터에는 모델이 아는 레이블, 태그, "
+                        "문자만 있어야 합니다."),
+    "start.from.new": ("a new model", "새 모델"),
+    "start.from.file": ("a model file, to go on training it", "모델 파일 (이어서 학습)"),
+    "start.from.last": ("the model just trained", "방금 학습한 모델"),
+    "start.file": ("Your model (.safetensors), e.g. one you downloaded here", "내 모델 (.safetensors), 예: 여기서 내려받은 파일"),
+    "start.bad": ("This model cannot go on training here: {error}", "이 모델은 여기서 이어서 학습할 수 없습니다: {error}"),
+    "start.card": ("{name}: {layers}×{hidden} {cell}, vocabulary {vocab}{labels}, trained {steps} steps.",
+                   "{name}: {layers}×{hidden} {cell}, 어휘 {vocab}개{labels}, {steps}단계 학습됨."),
+    "start.card.classes": ("; classes: {labels}", "; 클래스: {labels}"),
+    "start.card.tags": ("; entity types: {labels}", "; 개체 유형: {labels}"),
+    "start.bidirectional": ("bidirectional {cell}", "양방향 {cell}"),
+    "start.optimizer": ("With its optimizer state: AdamW goes on where it stopped.",
+                        "옵티마이저 상태 포함: AdamW가 멈춘 곳에서 이어 갑니다."),
+    "start.no_optimizer": ("No optimizer state in the file: AdamW starts afresh.",
+                           "파일에 옵티마이저 상태가 없어 AdamW는 새로 시작합니다."),
+}
