@@ -35,15 +35,29 @@ def server_log():
 
 server_log()
 
-# Every page of the app: (file, title key in webapp/i18n.py, icon). A page whose file does not exist yet
-# is left out of the navigation. New pages: add a line here and their strings to webapp/i18n.py.
-PAGES = [
-    ("pages/home.py", "nav.home", ":material/home:"),
-    ("pages/hello_rnn.py", "nav.hello", ":material/school:"),
-    ("pages/char_lm.py", "nav.char_lm", ":material/edit_note:"),
-    ("pages/classifier.py", "nav.classifier", ":material/label:"),
-    ("pages/ner.py", "nav.ner", ":material/sell:"),
-]
+# Every page of the app, grouped by the lecture's uses of an RNN: section title key -> [(file, title key,
+# icon)], the keys in webapp/i18n/. A page whose file does not exist yet is left out of the navigation.
+# New pages: add a line here and a module of their strings to webapp/i18n/.
+SECTIONS = {
+    "nav.basics": [
+        ("pages/home.py", "nav.home", ":material/home:"),
+        ("pages/hello_rnn.py", "nav.hello", ":material/school:"),
+        ("pages/memory.py", "nav.memory", ":material/memory:"),
+    ],
+    "nav.one_to_many": [
+        ("pages/char_lm.py", "nav.char_lm", ":material/edit_note:"),
+        ("pages/captioning.py", "nav.captioning", ":material/image:"),
+    ],
+    "nav.many_to_one": [
+        ("pages/classifier.py", "nav.classifier", ":material/label:"),
+        ("pages/forecast.py", "nav.forecast", ":material/show_chart:"),
+    ],
+    "nav.many_to_many": [
+        ("pages/ner.py", "nav.ner", ":material/sell:"),
+        ("pages/translate.py", "nav.translate", ":material/translate:"),
+    ],
+}
+HOME = SECTIONS["nav.basics"][0][0]
 
 # Widget values a person typed or picked that must survive leaving the page or hiding its section
 # (value widgets only: never buttons or file uploaders). Pages add their keys here.
@@ -62,9 +76,10 @@ urlstate.keep(KEEP)
 device = sidebar()
 if "torch" in sys.modules:  # loaded already (not the first page of this process): say it now
     show_device(device)
-pages = [st.Page(path, title=t(title), icon=icon, default=(path == PAGES[0][0]))
-         for path, title, icon in PAGES if (HERE / path).is_file()]
-page = st.navigation(pages)
+pages = {t(section): [st.Page(path, title=t(title), icon=icon, default=(path == HOME))
+                      for path, title, icon in entries if (HERE / path).is_file()]
+         for section, entries in SECTIONS.items()}
+page = st.navigation({section: entries for section, entries in pages.items() if entries})
 try:
     with friendly_errors(f"page {page.title!r}"):
         page.run()

@@ -22,3 +22,14 @@ def test_a_link_in_korean_opens_in_korean():
     at = open_app(lang="ko")
     assert texts(at.subheader)[0] == "일대다 (one-to-many)"
     assert any("모델 실행 장치" in c for c in texts(at.sidebar.caption))
+
+
+def test_home_links_every_use_to_its_pages_and_names_those_to_come():
+    """Each use of an RNN links to all of its pages; a page not built yet is named, greyed."""
+    at = open_app()
+    links = [link.proto.label for link in at.get("page_link")]
+    assert links[:1] == ["Start with the lecture's example: Hello RNN, every number visible"]
+    expected = {"Character language model", "Text classifier", "Named entities"}
+    assert expected <= set(links)
+    soon = [c for c in texts(at.caption) if c.endswith("coming soon")]
+    assert len(links) - 1 + len(soon) == 7  # the memory lab and the six pages of the three uses

@@ -1,5 +1,5 @@
 """Every page of this app in both languages: no exception, and no string left untranslated (a key missing
-from webapp/i18n.py shows as the key itself)."""
+from webapp/i18n/ shows as the key itself)."""
 import re
 
 import pytest

@@ -1,10 +1,18 @@
 """The app shell: navigation, sidebar, errors, and words every chart uses. key -> (English, Korean)."""
 STRINGS = {
+    "nav.basics": ("Basics", "기초"),
+    "nav.one_to_many": ("One-to-many", "일대다"),
+    "nav.many_to_one": ("Many-to-one", "다대일"),
+    "nav.many_to_many": ("Many-to-many", "다대다"),
     "nav.home": ("Home", "홈"),
     "nav.hello": ("Hello RNN", "Hello RNN"),
     "nav.char_lm": ("Character language model", "문자 단위 언어 모델"),
     "nav.classifier": ("Text classifier", "텍스트 분류기"),
     "nav.ner": ("Named entities", "개체명 인식"),
+    "nav.memory": ("Memory: RNN vs LSTM vs GRU", "기억: RNN, LSTM, GRU 비교"),
+    "nav.captioning": ("Image captioning", "이미지 캡셔닝"),
+    "nav.forecast": ("Time-series forecasting", "시계열 예측"),
+    "nav.translate": ("Translation and chatbot", "번역과 챗봇"),
     "sidebar.language": ("Language", "언어"),
     "sidebar.device": ("Models run on: **{device}**", "모델 실행 장치: **{device}**"),
     "sidebar.about": ("RNN Lab: see recurrent networks learn, predict and remember.",
