@@ -54,6 +54,26 @@ def test_classify_and_tag(work):
     assert "/" in core("predict", work / "t.safetensors", "Anna visits Rome", cwd=repo).stdout
 
 
+def test_predict_input_gives_one_line_per_input_line_in_order(work):
+    """How a whole test file is scored: line i of the output answers line i of the input, blank for blank."""
+    import os
+    repo = os.getcwd()
+    if not (work / "c.safetensors").exists():
+        assert core("train", "classify", "--data", work / "sms.tsv", "--out", work / "c.safetensors", "--epochs", 3,
+                    "--hidden", 16, "--batch-size", 8, cwd=repo).returncode == 0
+    lines = ["WIN cash prize 3 txt now", "", "see you at 4 ok", "   ", "WIN cash prize 9 txt now"]
+    (work / "inputs.txt").write_text("\n".join(lines) + "\n")
+    result = core("predict", work / "c.safetensors", "--input", work / "inputs.txt", cwd=repo)
+    out = result.stdout.split("\n")[:-1]
+    assert result.returncode == 0 and len(out) == len(lines)
+    assert [o.split("\t")[-1] for o in out] == ["WIN cash prize 3 txt now", "", "see you at 4 ok", "",
+                                                "WIN cash prize 9 txt now"]
+    both = core("predict", work / "c.safetensors", "hello", "--input", work / "inputs.txt", cwd=repo)
+    assert both.returncode == 2 and "not both" in both.stderr
+    missing = core("predict", work / "c.safetensors", "--input", work / "nope.txt", cwd=repo)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
+
+
 @pytest.mark.parametrize("args,message", [
     (["train", "lm", "--data", "missing.txt", "--out", "x.safetensors"], "cannot read missing.txt"),
     (["train", "lm", "--data", "{text}", "--out", "x.safetensors", "--hidden", "0"], "invalid model setting"),
