@@ -3,6 +3,7 @@ import pickle
 import struct
 import time
 import tracemalloc
+from pathlib import Path
 
 import pytest
 import torch
@@ -166,3 +167,14 @@ def test_a_header_that_declares_more_data_than_the_file_holds():
         load_checkpoint(struct.pack("<Q", len(header)) + header + b"\0" * 8)
     with pytest.raises(CheckpointError, match="not a safetensors checkpoint"):
         load_checkpoint(struct.pack("<Q", 10**15) + b"{}")  # a header length beyond the file
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parents[2] / "models").glob("*.safetensors")),
+                         ids=lambda p: p.stem)
+def test_every_shipped_model_loads(path):
+    """The files in models/ (some made before core/tasks/ was a package) load as a task of the registry,
+    and their card names them."""
+    from core.tasks import TASKS
+    bundle = load_checkpoint(path)
+    assert bundle.cfg.task in TASKS and not bundle.model.training
+    assert path.name in (path.parent / "README.md").read_text()
