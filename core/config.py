@@ -24,6 +24,8 @@ class ModelConfig:
     char_embed_size: int = 32
     char_hidden_size: int = 32  # tag: 0 turns the character features off
     word_dropout: float = 0.0  # tag/classify: chance a training word is replaced by <unk>
+    word_buckets: int = 0  # classify, characters: also embed the word each character is in, hashed into
+    # this many rows (0: off)
 
     def __post_init__(self):
         from .tasks import TASKS  # the registry of tasks imports this module: look it up at call time
@@ -42,6 +44,8 @@ class ModelConfig:
             "char_vocab_size": 0 <= self.char_vocab_size <= 100_000,
             "char_embed_size": 1 <= self.char_embed_size <= 1024,
             "char_hidden_size": 0 <= self.char_hidden_size <= 1024,
+            "word_buckets": self.word_buckets == 0 or (2 <= self.word_buckets <= 1_000_000
+                                                       and self.tokenizer == "char" and self.embed_size > 0),
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:

@@ -25,6 +25,49 @@ def embedding(vocab_size: int, embed_size: int) -> nn.Module:
     return nn.Embedding(vocab_size, embed_size, padding_idx=0) if embed_size else OneHot(vocab_size)
 
 
+class CharsAndWords(nn.Module):
+    """A character model that also reads words: each character's embedding next to the embedding of the word
+    it is in (lower-cased), the word hashed into one of `buckets` rows (fastText's hashing trick), so the
+    words come from the character ids alone. (B, T) -> (B, T, 2E); characters off words (space,
+    punctuation, padding) get a zero word vector."""
+    PRIME, BASE, MAX_POS = 2**31 - 1, 48271, 32  # a polynomial hash mod PRIME; letters past MAX_POS share one power
+
+    def __init__(self, vocab_size: int, embed_size: int, buckets: int):
+        super().__init__()
+        self.chars = nn.Embedding(vocab_size, embed_size, padding_idx=0)
+        self.words = nn.Embedding(buckets, embed_size, padding_idx=0)
+        self.register_buffer("letter", torch.zeros(vocab_size, dtype=torch.long))  # set by read_vocab
+        powers = [pow(self.BASE, k + 1, self.PRIME) for k in range(self.MAX_POS)]
+        self.register_buffer("powers", torch.tensor(powers), persistent=False)
+
+    def read_vocab(self, itos: list[str]):
+        """Which character ids are letters of words, each as the id of its lower case (0: not in words)."""
+        stoi = {s: i for i, s in enumerate(itos)}
+        self.letter.copy_(torch.tensor([stoi.get(s.lower(), i) if len(s) == 1 and (s.isalnum() or s in WORD_MARKS)
+                                        else 0 for i, s in enumerate(itos)]))
+
+    def buckets(self, ids: Tensor) -> Tensor:
+        """(B, T) character ids -> (B, T) the hashed row of each character's word (0 off words)."""
+        letter = self.letter[ids]  # (B, T)
+        inside = letter > 0
+        t = torch.arange(ids.size(1), device=ids.device).expand_as(ids)  # (B, T)
+        start = torch.where(inside, -1, t).cummax(1).values  # the last non-letter at or before t
+        word = (~inside).long().cumsum(1)  # (B, T): the letters of one word share this index
+        pos = (t - start - 1).clamp(0, self.MAX_POS - 1)
+        terms = letter * self.powers[pos] % self.PRIME * inside  # (B, T)
+        h = torch.zeros(ids.size(0), ids.size(1) + 1, dtype=torch.long, device=ids.device)
+        h = h.scatter_add(1, word, terms) % self.PRIME  # (B, T+1): one hash per word
+        h = (h ^ (h >> 13)) * self.BASE % self.PRIME
+        rows = 1 + h % (self.words.num_embeddings - 1)
+        return rows.gather(1, word) * inside  # (B, T)
+
+    def forward(self, ids: Tensor) -> Tensor:
+        return torch.cat([self.chars(ids), self.words(self.buckets(ids))], -1)  # (B, T, 2E)
+
+
+WORD_MARKS = "'£$€"  # characters that are part of words besides letters and digits ("don't", "£1000")
+
+
 def drop_words(ids: Tensor, p: float, training: bool, unk_id: int = 1) -> Tensor:
     """Replace real tokens by <unk> with probability p while training (teaches the model unknown words)."""
     if not training or p == 0:
@@ -87,9 +130,12 @@ class Classifier(nn.Module):
     def __init__(self, cfg: ModelConfig):
         super().__init__()
         self.cfg = cfg
-        self.embed = embedding(cfg.vocab_size, cfg.embed_size)
-        self.rnn = Recurrent(cfg.cell, cfg.embed_size or cfg.vocab_size, cfg.hidden_size, cfg.num_layers,
-                             cfg.bidirectional, cfg.dropout)
+        if cfg.word_buckets:
+            self.embed = CharsAndWords(cfg.vocab_size, cfg.embed_size, cfg.word_buckets)
+        else:
+            self.embed = embedding(cfg.vocab_size, cfg.embed_size)
+        inputs = 2 * cfg.embed_size if cfg.word_buckets else cfg.embed_size or cfg.vocab_size
+        self.rnn = Recurrent(cfg.cell, inputs, cfg.hidden_size, cfg.num_layers, cfg.bidirectional, cfg.dropout)
         self.drop = nn.Dropout(cfg.dropout)
         self.head = nn.Linear(self.rnn.output_size, cfg.num_labels)
 

@@ -31,7 +31,10 @@ class ClassifyTask(Task):
             raise DataError(f"all examples have the same label ({labels.itos[0]!r}): a classifier needs two or more")
         vocab = Vocab.build((self.tokens(cfg, t) for t, _ in train), specials=True, max_size=base.MAX_VOCAB)
         cfg.vocab_size, cfg.num_labels = len(vocab), len(labels)
-        return Bundle(build_model(cfg), vocab, labels)
+        model = build_model(cfg)
+        if cfg.word_buckets:
+            model.embed.read_vocab(vocab.itos)
+        return Bundle(model, vocab, labels)
 
     def encode(self, bundle: Bundle, examples) -> tuple[list[list[int]], list[int]]:
         unseen = {label for _, label in examples if label not in bundle.labels}
@@ -82,6 +85,19 @@ class ClassifyTask(Task):
         probs = self.probabilities(bundle, [bundle.vocab.encode(tokens)])[0]
         ranked = sorted(zip(bundle.labels.itos, probs.tolist()), key=lambda lp: -lp[1])
         return dict(ranked)
+
+    def add_arguments(self, command: str, parser):
+        if command == "train":
+            parser.add_argument("--word-buckets", type=int, default=ModelConfig.word_buckets, metavar="N",
+                                help="classify, characters: also read the word each character is in, hashed "
+                                "into N embeddings (0: off)")
+
+    def configure(self, cfg: ModelConfig, args) -> None:
+        if args.word_buckets and not (cfg.tokenizer == "char" and cfg.embed_size > 0):
+            raise ValueError("--word-buckets reads the words of a character model: give --tokenizer char and "
+                             "an --embed above 0")
+        cfg.word_buckets = args.word_buckets
+        cfg.__post_init__()
 
     def show(self, text: str, result) -> str:
         label, p = next(iter(result.items()))
