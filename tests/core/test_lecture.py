@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from core.errors import DataError
-from core.lecture import HelloRNN
+from core.lecture import HelloRNN, backward
 
 
 def test_the_snapshot_follows_the_lecture_equations():
@@ -48,3 +48,64 @@ def test_the_same_seed_gives_the_same_start_and_leaves_the_global_rng_alone():
 def test_bad_words_say_why(word, message):
     with pytest.raises(DataError, match=message):
         HelloRNN(word)
+
+
+def autograd_bptt(net: HelloRNN):
+    """The same gradients by torch.autograd: dL/dW for every weight, and dL/dh_t (retained) for every step,
+    replaying the recurrence one step at a time from the network's own weights."""
+    import torch
+    rnn = net.model.rnn.fused
+    W_xh, W_hh, b_ih, b_hh = rnn.weight_ih_l0, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0
+    x = net.model.embed(net.x)[0]  # (T, V)
+    h, hs = torch.zeros(W_hh.size(0)), []
+    for t in range(x.size(0)):
+        h = torch.tanh(W_hh @ h + W_xh @ x[t] + b_ih + b_hh)
+        h.retain_grad()
+        hs.append(h)
+    logits = torch.stack(hs) @ net.model.head.weight.T  # (T, V)
+    loss = torch.nn.functional.cross_entropy(logits, net.y[0], reduction="sum")
+    net.model.zero_grad()
+    loss.backward()
+    grads = {"W_xh": W_xh.grad, "W_hh": W_hh.grad, "W_hy": net.model.head.weight.grad, "b": b_ih.grad}
+    return float(loss.detach()), {k: v.numpy().copy() for k, v in grads.items()}, np.stack([h.grad.numpy() for h in hs])
+
+
+@pytest.mark.parametrize("word, hidden, seed, trained", [
+    ("hello", 3, 0, 0), ("hello", 3, 1, 30), ("banana", 5, 2, 10), ("abcab", 1, 3, 0), ("안녕 🙂 안녕", 16, 4, 5),
+    ("mississippi", 8, 5, 50)])
+def test_backpropagation_through_time_equals_autograd(word, hidden, seed, trained):
+    net = HelloRNN(word, hidden_size=hidden, seed=seed)
+    net.train(trained)
+    back = backward(net.snapshot())
+    loss, grads, dh = autograd_bptt(net)
+    assert back.loss == pytest.approx(loss, abs=1e-5)
+    for name, g in grads.items():
+        assert np.allclose(back.grads[name], g, atol=1e-6), name
+    assert np.allclose(back.delta, dh, atol=1e-6)  # delta_t = dL/dh_t through the whole future
+    assert np.allclose(back.delta[-1], back.from_output[-1]) and not back.from_future[-1].any()
+    assert np.allclose(back.norms, np.linalg.norm(dh, axis=-1), atol=1e-6)
+    T = len(word) - 1
+    for name, g in back.grads.items():  # each weight's gradient is the sum of what every step adds
+        assert np.allclose(sum(back.terms(t)[name] for t in range(T)), g)
+
+
+def test_a_training_step_changes_every_weight_by_minus_lr_times_its_gradient():
+    net = HelloRNN("hello", seed=0)
+    net.train(3)
+    before = net.snapshot()
+    grads = backward(before).grads
+    net.train(1, lr=0.3)
+    after = net.snapshot()
+    for name in ("W_xh", "W_hh", "W_hy", "b"):
+        assert np.allclose(getattr(after, name), getattr(before, name) - 0.3 * grads[name], atol=1e-6), name
+    assert net.lr == 0.3 and net.steps == 4
+
+
+def test_every_step_is_on_the_loss_curve():
+    net = HelloRNN("hello", seed=0)
+    net.train(5)
+    net.train(20)
+    assert [s for s, _ in net.losses] == list(range(26))
+    assert net.losses[-1][1] == pytest.approx(net.snapshot().loss)
+    with pytest.raises(DataError, match="learning rate"):
+        net.train(1, lr=0)
