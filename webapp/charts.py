@@ -295,3 +295,56 @@ def tex_text(text: str) -> str:
     """A person's text for LaTeX's \\text{...}: its special characters as themselves, not commands
     ("%" would comment out the rest of the formula)."""
     return "".join(TEX_SPECIALS.get(c, c) for c in text)
+
+
+CELL_COLOURS = {"rnn": "#8c564b", "lstm": "#9467bd", "gru": "#17becf"}  # one colour per cell on every chart
+
+
+def bars(values: Sequence[float], labels: Sequence[str], *, title: str = "", y_title: str = "",
+         highlight: int | None = None, color: str = "#1f77b4") -> alt.Chart:
+    """One bar per label (in order), its value on top; `highlight` outlines one bar."""
+    df = pd.DataFrame({"x": np.arange(len(labels)), "value": np.asarray(values, dtype=float),
+                       "label": [str(s) for s in labels]})
+    x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr(labels), labelAngle=0, title=None, labelOverlap=False))
+    base = alt.Chart(df).encode(x=x, y=alt.Y("value:Q", title=y_title))
+    chart = base.mark_bar(color=color).encode(
+        stroke=alt.condition(f"datum.x == {-1 if highlight is None else int(highlight)}", alt.value(HIGHLIGHT),
+                             alt.value(None)),
+        strokeWidth=alt.value(3), tooltip=["label:N", alt.Tooltip("value:Q", format=".4f")])
+    text = base.mark_text(dy=-6, fontSize=10).encode(text=alt.Text("value:Q", format=".2f"))
+    return alt.layer(chart, text).properties(title=title, height=160)
+
+
+def lines(series: dict[str, Sequence[tuple[float, float]]], *, title: str = "", x_title: str = "",
+          y_title: str = "", log: bool = False, colours: dict[str, str] | None = None,
+          y_domain: tuple[float, float] | None = None, chance: float | None = None, points: bool = False,
+          height: int = 240) -> alt.Chart:
+    """Several named curves of (x, y) on one chart, a colour each (`colours`, else CELL_COLOURS, else
+    Vega's); `log`: a logarithmic y axis (values <= 0 are left out); `chance`: a dashed line at that y."""
+    rows = [(x, y, name) for name, pts in series.items() for x, y in pts
+            if np.isfinite(y) and (not log or y > 0)]
+    df = pd.DataFrame(rows, columns=["x", "y", "series"])
+    names = list(series)
+    palette = colours or CELL_COLOURS
+    scale = alt.Scale(domain=names, range=[palette[n] for n in names]) if all(n in palette for n in names) \
+        else alt.Scale(domain=names)
+    y_scale = alt.Scale(type="log") if log else alt.Scale(domain=list(y_domain) if y_domain else alt.Undefined,
+                                                          zero=False)
+    line = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=25) if points else False).encode(
+        x=alt.X("x:Q", title=x_title),
+        y=alt.Y("y:Q", title=y_title, scale=y_scale, axis=alt.Axis(format=".0e") if log else alt.Undefined),
+        color=alt.Color("series:N", scale=scale, legend=alt.Legend(title=None, orient="top")),
+        tooltip=["series:N", alt.Tooltip("x:Q"), alt.Tooltip("y:Q", format=".3g")])
+    layers = [line]
+    if chance is not None:
+        layers.append(alt.Chart(pd.DataFrame({"y": [chance]})).mark_rule(strokeDash=[4, 4], color="gray")
+                      .encode(y="y:Q"))
+    return alt.layer(*layers).properties(title=title, height=height)
+
+
+def tex_matrix(values: np.ndarray, digits: int = 2) -> str:
+    """A matrix in LaTeX (KaTeX): rows (R, C), or a vector (R,) as a column."""
+    values = np.asarray(values, dtype=float)
+    rows = values[:, None] if values.ndim == 1 else values
+    body = r" \\ ".join(" & ".join(f"{v:.{digits}f}" for v in row) for row in rows)
+    return r"\begin{bmatrix}" + body + r"\end{bmatrix}"
