@@ -12,8 +12,13 @@ fold.
         [--configs svm,char-bigru64] [--ensemble char-bigru64+word-bigru128] [--cache DIR]
 
 Each (configuration, fold) result, with the held-out fold's spam probabilities, is kept in `--cache`, so a
-rerun only trains what is new, and `--ensemble a+b` averages the probabilities of cached configurations
-(an ensemble scored in the very same folds). `--list` shows the configurations.
+rerun only trains what is new. `NAME@S` is configuration NAME trained with seed S (the folds stay those of
+`--seed`), and `--ensemble a+b@1` averages the members' log-odds (what a packed ensemble, `core.ensemble`,
+computes), scored in the very same folds. `--list` shows the configurations.
+
+`--write-split DIR` writes the split a final model is trained with, the way each fold's model was:
+DIR/train.tsv and DIR/valid.tsv (grouped, stratified, ~10% to pick the checkpoint), headerless
+`label<TAB>text`, for `python -m core train classify --data DIR/train.tsv --valid DIR/valid.tsv ...`.
 """
 import argparse
 import json
@@ -45,7 +50,7 @@ CONFIGS = {
     "char-bigru128": (CHAR_BIGRU64 | dict(hidden_size=128, dropout=0.2), dict(lr=4e-3, epochs=12)),
     "char-bigru128x2": (CHAR_BIGRU64 | dict(hidden_size=128, num_layers=2, dropout=0.2), dict(lr=3e-3, epochs=12)),
     # the same, also reading the words (hashed) each character is in
-    "char+words-bigru64": (CHAR_BIGRU64 | dict(word_buckets=4096), dict(lr=6e-3, epochs=8)),
+    "charwords-bigru64": (CHAR_BIGRU64 | dict(word_buckets=4096), dict(lr=6e-3, epochs=8)),
     "word-bigru128": (dict(tokenizer="word", cell="gru", bidirectional=True, hidden_size=128, embed_size=64,
                            dropout=0.3, word_dropout=0.1), dict(lr=5e-3, epochs=12)),
 }
@@ -105,23 +110,36 @@ def rnn_p_spam(examples, fit, valid, test, config, seed: int) -> tuple[np.ndarra
                    "minutes": bundle.info["minutes"]}
 
 
+def config_of(name: str) -> tuple[str, int | None]:
+    """"NAME@S" -> ("NAME", S); "NAME" -> ("NAME", None: the folds' seed)."""
+    base, _, seed = name.partition("@")
+    return base, int(seed) if seed.isdigit() else None
+
+
 def fold_result(name, k, examples, labels, groups, train_idx, test_idx, seed, cache: Path | None) -> dict:
     path = cache / f"{name}.fold{k}.seed{seed}.json" if cache else None
     if path and path.exists():
         return json.loads(path.read_text())
     start = time.perf_counter()
+    name, train_seed = config_of(name)
     if CONFIGS[name] is None:
         texts = np.array([t for t, _ in examples], dtype=object)
         p, extra = svm_p_spam(texts[train_idx], labels[train_idx], texts[test_idx]), {}
     else:
         fit, valid = carve_valid(train_idx, labels, groups, seed)
-        p, extra = rnn_p_spam(examples, fit, valid, test_idx, CONFIGS[name], seed)
+        p, extra = rnn_p_spam(examples, fit, valid, test_idx, CONFIGS[name], seed if train_seed is None else train_seed)
     result = {"p_spam": p.tolist(), "test": test_idx.tolist(), **extra,
               "wall_minutes": (time.perf_counter() - start) / 60}
     if path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(result))
     return result
+
+
+def mean_log_odds(p_spam: list[list[float]]) -> np.ndarray:
+    """The members' probabilities -> the probability of their mean log-odds (the mean logit of two classes)."""
+    p = np.clip(np.array(p_spam), 1e-7, 1 - 1e-7)
+    return 1 / (1 + np.exp(-np.log(p / (1 - p)).mean(0)))
 
 
 def row(name: str, per_fold: list[dict], labels: np.ndarray) -> str:
@@ -131,6 +149,15 @@ def row(name: str, per_fold: list[dict], labels: np.ndarray) -> str:
     minutes = np.mean([r.get("wall_minutes", 0) for r in per_fold])
     return (f"| {name} | {100 * acc.mean():.2f} ± {100 * acc.std(ddof=1):.2f} | {f1.mean():.3f} ± {f1.std(ddof=1):.3f} "
             f"| {missed} / {lost} | {minutes:.1f} |")
+
+
+def write_split(out: Path, examples, labels, groups, seed: int):
+    fit, valid = carve_valid(np.arange(len(examples)), labels, groups, seed)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, part in (("train", fit), ("valid", valid)):
+        lines = [f"{examples[i][1]}\t{examples[i][0]}\n" for i in sorted(part)]
+        (out / f"{name}.tsv").write_text("".join(lines), encoding="utf-8")
+        print(f"{out / name}.tsv: {len(part)} messages, {sum(labels[part] == SPAM)} spam")
 
 
 def main():
@@ -143,6 +170,8 @@ def main():
     parser.add_argument("--seed", type=int, default=0, help="of the folds and of the training runs")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--list", action="store_true", help="show the configurations and stop")
+    parser.add_argument("--write-split", type=Path, metavar="DIR", help="write DIR/train.tsv and DIR/valid.tsv "
+                        "of the whole file (grouped, stratified) and stop")
     args = parser.parse_args()
     if args.list:
         for name, config in CONFIGS.items():
@@ -150,7 +179,8 @@ def main():
         return
     names = [n for n in args.configs.split(",") if n]
     members = {m for e in args.ensemble for m in e.split("+")}
-    unknown = sorted((set(names) | members) - set(CONFIGS))
+    unknown = sorted({n for n in set(names) | members if config_of(n)[0] not in CONFIGS or "@" in n
+                      and config_of(n)[1] is None})
     if unknown:
         parser.error(f"unknown configuration(s): {', '.join(unknown)} (see --list)")
     torch.set_num_threads(args.threads)
@@ -158,6 +188,9 @@ def main():
     examples = TASKS["classify"].read(args.data)
     labels = np.array([label for _, label in examples])
     groups = groups_of([t for t, _ in examples])
+    if args.write_split:
+        write_split(args.write_split, examples, labels, groups, args.seed)
+        return
     splits = folds(labels, groups, args.seed)
     print(f"{len(examples)} messages, {groups.max() + 1} distinct after normalising; {FOLDS} stratified folds "
           f"of whole groups, {', '.join(str(len(te)) for _, te in splits)} messages held out", flush=True)
@@ -172,7 +205,7 @@ def main():
                   f"({r['wall_minutes']:.1f} min)", flush=True)
     for ensemble in args.ensemble:
         parts = [results[m] for m in ensemble.split("+")]
-        results[ensemble] = [{"test": fold[0]["test"], "p_spam": np.mean([f["p_spam"] for f in fold], 0).tolist(),
+        results[ensemble] = [{"test": fold[0]["test"], "p_spam": mean_log_odds([f["p_spam"] for f in fold]).tolist(),
                               "wall_minutes": sum(f["wall_minutes"] for f in fold)} for fold in zip(*parts)]
     print("\n| model | accuracy % (mean ± std over folds) | spam F1 | spam missed / ham lost (all folds) "
           "| minutes per fold |\n| --- | --- | --- | --- | --- |")

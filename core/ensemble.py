@@ -1,0 +1,89 @@
+"""An ensemble of classifiers as one classifier: K models of the same shape, trained apart (other seeds),
+packed side by side into one network K times as wide whose weights are block-diagonal, so member k's units
+see only member k's inputs and units. Its logits are the mean of the members' logits, exactly, and it is an
+ordinary classifier to everything else: one .safetensors file, `trace`, the explanations.
+
+    python -m core.ensemble --out MODEL.safetensors MEMBER.safetensors... [--valid DATA] [--half]
+"""
+import argparse
+import dataclasses
+import sys
+
+import torch
+
+from .checkpoint import load_checkpoint, save_checkpoint
+from .errors import RNNLabError
+from .models import CharsAndWords, build_model
+from .tasks import TASKS, Bundle
+
+GATES = {"rnn": 1, "gru": 3, "lstm": 4}
+SAME = ("task", "cell", "tokenizer", "vocab_size", "num_labels", "embed_size", "hidden_size", "num_layers",
+        "bidirectional", "pooling", "word_buckets")
+
+
+def pack(members: list[Bundle]) -> Bundle:
+    first = members[0]
+    cfg = first.cfg
+    if cfg.task != "classify" or cfg.embed_size == 0:
+        raise RNNLabError("only classifiers with embeddings (not one-hot inputs) can be packed")
+    for b in members[1:]:
+        if any(getattr(b.cfg, f) != getattr(cfg, f) for f in SAME) or b.vocab.itos != first.vocab.itos \
+                or b.labels.itos != first.labels.itos:
+            raise RNNLabError("the members differ in shape, vocabulary or labels: train them with the same "
+                              "settings on the same data (only the seed may differ)")
+    K, E, H, D = len(members), cfg.embed_size, cfg.hidden_size, 2 if cfg.bidirectional else 1
+    packed = build_model(dataclasses.replace(cfg, embed_size=K * E, hidden_size=K * H)).eval()
+    with torch.no_grad():
+        for p in packed.parameters():
+            p.zero_()
+        for k, b in enumerate(members):
+            m = b.model
+            embed_in = torch.arange(E) + k * E  # member k's embedding columns in the packed input
+            if isinstance(m.embed, CharsAndWords):
+                packed.embed.chars.weight[:, embed_in] = m.embed.chars.weight
+                packed.embed.words.weight[:, embed_in] = m.embed.words.weight
+                packed.embed.letter.copy_(m.embed.letter)
+                embed_in = torch.cat([embed_in, embed_in + K * E])  # (2E,): chars, then words
+            else:
+                packed.embed.weight[:, embed_in] = m.embed.weight
+            units = torch.arange(H) + k * H  # (H,) member k's units in one packed direction
+            outputs = torch.cat([units + d * K * H for d in range(D)])  # (D*H,) its part of a layer's output
+            rows = torch.cat([units + g * K * H for g in range(GATES[cfg.cell])])  # (G*H,) its gate rows
+            for layer in range(cfg.num_layers):
+                cols = embed_in if layer == 0 else outputs
+                for d in range(D):
+                    w_ih, w_hh, b_ih, b_hh = m.rnn.weights(layer, d)
+                    p_ih, p_hh, pb_ih, pb_hh = packed.rnn.weights(layer, d)
+                    p_ih[rows[:, None], cols] = w_ih
+                    p_hh[rows[:, None], units] = w_hh
+                    pb_ih[rows], pb_hh[rows] = b_ih, b_hh
+            packed.head.weight[:, outputs] = m.head.weight / K
+            packed.head.bias += m.head.bias / K
+    info = {"ensemble": [b.info for b in members], "device": first.info.get("device"),
+            "minutes": round(sum(b.info.get("minutes", 0) for b in members), 3)}
+    return Bundle(packed, first.vocab, first.labels, info=info)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("members", nargs="+", help="the classifiers to pack (.safetensors)")
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--valid", help="labelled texts to score the ensemble on (kept in its info as 'valid')")
+    parser.add_argument("--half", action="store_true", help="store the weights as float16")
+    args = parser.parse_args(argv)
+    try:
+        bundle = pack([load_checkpoint(path, task="classify") for path in args.members])
+        if args.valid:
+            task = TASKS["classify"]
+            bundle.info["valid"] = task.evaluate(bundle, task.read(args.valid))
+            print(f"valid accuracy {bundle.info['valid']['accuracy']:.4f}")
+        save_checkpoint(bundle, args.out, dtype=torch.float16 if args.half else None)
+    except (RNNLabError, OSError) as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 1
+    print(f"saved {len(args.members)} members as one model, {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
