@@ -26,6 +26,7 @@ JSON_CHARS_PER_TOKEN = 100
 MAX_SETTINGS_CHARS = 10_000
 MAX_INFO_CHARS = 1_000_000
 MAX_UNUSED_VOCAB = 100_000  # tokens of a vocabulary its model does not read (a tagger's characters, when off)
+MAX_TAG_CHARS = 100  # a tagger's tag: IOB (B-PER) or any other (NOUN, Sejong's NNG+JKO); IOB ones decode with Viterbi
 TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
 
 
@@ -142,8 +143,10 @@ def _vocabularies(meta: dict, cfg: ModelConfig, name: str) -> tuple[Vocab, Vocab
     vocab = _vocab(meta, "vocab", cfg.vocab_size, name)
     labels = _vocab(meta, "labels", cfg.num_labels, name) if TASKS[cfg.task].has_labels else None
     chars = _vocab(meta, "chars", cfg.char_vocab_size or None, name) if "chars" in meta or cfg.char_vocab_size else None
-    if cfg.task == "tag" and not all(t == "O" or (t[:2] in ("B-", "I-") and len(t) > 2) for t in labels.itos):
-        raise CheckpointError(f"{name}: its tags are not IOB tags (O, B-TYPE, I-TYPE)")
+    if cfg.task == "tag" and not all(isinstance(t, str) and 0 < len(t) <= MAX_TAG_CHARS and t.isprintable()
+                                     and not any(c.isspace() for c in t) for t in labels.itos):
+        raise CheckpointError(f"{name}: its tags are not tag names (each one printable, without spaces, at most "
+                              f"{MAX_TAG_CHARS} characters)")
     return vocab, labels, chars
 
 

@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="score a model on a data file",
                                    description="lm: loss and bits per character; classify: accuracy and F1; "
-                                   "tag: entity-level precision, recall and F1.")
+                                   "tag: entity-level precision, recall and F1 (IOB tags), or token accuracy, macro F1 and "
+                                   "per-tag F1 (parts of speech).")
     evaluate.add_argument("model")
     evaluate.add_argument("data")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
@@ -143,7 +144,7 @@ def cmd_train(args) -> int:
     spec.configure(model_cfg, args)
     if args.threads:
         torch.set_num_threads(args.threads)
-    options = spec.read_options(args)
+    options = spec.read_options(args, start.cfg if start is not None else model_cfg)
     train = spec.read(args.data, **options)
     valid = spec.read(args.valid, **options) if args.valid else None
     group = distributed.from_environment(args.device)  # under torchrun: one process per device
@@ -180,7 +181,7 @@ def summary(metrics: dict) -> str:
 def cmd_evaluate(args) -> int:
     bundle = load_checkpoint(args.model)
     spec = TASKS[bundle.cfg.task]
-    metrics = spec.evaluate(bundle, spec.read(args.data, **spec.read_options(args)), **spec.evaluate_options(args))
+    metrics = spec.evaluate(bundle, spec.read(args.data, **spec.read_options(args, bundle.cfg)), **spec.evaluate_options(args))
     if args.json:
         print(json.dumps(metrics))
     else:

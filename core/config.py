@@ -24,6 +24,7 @@ class ModelConfig:
     char_embed_size: int = 32
     char_hidden_size: int = 32  # tag: 0 turns the character features off
     word_dropout: float = 0.0  # tag/classify: chance a training word is replaced by <unk>
+    tag_column: str = "upos"  # tag: the CoNLL-U column the tags come from, "upos" or "xpos" (CoNLL files: the last)
     word_buckets: int = 0  # classify, characters: also embed the word each character is in, hashed into
     # this many rows (0: off)
 
@@ -39,6 +40,7 @@ class ModelConfig:
             "embed_size": 0 <= self.embed_size <= 8192,
             "dropout": 0 <= self.dropout < 1,
             "word_dropout": 0 <= self.word_dropout < 1,
+            "tag_column": self.tag_column in ("upos", "xpos"),
             "vocab_size": 0 <= self.vocab_size <= 2_000_000,
             "num_labels": 0 <= self.num_labels <= 100_000,
             "char_vocab_size": 0 <= self.char_vocab_size <= 100_000,

@@ -4,6 +4,13 @@ import torch
 from torch import Tensor
 
 
+def is_iob(tags) -> bool:
+    """Whether a tag set is IOB (O, B-TYPE, I-TYPE: entities, decoded with Viterbi below); any other tag set
+    (parts of speech) is decoded token by token."""
+    tags = list(tags)
+    return bool(tags) and all(t == "O" or (t[:2] in ("B-", "I-") and len(t) > 2) for t in tags)
+
+
 def allowed_transitions(tags: list[str]) -> tuple[Tensor, Tensor]:
     """(K,) which tags may start a sentence, and (K, K) which tag j may follow tag i, under IOB2."""
     def may_follow(prev: str | None, tag: str) -> bool:

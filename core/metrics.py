@@ -1,7 +1,7 @@
 """Scores, computed by the libraries the field trusts: scikit-learn and seqeval (conlleval-compatible)."""
 import math
 
-from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
 
 
 def lm_metrics(loss: float) -> dict:
@@ -17,6 +17,27 @@ def classification_metrics(gold: list[int], pred: list[int], labels: list[str]) 
         "macro_f1": float(f1_score(gold, pred, labels=ids, average="macro", zero_division=0)),
         "f1": {label: float(f) for label, f in zip(labels, per_class)},
         "confusion": confusion_matrix(gold, pred, labels=ids).tolist(),  # rows: gold, columns: predicted
+    }
+
+
+def token_metrics(gold: list[list[str]], pred: list[list[str]], labels: list[str]) -> dict:
+    """Tag accuracy over tokens, macro-averaged F1 over the tags that occur, per-tag precision, recall and F1,
+    and the confusion matrix (rows: gold, columns: predicted, in the order of `labels`). `f1` is the
+    micro-averaged F1 over tokens, which equals the accuracy (every token has exactly one tag): the number
+    the trainer keeps the best model by, as it keeps entity F1 for IOB tags."""
+    gold = [t for s in gold for t in s]
+    pred = [t for s in pred for t in s]
+    seen = [tag for tag in labels if tag in set(gold) | set(pred)]
+    p, r, f, n = precision_recall_fscore_support(gold, pred, labels=seen, zero_division=0)
+    accuracy = float(accuracy_score(gold, pred))
+    return {
+        "accuracy": accuracy,
+        "f1": accuracy,
+        "macro_f1": float(f.mean()) if len(seen) else 0.0,
+        "per_tag": {tag: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(n[i])}
+                    for i, tag in enumerate(seen)},
+        "tags": list(labels),
+        "confusion": confusion_matrix(gold, pred, labels=list(labels)).tolist(),
     }
 
 

@@ -13,9 +13,10 @@ _TOKEN = re.compile("|".join([
     r"(?<![\w.+-])[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+",
     r"(?:[A-Za-z]\.){2,}",  # U.S., a.m., F.C.
     rf"\b(?:{ABBREVIATIONS})\.",  # Mr., Inc., Sept.
-    r"\d+(?:[.,:/-]\d+)*",  # 1996-08-22, 3.5, 1,000
+    r"\d+(?:[.,:/-]\d+)*(?![\d\uac00-\ud7a3])",  # 1996-08-22, 3.5, 1,000 (not the 4 of 4일)
     r"\w+(?=n't\b)|n't\b",  # do n't, ca n't
     rf"'{CLITIC}",  # 's, 're
+    r"\w*[\uac00-\ud7a3\u3131-\u318e]\w*",  # a Korean word (eojeol) stays whole, digits too: 4일만에, 45개의
     rf"\w+(?:(?:[-&]|'(?!{CLITIC}|t\b))\w+)*",  # words: EU-wide, O'Brien, AT&T
     r"\.{2,}|-{2,}",  # ... and --
     r"[^\w\s]",  # any other single character: punctuation, symbols, emoji

@@ -59,8 +59,9 @@ class Task:
     def configure(self, cfg: ModelConfig, args) -> None:
         """`train`: copy this task's options from the parsed `args` into the model settings."""
 
-    def read_options(self, args) -> dict:
-        """Keyword arguments for `read` from the parsed `args` (say, which columns of a table)."""
+    def read_options(self, args, cfg: ModelConfig | None = None) -> dict:
+        """Keyword arguments for `read` from the parsed `args` (say, which columns of a table); `cfg`: the
+        settings of the model that will read the data (a new one's, a resumed or evaluated one's own)."""
         return {}
 
     def evaluate_options(self, args) -> dict:

@@ -1,4 +1,7 @@
-"""Tagging (many-to-many, aligned): a tag for every word, read with both directions' context."""
+"""Tagging (many-to-many, aligned): a tag for every word, read with both directions' context. The tag set
+comes from the data and decides the rest: IOB tags (named entities, from CoNLL files) are decoded with
+Viterbi over the valid transitions and scored by entity; any other tags (parts of speech, from CoNLL-U
+files) are decoded token by token (argmax) and scored by token accuracy."""
 import functools
 import random
 import re
@@ -8,9 +11,9 @@ import torch.nn.functional as F
 
 from .. import data as readers, segment
 from ..config import ModelConfig, TrainConfig
-from ..decode import allowed_transitions, viterbi
+from ..decode import allowed_transitions, is_iob, viterbi
 from ..errors import DataError
-from ..metrics import entity_metrics
+from ..metrics import entity_metrics, token_metrics
 from ..models import IGNORE, Tagger, build_model
 from ..vocab import Vocab
 from . import base
@@ -29,13 +32,31 @@ def iob2_transitions(tags: tuple[str, ...]):
 
 class TagTask(Task):
     name, title, key, maximize, model = "tag", "a tagger", "f1", True, Tagger
-    help = "CoNLL columns, a tag per token"
+    help = "CoNLL columns (IOB entity tags) or CoNLL-U (parts of speech), a tag per token"
 
-    def read(self, source, name=None):
-        return readers.read_conll(source, name)
+    def read(self, source, name=None, column: str = "upos"):
+        """[(words, tags)] from a CoNLL-U file (its `column`) or CoNLL columns (the last), told apart by the file."""
+        return readers.read_tags(source, name, column)
+
+    def add_arguments(self, command: str, parser):
+        if command == "train":
+            parser.add_argument("--column", choices=tuple(readers.CONLLU_COLUMNS), help="tag, CoNLL-U data: the "
+                                "column of tags to learn (default upos); the model remembers it, so evaluate needs no flag")
+
+    def configure(self, cfg: ModelConfig, args) -> None:
+        cfg.tag_column = getattr(args, "column", None) or "upos"
+
+    def read_options(self, args, cfg: ModelConfig | None = None) -> dict:
+        asked = getattr(args, "column", None)
+        if cfg is None:
+            return {"column": asked or "upos"}
+        if asked and asked != cfg.tag_column and cfg.task == self.name:
+            raise DataError(f"the model was trained on the {cfg.tag_column} column, not {asked}")
+        return {"column": cfg.tag_column if cfg.task == self.name else "upos"}
 
     def build(self, train, valid, cfg: ModelConfig) -> Bundle:
-        tags = sorted({t for _, tags in train + valid for t in tags}, key=lambda t: (t != "O", t[2:], t))
+        tags = {t for _, tags in train + valid for t in tags}
+        tags = sorted(tags, key=lambda t: (t != "O", t[2:], t)) if is_iob(tags) else sorted(tags)
         labels = Vocab(tags, specials=False)
         vocab = Vocab.build(([word_key(w) for w in words] for words, _ in train), specials=True,
                             max_size=base.MAX_VOCAB)
@@ -88,10 +109,12 @@ class TagTask(Task):
         return out
 
     def decode(self, bundle: Bundle, probs: list[torch.Tensor]) -> list[list[str]]:
-        """[(T, K) probabilities] -> for each sentence, the most probable tags that form valid IOB2
-        (never an orphan I- tag)."""
+        """[(T, K) probabilities] -> for each sentence its tags: for IOB tags the most probable sequence that
+        is valid IOB2 (never an orphan I- tag); for any other tag set the most probable tag of each token."""
         if not probs:
             return []
+        if not is_iob(bundle.labels.itos):
+            return [bundle.labels.decode(p.argmax(-1).tolist()) for p in probs]
         start, follow = iob2_transitions(tuple(bundle.labels.itos))
         lengths = torch.tensor([len(p) for p in probs])
         log_probs = torch.nn.utils.rnn.pad_sequence(probs, batch_first=True).clamp_min(1e-12).log()  # (B, T, K)
@@ -106,7 +129,9 @@ class TagTask(Task):
             raise DataError(f"tags the model does not know: {', '.join(sorted(unseen)[:10])}")
         targets = torch.cat([torch.tensor(bundle.labels.encode(t)) for t in gold])
         loss = F.nll_loss(torch.cat(probs).clamp_min(1e-12).log(), targets).item()
-        return {"loss": loss, **entity_metrics(gold, self.decode(bundle, probs))}
+        pred = self.decode(bundle, probs)
+        scores = entity_metrics(gold, pred) if is_iob(bundle.labels.itos) else token_metrics(gold, pred, bundle.labels.itos)
+        return {"loss": loss, **scores}
 
     def analyse(self, bundle: Bundle, text: str) -> list[dict]:
         """Free text -> for each sentence its `tokens` (with character spans), `probs` (T, K) and `tags`."""
@@ -117,7 +142,7 @@ class TagTask(Task):
         return [{"tokens": s, "probs": p, "tags": tags} for s, p, tags in zip(found, probs, self.decode(bundle, probs))]
 
     def predict(self, bundle: Bundle, text: str) -> list[tuple[str, str]]:
-        """(token, tag) for each token of the text, tokenised as CoNLL-2003 is."""
+        """(token, tag) for each token of the text, tokenised as CoNLL-2003 is (Korean: by eojeol)."""
         return [(t.text, tag) for s in self.analyse(bundle, text) for t, tag in zip(s["tokens"], s["tags"])]
 
     def show(self, text: str, result) -> str:

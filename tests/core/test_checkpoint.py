@@ -120,7 +120,10 @@ def test_forged_metadata_gives_a_clear_message(tagger, changes, match):
     ({"config": {"dropout": "0.1"}}, "dropout must be a number"),
     ({"config": {"num_labels": -3}}, "invalid"),
     ({"config": {"vocab_size": -1}}, "invalid"),
-    ({"labels": json.dumps({"itos": ["O", "PER", "LOC"], "specials": False})}, "not IOB tags"),
+    ({"labels": json.dumps({"itos": ["O", "B PER", "LOC"], "specials": False})}, "not tag names"),  # a space
+    ({"labels": json.dumps({"itos": ["O", "", "LOC"], "specials": False})}, "not tag names"),
+    ({"labels": json.dumps({"itos": ["O", "B-" + "X" * 200, "LOC"], "specials": False})}, "not tag names"),
+    ({"labels": json.dumps({"itos": ["O", "B-\u0000", "LOC"], "specials": False})}, "not tag names"),
     ({"labels": json.dumps({"itos": ["O", "O", "B-PER"], "specials": False})}, "malformed"),  # duplicates
     ({"labels": "{}"}, "malformed"),  # missing keys
     ({"labels": "[]"}, "malformed"),  # a list where a dict is
