@@ -1,14 +1,40 @@
 """Hello RNN: the lecture's example, live. Every number of a one-hot vanilla RNN on one word."""
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core.errors import RNNLabError
-from core.lecture import MAX_WORD, HelloRNN
+from core.lecture import LEARNING_RATES, MAX_WORD, HelloRNN, backward
 from webapp import charts, urlstate
 from webapp.i18n import t
 from webapp.nav import enter
 
 PREV, INPUT, NOW = "#ff8c00", "#1f77b4", "#2ca02c"  # h_{t-1}, x_t, h_t: the same colours in charts and formula
+# (walking back: orange is what comes from the neighbouring step, t+1; green is step t's own)
+WEIGHTS = ("W_hy", "W_hh", "W_xh", "b")
+TEX = {"W_hy": "W_{hy}", "W_hh": "W_{hh}", "W_xh": "W_{xh}", "b": "b"}
+PAGE_UNITS = 26  # matrix columns (44 px each) that fit side by side on a wide page
+
+
+def in_rows(widths: list[int], budget: int) -> list[list[int]]:
+    """Indices of items of these widths, grouped into rows no wider than `budget` (an item a row at least)."""
+    rows, used = [[]], 0
+    for i, w in enumerate(widths):
+        if rows[-1] and used + w > budget:
+            rows.append([])
+            used = 0
+        rows[-1].append(i)
+        used += w
+    return rows
+
+
+def draw_matrices(charts_and_widths: list[tuple]):
+    """Matrix charts at their own width (a cell is 44 px), as many side by side as fit."""
+    for row in in_rows([w for _, w in charts_and_widths], PAGE_UNITS):
+        cols = st.columns([charts_and_widths[i][1] for i in row] + [max(0, PAGE_UNITS - sum(charts_and_widths[i][1] for i in row))])
+        for col, i in zip(cols, row):
+            col.altair_chart(charts_and_widths[i][0], width="content")
+
 
 enter()
 st.title(t("hello.title"))
@@ -27,8 +53,12 @@ urlstate.publish({"word": word, "hidden": hidden, "seed": seed})
 settings = (word, hidden, seed)
 if st.session_state.get("hello_settings") != settings:
     try:
+        old = st.session_state.get("hello_net")
         st.session_state.hello_net = HelloRNN(word, hidden, seed)
         st.session_state.hello_settings = settings
+        if old is None or old.word != word:  # the time-step sliders walked the old word: start them afresh,
+            st.session_state.hello_t = 0  # through session state, so the slider shows the step that is used
+            st.session_state.hello_back_t = len(word) - 2
     except RNNLabError as e:
         st.warning(t("hello.bad_word", error=e))
         if "hello_net" not in st.session_state:
@@ -40,10 +70,12 @@ def reset():
     st.session_state.hello_net = HelloRNN(*st.session_state.hello_settings)
 
 
-b1, b2, b3, _ = st.columns([2, 1.4, 1, 1.6], vertical_alignment="bottom")
+b1, b0, b2, b3, _ = st.columns([2, 2, 1.4, 1, 0.6], vertical_alignment="bottom")
 st.session_state.setdefault("hello_steps", 20)  # defaults through session state: the value is kept (urlstate.keep)
+st.session_state.setdefault("hello_lr", 0.1)
 steps = b1.select_slider(t("hello.steps"), options=[1, 5, 20, 50, 100], key="hello_steps")
-b2.button(t("hello.train", n=steps), on_click=net.train, args=(steps,), type="primary", key="hello_train",
+lr = b0.select_slider(t("hello.lr"), options=LEARNING_RATES, key="hello_lr", help=t("hello.lr.help"))
+b2.button(t("hello.train", n=steps), on_click=net.train, args=(steps, lr), type="primary", key="hello_train",
           icon=":material/fitness_center:", width="stretch")
 b3.button(t("hello.reset"), on_click=reset, key="hello_reset", icon=":material/restart_alt:", width="stretch")
 
@@ -52,8 +84,8 @@ T = len(snap.inputs)
 left, right = st.columns([3, 2])
 with left:
     st.markdown("**" + t("hello.loss", steps=net.steps, loss=f"{snap.loss:.4f}") + "**")
-    st.altair_chart(charts.loss_curve(net.losses, names=(t("chart.train"), t("chart.valid")), y_title=t("chart.loss"),
-                                      x_title=t("chart.step")),
+    st.altair_chart(charts.loss_curve(net.losses, names=(t("chart.train"), t("chart.valid")),
+                                      y_title=t("hello.loss_axis"), x_title=t("chart.step")),
                     width="stretch")
 with right:
     table = pd.DataFrame({
@@ -82,7 +114,7 @@ st.latex(r"y_t = W_{hy}\," + charts.tex_vector(p["h"], color=NOW) + " = " + char
 st.caption(t("hello.walk.caption", target=charts.show_token(snap.targets[step])))
 
 vocab = snap.vocab
-cols = st.columns(4)
+per_row = 4 if T <= 4 else 2 if T <= 10 else 1  # beyond 4 letters the cells' numbers need the room
 layers = [
     (charts.heatmap(snap.x, snap.inputs, title=t("hello.input_layer"), scale="sequential", domain=(0, 1),
                     unit_labels=vocab, annotate=True, highlight={step: INPUT}, unit_title=None), "hello.input_layer.text"),
@@ -94,15 +126,70 @@ layers = [
     (charts.heatmap(snap.probs, snap.inputs, title=t("hello.softmax"), scale="sequential", domain=(0, 1),
                     unit_labels=vocab, annotate=True, highlight={step: NOW}, unit_title=None), "hello.softmax.text"),
 ]
-for col, (chart, text) in zip(cols, layers):
-    col.altair_chart(chart, width="stretch")
-    col.caption(t(text))
+for first in range(0, len(layers), per_row):
+    for col, (chart, text) in zip(st.columns(per_row), layers[first:first + per_row]):
+        col.altair_chart(chart, width="stretch")
+        col.caption(t(text))
 
-st.header(t("hello.weights"))
+# ---------------------------------------------------------------- backpropagation through time
+back = backward(snap)
 hidden_names = [f"h{i + 1}" for i in range(hidden)]
-w1, w2, w3, w4 = st.columns([len(vocab) + 1, hidden + 1, hidden + 1, 2])
-w1.altair_chart(charts.matrix(snap.W_xh, hidden_names, vocab, title="W_xh"), width="stretch")
-w2.altair_chart(charts.matrix(snap.W_hh, hidden_names, hidden_names, title="W_hh"), width="stretch")
-w3.altair_chart(charts.matrix(snap.W_hy, vocab, hidden_names, title="W_hy"), width="stretch")
-w4.altair_chart(charts.matrix(snap.b[:, None], hidden_names, ["b"], title="b"), width="stretch")
+SHAPES = {"W_xh": (hidden_names, vocab), "W_hh": (hidden_names, hidden_names), "W_hy": (vocab, hidden_names),
+          "b": (hidden_names, ["b"])}
+
+
+def weight_chart(values, name: str, title: str):
+    rows, cols = SHAPES[name]
+    return charts.matrix(values.reshape(len(rows), len(cols)), rows, cols, title=title), len(cols) + 2
+
+
+st.header(t("hello.back"))
+st.markdown(t("hello.back.intro", T=T, loss=f"{back.loss:.4f}"))
+st.latex(r"\frac{\partial L}{\partial y_t} = \operatorname{softmax}(y_t) - \operatorname{onehot}(\text{target}_t)"
+         r"\qquad \delta_t = \frac{\partial L}{\partial h_t} = W_{hy}^\top \textcolor{" + NOW + r"}{\frac{\partial L}{\partial y_t}}"
+         r" + W_{hh}^\top \big(\textcolor{" + PREV + r"}{\delta_{t+1}} \odot (1 - \textcolor{" + PREV + r"}{h_{t+1}}^2)\big)")
+back_step = st.select_slider(t("hello.back.step"), options=list(range(T - 1, -1, -1)), key="hello_back_t",
+                             format_func=lambda i: f"t={i + 1} · {charts.show_token(snap.inputs[i])}")
+k = back_step
+target = charts.tex_text(charts.show_token(snap.targets[k]))
+onehot = (np.arange(len(vocab)) == snap.target_ids[k]).astype(float)
+st.latex(r"\frac{\partial L}{\partial y_{" + str(k + 1) + r"}} = " + charts.tex_vector(snap.probs[k], 3)
+         + " - " + charts.tex_vector(onehot, 0) + r"_{\text{“" + target + r"”}} = "
+         + charts.tex_vector(back.dy[k], 3, color=NOW))
+if k == T - 1:
+    future = r"\underbrace{0}_{\text{" + charts.tex_text(t("hello.back.no_future")) + "}}"
+else:
+    future = (r"W_{hh}^\top\Big(" + charts.tex_vector(back.delta[k + 1], 3, color=PREV) + r" \odot \big(1 - "
+              + charts.tex_vector(snap.h[k + 1], 2, color=PREV) + r"^2\big)\Big)")
+st.latex(r"\delta_{" + str(k + 1) + r"} = W_{hy}^\top" + charts.tex_vector(back.dy[k], 3, color=NOW) + " + " + future
+         + " = " + charts.tex_vector(back.from_output[k], 3) + " + " + charts.tex_vector(back.from_future[k], 3)
+         + " = " + charts.tex_vector(back.delta[k], 3))
+st.latex(r"\delta_{" + str(k + 1) + r"} \odot (1 - h_{" + str(k + 1) + r"}^2) = " + charts.tex_vector(back.delta[k], 3)
+         + r" \odot \big(1 - " + charts.tex_vector(snap.h[k], 2, color=NOW) + r"^2\big) = "
+         + charts.tex_vector(back.local[k], 3))
+st.caption(t("hello.back.caption", target=charts.show_token(snap.targets[k])))
+bar_col, text_col = st.columns([2, 3])
+bar_col.altair_chart(charts.bars(back.norms, [f"t={i + 1}" for i in range(T)], title=t("hello.back.norms"),
+                                 y_title="‖δ_t‖", highlight=k), width="stretch")
+text_col.markdown(t("hello.back.norms.text"))
+st.markdown("**" + t("hello.back.grads") + "**")
+st.latex(r"\frac{\partial L}{\partial W_{hy}} = \sum_t \frac{\partial L}{\partial y_t} h_t^\top \quad "
+         r"\frac{\partial L}{\partial W_{hh}} = \sum_t \big(\delta_t \odot (1 - h_t^2)\big) h_{t-1}^\top \quad "
+         r"\frac{\partial L}{\partial W_{xh}} = \sum_t \big(\delta_t \odot (1 - h_t^2)\big) x_t^\top \quad "
+         r"\frac{\partial L}{\partial b} = \sum_t \delta_t \odot (1 - h_t^2)")
+draw_matrices([weight_chart(back.grads[name], name, f"∂L/∂{name}") for name in WEIGHTS])
+st.caption(t("hello.back.grads.text"))
+
+# ---------------------------------------------------------------- the weights, and one step of descent
+st.header(t("hello.weights"))
+draw_matrices([weight_chart(getattr(snap, name), name, name) for name in WEIGHTS])
 st.caption(t("hello.weights.text"))
+st.subheader(t("hello.update"))
+which = st.radio(t("hello.update.which"), WEIGHTS, horizontal=True, key="hello_update_w")
+now, grad = getattr(snap, which), back.grads[which]
+w_tex = TEX[which]
+st.latex(w_tex + r" \leftarrow " + w_tex + r" - \eta \frac{\partial L}{\partial " + w_tex + r"}, \quad \eta = " + f"{lr:g}")
+draw_matrices([weight_chart(now, which, t("hello.update.now", name=which)),
+               weight_chart(-lr * grad, which, t("hello.update.change", lr=f"{lr:g}", name=which)),
+               weight_chart(now - lr * grad, which, t("hello.update.after", name=which))])
+st.caption(t("hello.update.text", lr=f"{lr:g}"))

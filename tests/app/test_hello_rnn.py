@@ -11,8 +11,8 @@ def predictions(at) -> list[str]:
 def test_it_shows_every_layer_and_weight_matrix():
     at = open_app(PAGE)
     assert at.session_state["hello_net"].vocab == ["h", "e", "l", "o"]
-    assert len(at.get("vega_lite_chart")) == 1 + 4 + 4  # loss, four layers, W_xh W_hh W_hy b
-    assert len(at.get("latex")) == 3  # the formula, h_t with numbers, y_t with numbers
+    assert len(at.get("vega_lite_chart")) == 1 + 4 + 1 + 4 + 4 + 3  # loss, 4 layers, ‖δ‖, 4 gradients, 4 weights, update
+    assert len(at.get("latex")) == 3 + 5 + 1  # forward: formula, h_t, y_t; backward: formula, dy, delta, local, sums; update
     assert at.dataframe[0].value.shape[0] == 4  # hell -> ello
 
 
@@ -56,3 +56,61 @@ def test_the_step_slider_walks_through_time():
     latex = [e.value for e in at.get("latex")]
     net = at.session_state["hello_net"].snapshot()
     assert f"{net.h_prev[2][0]:.2f}" in latex[1]  # h_{t-1} at t = 3 enters the formula
+
+
+def shown(slider) -> int:
+    """The option a select slider shows in the browser: the value sent with it when the page set one, else
+    its default (a slider whose options changed is a new widget there, drawn at its default)."""
+    proto = slider.proto
+    index = int((proto.value if proto.set_value else proto.default)[0])
+    return index
+
+
+def test_the_time_step_slider_shows_the_step_that_is_used_after_the_word_changes():
+    """Issue 11: train on "hello", slider to t=4, change the word to "banana" and train: the slider read
+    "t=1 · b" while the formulas showed t=4."""
+    at = open_app(PAGE)
+    at.button(key="hello_train").click().run()
+    at.select_slider(key="hello_t").set_value(3).run()
+    at.text_input(key="hello_word").set_value("banana").run()
+    at.button(key="hello_train").click().run()
+    assert not at.exception and not at.error
+    slider = at.select_slider(key="hello_t")
+    used = slider.value
+    assert shown(slider) == used == 0
+    assert "“b”" in at.get("latex")[1].value  # the formula is at the step the slider shows
+    back = at.select_slider(key="hello_back_t")
+    assert back.value == 4 and list(back.proto.options)[shown(back)] == "t=5 · n"
+
+
+def test_the_backward_walk_shows_the_lectures_numbers():
+    from core.lecture import backward
+    at = open_app(PAGE)
+    at.button(key="hello_train").click().run()
+    net = at.session_state["hello_net"]
+    back = backward(net.snapshot())
+    latex = [e.value for e in at.get("latex")]
+    assert len(latex) == 3 + 4 + 1 + 1  # forward 3; backward formula, dy, delta, local; the sums; the update
+    assert f"{back.dy[-1][0]:.3f}" in latex[4] and f"{back.delta[-1][0]:.3f}" in latex[5]
+    at.select_slider(key="hello_back_t").set_value(0).run()
+    latex = [e.value for e in at.get("latex")]
+    assert f"{back.from_future[0][0]:.3f}" in latex[5] and f"{back.local[0][1]:.3f}" in latex[6]
+    assert not at.exception and not at.error
+
+
+def test_one_step_changes_the_weights_by_minus_lr_times_the_gradient_and_every_step_is_on_the_curve():
+    import numpy as np
+
+    from core.lecture import backward
+    at = open_app(PAGE)
+    at.select_slider(key="hello_steps").set_value(1).run()
+    at.select_slider(key="hello_lr").set_value(0.3).run()
+    before = at.session_state["hello_net"].snapshot()
+    at.button(key="hello_train").click().run()
+    net = at.session_state["hello_net"]
+    after = net.snapshot()
+    assert np.allclose(after.W_hh, before.W_hh - 0.3 * backward(before).grads["W_hh"], atol=1e-6)
+    at.select_slider(key="hello_steps").set_value(20).run()
+    at.button(key="hello_train").click().run()
+    assert [s for s, _ in at.session_state["hello_net"].losses] == list(range(22))
+    assert not at.exception and not at.error

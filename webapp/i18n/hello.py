@@ -18,6 +18,10 @@ STRINGS = {
     "hello.bad_word": ("{error}. The network below is still the one for the previous word.",
                        "{error}. 아래 신경망은 이전 단어의 것 그대로입니다."),
     "hello.steps": ("Steps per click", "클릭당 단계 수"),
+    "hello.lr": ("Learning rate η", "학습률 η"),
+    "hello.lr.help": ("Each step is plain gradient descent: every weight W becomes W − η ∂L/∂W.",
+                      "한 단계는 순수한 경사 하강입니다: 모든 가중치 W가 W − η ∂L/∂W가 됩니다."),
+    "hello.loss_axis": ("loss per letter (L / T)", "글자당 손실 (L / T)"),
     "hello.train": ("Train {n} steps", "{n}단계 학습"),
     "hello.reset": ("Reset", "초기화"),
     "hello.loss": ("Loss after {steps} steps: {loss}", "{steps}단계 후 손실: {loss}"),
@@ -46,10 +50,54 @@ STRINGS = {
     "hello.softmax": ("softmax(y_t): probabilities", "softmax(y_t): 확률"),
     "hello.softmax.text": ("The largest probability in each column is the prediction.",
                            "각 열에서 가장 큰 확률이 예측입니다."),
+    "hello.back": ("Walk back through time", "시간을 거슬러 걷기"),
+    "hello.back.intro": (
+        "Training needs the gradient of the loss $L = \\sum_t L_t$ (here {loss}: the loss per letter above "
+        "times the {T} steps) with respect to every weight. Backpropagation through time walks the unrolled "
+        "network backwards, from the last step to the first. At each step the error $\\delta_t = \\partial L / \\partial h_t$ "
+        "arrives from two places: this step's own output, and the next step's hidden state, which $h_t$ fed through "
+        "$W_{{hh}}$ and the tanh.",
+        "학습에는 손실 $L = \\sum_t L_t$ (여기서는 {loss}: 위의 글자당 손실에 {T} 단계를 곱한 값)의 모든 가중치에 대한 "
+        "기울기가 필요합니다. 시간 역전파(BPTT)는 펼친 신경망을 마지막 단계에서 첫 단계로 거꾸로 걷습니다. 각 단계의 오차 "
+        "$\\delta_t = \\partial L / \\partial h_t$는 두 곳에서 옵니다: 이 단계 자신의 출력, 그리고 $h_t$가 $W_{{hh}}$와 "
+        "tanh를 거쳐 넘겨준 다음 단계의 은닉 상태."),
+    "hello.back.step": ("Time step, walking back", "거슬러 가는 시간 단계"),
+    "hello.back.no_future": ("nothing after the last step", "마지막 단계 뒤에는 없음"),
+    "hello.back.caption": (
+        "Green: this step's own error, from its prediction against the target “{target}”. Orange: the error "
+        "coming back from step t+1 (multiplied by tanh's slope 1 − h², then by W_hhᵀ). Their sum δ_t is "
+        "passed on to step t−1 the same way.",
+        "초록: 이 단계 자신의 오차 (예측과 정답 “{target}”의 차이). 주황: t+1 단계에서 돌아오는 오차 (tanh의 기울기 "
+        "1 − h²를 곱한 뒤 W_hhᵀ를 곱함). 둘의 합 δ_t가 같은 방식으로 t−1 단계로 넘어갑니다."),
+    "hello.back.norms": ("How much error reaches each step: ‖δ_t‖", "각 단계에 닿는 오차: ‖δ_t‖"),
+    "hello.back.norms.text": (
+        "Each step back multiplies the error from the future by $W_{hh}^\\top$ and by tanh's slope "
+        "$1 - h^2 \\le 1$. When that shrinks it, the first steps hear little of the last steps' mistakes: "
+        "the **vanishing gradient**, visible even on four letters. Over 50 or 100 steps it is all but gone, "
+        "which is why gated cells (LSTM, GRU) exist: see the **Memory** page.",
+        "한 단계 거슬러 갈 때마다 미래에서 온 오차에 $W_{hh}^\\top$와 tanh의 기울기 $1 - h^2 \\le 1$이 곱해집니다. "
+        "이것이 오차를 줄이면 앞쪽 단계는 뒤쪽 단계의 실수를 거의 듣지 못합니다: 네 글자에서도 보이는 **기울기 소실**입니다. "
+        "50이나 100단계를 지나면 거의 사라지며, 그래서 게이트가 있는 셀(LSTM, GRU)이 생겼습니다: **메모리** 페이지를 보세요."),
+    "hello.back.grads": ("Each weight's gradient, summed over the steps", "단계마다 더한 각 가중치의 기울기"),
+    "hello.back.grads.text": (
+        "The same matrices serve every step, so each step adds its share to their gradients. These numbers are "
+        "computed from the lecture's equations alone; the tests check them against PyTorch's autograd (to 1e-6).",
+        "모든 단계가 같은 행렬을 쓰므로 각 단계가 기울기에 제 몫을 더합니다. 이 숫자들은 강의의 식만으로 계산하며, "
+        "테스트가 PyTorch autograd와 같은지 (1e-6까지) 확인합니다."),
     "hello.weights": ("The weights", "가중치"),
     "hello.weights.text": (
         "W_xh maps the input to the hidden layer, W_hh carries the memory from one step to the next, W_hy "
         "maps the hidden layer to the output; b is the hidden bias. The same matrices serve every time step.",
         "W_xh는 입력을 은닉층으로, W_hh는 한 단계의 기억을 다음 단계로, W_hy는 은닉층을 출력으로 보냅니다. "
         "b는 은닉층의 편향입니다. 모든 시간 단계가 같은 행렬을 씁니다."),
+    "hello.update": ("One step of gradient descent", "경사 하강 한 단계"),
+    "hello.update.which": ("Weight", "가중치"),
+    "hello.update.now": ("{name} now", "지금 {name}"),
+    "hello.update.change": ("− {lr} × ∂L/∂{name}", "− {lr} × ∂L/∂{name}"),
+    "hello.update.after": ("{name} after the next step", "다음 단계 후 {name}"),
+    "hello.update.text": (
+        "Set the steps per click to 1 and press Train: the weights become the right-hand matrix exactly "
+        "(η = {lr}). No momentum, no clipping: this is the whole of a training step.",
+        "클릭당 단계 수를 1로 두고 학습을 누르면 가중치가 정확히 오른쪽 행렬이 됩니다 (η = {lr}). 모멘텀도 클리핑도 "
+        "없습니다: 학습 한 단계는 이것이 전부입니다."),
 }
