@@ -27,6 +27,8 @@ class ModelConfig:
     tag_column: str = "upos"  # tag: the CoNLL-U column the tags come from, "upos" or "xpos" (CoNLL files: the last)
     word_buckets: int = 0  # classify, characters: also embed the word each character is in, hashed into
     # this many rows (0: off)
+    attention: str = "additive"  # caption (and translate): the decoder's attention, "additive", "general" or "none"
+    min_count: int = 1  # caption: words seen fewer times in the training captions read as <unk>
 
     def __post_init__(self):
         from .tasks import TASKS  # the registry of tasks imports this module: look it up at call time
@@ -48,6 +50,8 @@ class ModelConfig:
             "char_hidden_size": 0 <= self.char_hidden_size <= 1024,
             "word_buckets": self.word_buckets == 0 or (2 <= self.word_buckets <= 1_000_000
                                                        and self.tokenizer == "char" and self.embed_size > 0),
+            "attention": self.attention in ("additive", "general", "none"),
+            "min_count": 1 <= self.min_count <= 1_000_000,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:
