@@ -8,7 +8,7 @@ from webapp.nav import enter
 
 SHIPPED = "char-shakespeare.safetensors"
 SOURCES = ("shipped", "train", "upload")
-WINDOW = 100  # characters per heatmap
+WINDOW = 60  # characters per heatmap: each one's column wide enough to read
 
 enter()
 st.title(t("lm.title"))
@@ -103,10 +103,11 @@ if bundle is None:
 # ---------------------------------------------------------------- 2. sample
 st.header(t("lm.sample"))
 urlstate.seed("prime", "lm_prime", "", valid=lambda v: len(v) <= 500)
-urlstate.seed("len", "lm_length", 300, int, lambda v: 10 <= v <= 2000)
+urlstate.seed("len", "lm_length", 300, int, lambda v: 10 <= v <= 2000 and v % 10 == 0)
 urlstate.seed("temp", "lm_temperature", 0.8, float, lambda v: 0.1 <= v <= 2.0)
 urlstate.seed("topk", "lm_top_k", 0, int, lambda v: 0 <= v <= 100)
-urlstate.seed("seed", "lm_seed", 0, int, lambda v: 0 <= v < 2**31)
+SEED = urlstate.Field("seed", "lm_seed", 0, int, lambda v: 0 <= v < 2**31)
+SEED.seed()
 c = st.columns([3, 2, 2, 1, 1, 1.2], vertical_alignment="bottom")
 prime = c[0].text_input(t("lm.prime"), key="lm_prime", max_chars=500, placeholder=t("lm.prime.placeholder"))
 length = c[1].slider(t("lm.length"), 10, 2000, step=10, key="lm_length")
@@ -114,7 +115,7 @@ temperature = c[2].slider(t("lm.temperature"), 0.1, 2.0, step=0.05, key="lm_temp
 top_k = c[3].number_input(t("lm.top_k"), 0, 100, key="lm_top_k", help=t("lm.top_k.help"))
 seed = c[4].number_input(t("lm.seed"), 0, 2**31 - 1, key="lm_seed")
 c[5].button(t("lm.again"), key="lm_again", icon=":material/casino:",
-            on_click=lambda: st.session_state.update(lm_seed=st.session_state.lm_seed + 1))
+            on_click=lambda: st.session_state.update(lm_seed=(SEED.get() + 1) % 2**31))
 urlstate.publish({"model": source, "prime": prime or None, "len": length, "temp": temperature,
                   "topk": top_k or None, "seed": seed})
 
@@ -139,7 +140,7 @@ else:
 # ---------------------------------------------------------------- 3. look inside
 st.header(t("lm.inside"))
 st.markdown(t("lm.inside.intro"))
-urlstate.seed("view", "lm_view", "sample", valid=lambda v: v in ("sample", "text"))
+urlstate.choice("view", "lm_view", ("sample", "text"))
 view = st.radio(t("lm.inside.source"), ("sample", "text"), key="lm_view", horizontal=True,
                 format_func=lambda v: t(f"lm.inside.source.{v}"))
 if view == "text":
@@ -157,60 +158,89 @@ if held is None or held[0] != (model_key, text):
         held = (model_key, text), inside.trace_lm(bundle, text)
     except RNNLabError as e:
         st.warning(t("lm.inside.bad", error=e))
+        if view == "text":
+            st.caption(t("lm.inside.knows", chars=inside.known_chars(bundle)))
         st.stop()
     st.session_state.lm_inside = held
 looked = held[1]
 if looked.truncated:
     st.caption(t("lm.inside.truncated", n=inside.MAX_TRACE))
 tokens, T = looked.tokens, len(looked.tokens)
-urlstate.seed("span", "lm_span", (0, min(T - 1, 9)), urlstate.span, lambda s: s[1] < T)  # the neuron finder's
-if st.session_state.lm_span[1] >= T or T == 1:
-    st.session_state.lm_span = (0, min(T - 1, 9))
+here = inside.text_id(model_key, tokens)  # the text the neuron finder's picks belong to
 
 names = list(looked.states)
-urlstate.seed("state", "lm_state", "hidden", valid=lambda v: v in names)
-if st.session_state.lm_state not in names:
-    st.session_state.lm_state = "hidden"
+urlstate.choice("state", "lm_state", names, default="hidden")
 c = st.columns([4, 1])
 name = c[0].radio(t("lm.inside.what"), names, key="lm_state", horizontal=True,
                   format_func=lambda n: t(f"inside.state.{n}"))
 layer = 0
 if looked.layers > 1:
-    urlstate.seed("layer", "lm_layer", looked.layers - 1, int, lambda v: 0 <= v < looked.layers)
+    urlstate.choice("layer", "lm_layer", range(looked.layers), default=looked.layers - 1)
     layer = c[1].selectbox(t("lm.inside.layer"), range(looked.layers), key="lm_layer", format_func=lambda v: str(v + 1))
 values = looked.states[name][layer]  # (T, H)
+H = values.shape[1]
+
+# The neuron finder's span and unit are derived: what the person picked for this very text (and state,
+# for the unit), else a shared link's (for the first text of the visit), else a default from the text.
+if "lm_pick" not in st.session_state:
+    shared = urlstate.Field("span", "", None, urlstate.span, lambda s: s[1] < T).parse(st.query_params.get("span", ""))
+    unit = urlstate.Field("unit", "", None, int, lambda v: 0 <= v < H).parse(st.query_params.get("unit", ""))
+    st.session_state.lm_pick = (here, *shared) if shared else None
+    st.session_state.lm_unit_pick = (here, name, layer, shared, unit) if shared and unit is not None else None
+pick = st.session_state.lm_pick
+span = tuple(pick[1:]) if pick and pick[0] == here and pick[2] < T else inside.default_span(tokens)
+start, end = span
+
 first = 0
 if T > WINDOW:  # a readable stretch of the text at a time; the neuron finder below sees all of it
-    first = st.slider(t("lm.inside.window", n=WINDOW), 0, T - WINDOW, key="lm_window", step=10)
+    first = st.slider(t("lm.inside.window", n=WINDOW), 0, T - WINDOW, key="lm_window", step=10,
+                      value=min(T - WINDOW, max(0, start - 10) // 10 * 10))
 shown = slice(first, first + WINDOW)
-a, b = st.session_state.lm_span  # the neuron finder's span stands out; the rest is faded
-widgets.state_heatmap(values[shown], tokens[shown], name, focus=(a - first, b - first))
+widgets.state_heatmap(values[shown], tokens[shown], name, focus=(start - first, end - first))
 st.altair_chart(charts.top_k(looked.top_tokens[shown], looked.top_probs[shown], tokens[shown],
-                             title=t("lm.inside.top"), rank_title=t("chart.rank")), width="stretch")
+                             title=t("lm.inside.top"), rank_title=t("chart.rank"), legend=t("chart.probability")),
+                width="stretch")
 
 # the neuron finder: a span of the text -> the units that stand out there -> one unit over the whole text
 st.subheader(t("lm.neuron"))
 st.markdown(t("lm.neuron.intro"))
-if T > 1:
-    st.slider(t("lm.neuron.span"), 0, T - 1, key="lm_span",
-              on_change=lambda: st.session_state.update(lm_unit_follows=True))  # a new span: show its top unit
-start, end = st.session_state.lm_span
-st.markdown(t("lm.neuron.selected", text="".join(map(charts.show_token, tokens[start:end + 1]))))
 scores = inside.rank_units(values, start, end)
-H = values.shape[1]
-urlstate.seed("unit", "lm_unit", scores[0][0], int, lambda v: 0 <= v < H)
-if st.session_state.pop("lm_unit_follows", False) or not 0 <= st.session_state.lm_unit < H:
-    st.session_state.lm_unit = scores[0][0]
-c = st.columns([1, 2])
-with c[0]:
-    st.altair_chart(charts.unit_scores(scores, title=t("lm.neuron.top"), x_title=t("lm.neuron.score"),
-                                       unit_label=t("lm.neuron.unit.plain", unit="{unit}")),
-                    width="stretch")
-ranked = {u: s for u, s in scores}
-with c[1]:
-    unit = st.selectbox(t("lm.neuron.unit"), range(H), key="lm_unit",
-                        format_func=lambda u: t("lm.neuron.unit.ranked", unit=u, score=f"{ranked[u]:+.3f}")
-                        if u in ranked else t("lm.neuron.unit.plain", unit=u))
-    widgets.unit_text(values[:, unit], tokens, name, marked=(start, end))
+picked = st.session_state.get("lm_unit_pick")
+unit = picked[4] if picked and picked[:4] == (here, name, layer, span) and picked[4] < H else scores[0][0]
+
+
+def pick_span(new):
+    if new is not None:
+        st.session_state.lm_pick = (here, *new)
+
+
+def picked_on_text():
+    event = st.session_state.get(f"lm_strip_{here}")
+    chosen = [p.get("i") for p in (event or {}).get("selection", {}).get("pick", [])]
+    pick_span(inside.span_of(chosen, tokens))
+
+
+offered = inside.spans_to_offer(tokens)
+word = urlstate.Field(None, "lm_word", None, valid=lambda v: v in offered, kind=tuple)
+st.session_state.lm_word = span if span in offered else None  # the list shows the span in use
+c = st.columns([2, 1])
+c[0].selectbox(t("lm.neuron.word"), offered, key="lm_word", index=None, placeholder=t("lm.neuron.word.other"),
+               format_func=lambda s: t("lm.neuron.word.option", text=charts.show_token("".join(tokens[s[0]:s[1] + 1])),
+                                       first=s[0], last=s[1]),
+               on_change=lambda: pick_span(word.get()))
+st.session_state.lm_unit = unit  # the box shows the unit in use
+unit_field = urlstate.Field(None, "lm_unit", unit, int, lambda v: 0 <= v < H)
+c[1].selectbox(t("lm.neuron.unit"), range(H), key="lm_unit", format_func=lambda u: t("lm.neuron.unit.plain", unit=u),
+               on_change=lambda: st.session_state.update(lm_unit_pick=(here, name, layer, span, unit_field.get())))
+st.markdown(t("lm.neuron.selected", text="".join(map(charts.show_token, tokens[start:end + 1])), first=start, last=end))
+sequential = name in inside.GATES
+st.altair_chart(charts.text_strip(values[:, unit], tokens, span=span, select="pick",
+                                  scale="sequential" if sequential else "diverging",
+                                  legend=t("lm.neuron.legend", unit=unit)),
+                key=f"lm_strip_{here}", on_select=picked_on_text, selection_mode="pick")
+st.caption(t("lm.neuron.how"))
+st.altair_chart(charts.unit_scores(scores, title=t("lm.neuron.top"), x_title=t("lm.neuron.score"),
+                                   unit_label=t("lm.neuron.unit.plain", unit="{unit}"), chosen=unit),
+                width="stretch")
 urlstate.publish({"view": view, "text": (text if view == "text" else None), "state": name,
                   "layer": layer if looked.layers > 1 else None, "span": f"{start}-{end}", "unit": unit})

@@ -12,8 +12,26 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+# One colour rule for every chart of the app (DESIGN.md):
+# - a value with a sign (hidden and cell states, tanh, how much a token speaks for or against the answer):
+#   DIVERGING, centred on 0: blue below, white at 0, red above;
+# - a value in [0, 1] (gates, probabilities) or a count: SEQUENTIAL, dark purple for low to yellow for high;
+# - a category (a class, a tag, a series): CATEGORIES, which use neither that red nor that blue, so a class's
+#   colour never reads as "negative" or "high".
+# Every chart that colours by value draws its legend.
 DIVERGING = "redblue"  # reversed below: blue for negative, red for positive
 SEQUENTIAL = "viridis"
+CATEGORIES = ["#7570b3", "#1b9e77", "#e6ab02", "#a6761d", "#e7298a", "#66a61e", "#666666", "#17becf"]
+
+
+def value_scale(scale: str = "diverging", domain: Sequence[float] | None = None) -> alt.Scale:
+    """The colour scale of the rule above: "diverging" (centred on 0; domain default [-1, 1]) or
+    "sequential" (domain default [0, 1])."""
+    if scale == "diverging":
+        return alt.Scale(scheme=DIVERGING, domain=list(domain or (-1.0, 1.0)), reverse=True, domainMid=0)
+    if scale == "sequential":
+        return alt.Scale(scheme=SEQUENTIAL, domain=list(domain or (0.0, 1.0)))
+    raise ValueError(f"unknown scale {scale!r}")
 MAX_UNITS = 64  # rows of a heatmap beyond which the most variable units are kept
 MAX_TOKENS = 400  # columns beyond which a heatmap is cut
 HIGHLIGHT = "#ff8c00"  # outline of highlighted columns (a dict {column: colour} picks others)
@@ -30,6 +48,12 @@ def most_variable(values: np.ndarray, n: int) -> np.ndarray:
     if values.shape[1] <= n:
         return np.arange(values.shape[1])
     return np.sort(np.argsort(-values.var(axis=0), kind="stable")[:n])
+
+
+def label_angle(labels: Sequence[str]) -> int:
+    """Column labels upright when they are single characters, slanted when they are words (upright words
+    under narrow columns run together: "PeteBlackburn")."""
+    return 0 if all(len(str(label)) <= 2 for label in labels) else -45
 
 
 def _label_expr(labels: Sequence[str]) -> str:
@@ -62,9 +86,8 @@ def _grid(values: np.ndarray, x_labels: Sequence[str], y_labels: Sequence[str], 
             domain = (float(finite.min()) if finite.size else 0.0, float(finite.max()) if finite.size else 1.0)
             if domain[0] == domain[1]:
                 domain = (domain[0], domain[0] + 1.0)
-    color_scale = (alt.Scale(scheme=DIVERGING, domain=list(domain), reverse=True) if scale == "diverging"
-                   else alt.Scale(scheme=SEQUENTIAL, domain=list(domain)))
-    x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr(x_labels), labelAngle=0, title=x_title,
+    color_scale = value_scale(scale, domain)
+    x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr(x_labels), labelAngle=label_angle(x_labels), title=x_title,
                                    labelOverlap=False))
     y = alt.Y("y:O", axis=alt.Axis(labelExpr=_label_expr(y_labels), title=y_title, labelOverlap=False))
     if annotate:  # white numbers on dark cells
@@ -144,7 +167,7 @@ def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, fl
 
 
 def top_k(chars: Sequence[Sequence[str]], probs: np.ndarray, tokens: Sequence[str], *, title: str = "",
-          max_tokens: int = MAX_TOKENS, rank_title: str = "rank") -> alt.Chart:
+          max_tokens: int = MAX_TOKENS, rank_title: str = "rank", legend: str | None = None) -> alt.Chart:
     """For each position (x, under its token), the k most likely next tokens (rows by rank), coloured by
     probability with the candidate written in the cell. chars (T, k), probs (T, k)."""
     probs = np.asarray(probs, dtype=float)[:max_tokens]
@@ -155,30 +178,76 @@ def top_k(chars: Sequence[Sequence[str]], probs: np.ndarray, tokens: Sequence[st
         "next": [show_token(chars[t][r]) for t in range(T) for r in range(k)], "p": probs.ravel(),
         "after": [show_token(tokens[t]) for t in range(T) for _ in range(k)],
     })
-    x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr([show_token(t) for t in tokens]), labelAngle=0,
+    x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr([show_token(t) for t in tokens]), labelAngle=label_angle(tokens),
                                    title=None, labelOverlap=False))
     y = alt.Y("rank:O", title=rank_title)
     base = alt.Chart(df)
-    rects = base.mark_rect().encode(x=x, y=y, color=alt.Color("p:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
-                                                              legend=alt.Legend(title=None)),
+    rects = base.mark_rect().encode(x=x, y=y, color=alt.Color("p:Q", scale=value_scale("sequential"),
+                                                              legend=alt.Legend(title=legend)),
                                     tooltip=["after:N", "rank:O", "next:N", alt.Tooltip("p:Q", format=".3f")])
-    text = base.mark_text(fontSize=11).encode(
-        x=x, y=y, text="next:N", color=alt.condition("datum.p > 0.5", alt.value("white"), alt.value("black")))
-    size = {"height": alt.Step(18)}
+    text = base.mark_text(fontSize=14, font="monospace").encode(  # dark cells (low p) get white letters
+        x=x, y=y, text="next:N", color=alt.condition("datum.p < 0.55", alt.value("white"), alt.value("black")))
+    size = {"height": alt.Step(24)}
     return alt.layer(rects, text).properties(title=title, **size)
 
 
 def unit_scores(scores: Sequence[tuple[int, float]], *, title: str = "", x_title: str = "score",
-                unit_label: str = "unit {unit}") -> alt.Chart:
-    """Horizontal bars: how much each unit stands out in a selection (signed)."""
+                unit_label: str = "unit {unit}", chosen: int | None = None) -> alt.Chart:
+    """Horizontal bars: how much each unit stands out in a selection (signed, on the diverging scale);
+    the `chosen` unit's bar outlined."""
     df = pd.DataFrame(scores, columns=["unit", "score"])
     df["label"] = df["unit"].map(lambda u: unit_label.format(unit=u))
-    return alt.Chart(df).mark_bar().encode(
+    df["chosen"] = df["unit"] == chosen
+    m = max(float(df["score"].abs().max()) if len(df) else 1.0, 1e-6)
+    return alt.Chart(df).mark_bar(strokeWidth=2).encode(
         y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
         x=alt.X("score:Q", title=x_title),
-        color=alt.condition("datum.score > 0", alt.value("#d62728"), alt.value("#1f77b4")),
+        color=alt.Color("score:Q", scale=value_scale("diverging", (-m, m)), legend=None),
+        stroke=alt.condition("datum.chosen", alt.value(HIGHLIGHT), alt.value(None)),
         tooltip=["unit:Q", alt.Tooltip("score:Q", format=".3f")],
     ).properties(title=title, height=alt.Step(22))
+
+
+def text_strip(values: Sequence[float], tokens: Sequence[str], *, span: tuple[int, int] | None = None,
+               scale: str = "diverging", width: int = 60, select: str | None = None, title: str = "",
+               legend: str | None = None, domain: tuple[float, float] | None = None) -> alt.Chart:
+    """The text written out, a cell per character (a new row at each line break or after `width`), each
+    cell coloured by one value there (one unit's state: Karpathy et al. 2015's view of a neuron), the
+    `span` (first, last) outlined. `select`: the name of a click selection over the characters (field
+    "i", their positions; shift-click adds one) for st.altair_chart(on_select=...)."""
+    values = np.asarray(values, dtype=float)
+    if len(values) != len(tokens):
+        raise ValueError(f"{len(values)} values for {len(tokens)} tokens")
+    rows, cols, row, col = [], [], 0, 0
+    for token in tokens:
+        if col == width:
+            row, col = row + 1, 0
+        rows.append(row)
+        cols.append(col)
+        col += 1
+        if token == "\n":
+            row, col = row + 1, 0
+    df = pd.DataFrame({"i": np.arange(len(tokens)), "row": rows, "col": cols, "value": values,
+                       "char": ["⏎" if t == "\n" else t for t in tokens]})
+    if domain is None and scale == "diverging":
+        m = float(np.nanmax(np.abs(values))) if values.size else 1.0
+        domain = (-max(m, 1.0), max(m, 1.0)) if m > 1 else (-1.0, 1.0)
+    a, b = span if span is not None else (-1, -1)
+    df["in_span"] = (df["i"] >= a) & (df["i"] <= b)
+    x = alt.X("col:O", axis=None)
+    y = alt.Y("row:O", axis=None)
+    base = alt.Chart(df)
+    cells = base.mark_rect(stroke="white", strokeWidth=0.5).encode(
+        x=x, y=y, color=alt.Color("value:Q", scale=value_scale(scale, domain),
+                                  legend=alt.Legend(title=legend, orient="right", gradientLength=120)),
+        tooltip=[alt.Tooltip("i:Q", title="#"), alt.Tooltip("char:N"), alt.Tooltip("value:Q", format=".3f")])
+    if select:
+        pick = alt.selection_point(name=select, fields=["i"], on="click", clear=False, toggle="event.shiftKey")
+        cells = cells.add_params(pick)
+    outline = base.transform_filter("datum.in_span").mark_rect(fill=None, stroke=HIGHLIGHT, strokeWidth=2).encode(
+        x=x, y=y)
+    letters = base.mark_text(fontSize=14, font="monospace").encode(x=x, y=y, text="char:N")
+    return alt.layer(cells, outline, letters).properties(title=title, width=alt.Step(16), height=alt.Step(22))
 
 
 def over_time(probs: np.ndarray, tokens: Sequence[str], classes: Sequence[str], *, title: str = "",

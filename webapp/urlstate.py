@@ -1,27 +1,84 @@
-"""Shareable page state: widget values seeded from `st.query_params` and written back to them, so a
-copied link opens the page as it was."""
+"""Shareable page state, typed and checked in one place.
+
+A page's widget values are seeded from `st.query_params` and written back to them, so a copied link opens
+the page as it was. Every value that comes back (from the URL, or from a widget through st.session_state)
+is checked here against its field's type and rule before a page uses it: the browser sends a radio's or a
+select box's *label*, and when the labels have changed since it drew them (a new text, another language)
+st.session_state holds that stale label string in place of the value until the widget is drawn again.
+"""
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
 
+@dataclass(frozen=True)
+class Field:
+    """One piece of page state: the URL parameter `param` (None: not in the URL) for the widget `key`.
+    `cast` turns a URL string into a value; `kind`, the type a value must have (default: `cast` when it is
+    a type, such as int); `valid` says whether a value may be used."""
+    param: str | None
+    key: str
+    default: Any
+    cast: Callable[[str], Any] = str
+    valid: Callable[[Any], bool] | None = None
+    kind: type | None = None
+
+    def ok(self, value) -> bool:
+        """Is `value` one this field may hold (of its type, and passing its rule)?"""
+        kind = self.kind or (self.cast if isinstance(self.cast, type) else None)
+        if kind is not None:
+            allowed = (int, float) if kind is float else kind
+            if not isinstance(value, allowed) or (isinstance(value, bool) and kind in (int, float)):
+                return False
+        try:
+            return self.valid is None or bool(self.valid(value))
+        except (TypeError, ValueError, IndexError, KeyError):
+            return False
+
+    def parse(self, raw):
+        """A value from a string (a URL's, or a stale label): the parsed value, or None."""
+        try:
+            value = self.cast(raw)
+        except (TypeError, ValueError, KeyError):
+            return None
+        return value if self.ok(value) else None
+
+    def seed(self):
+        """Before the widget is drawn: the first time, the URL's value (or the default); afterwards, the
+        value held, or the default in place of one that is not this field's (a stale label, a value out of
+        range). Returns the value the widget will show."""
+        state = st.session_state
+        if self.key not in state:
+            raw = st.query_params.get(self.param) if self.param else None
+            parsed = self.parse(raw) if raw is not None else None
+            state[self.key] = self.default if parsed is None else parsed
+        elif not self.ok(state[self.key]):
+            held = state[self.key]
+            parsed = self.parse(held) if isinstance(held, str) else None
+            state[self.key] = self.default if parsed is None else parsed
+        return state[self.key]
+
+    def get(self):
+        """The value now (in a callback, say), checked: the default if what is held is not this field's."""
+        value = st.session_state.get(self.key, self.default)
+        return value if self.ok(value) else self.default
+
+
 def seed(param: str, key: str, default: Any, cast: Callable[[str], Any] = str,
          valid: Callable[[Any], bool] | None = None):
-    """Before the widget `key` is drawn: give it the URL's value of `param` (or `default`) the first time
-    the page runs in this session. A value that does not parse or fails `valid` is ignored."""
-    if key in st.session_state:
-        return
-    value = default
-    raw = st.query_params.get(param)
-    if raw is not None:
-        try:
-            parsed = cast(raw)
-            if valid is None or valid(parsed):
-                value = parsed
-        except (TypeError, ValueError):
-            pass
-    st.session_state[key] = value
+    """Field(param, key, default, cast, valid).seed(): call before the widget `key` is drawn."""
+    return Field(param, key, default, cast, valid).seed()
+
+
+def choice(param: str | None, key: str, options, default=None):
+    """A radio's or select box's field, seeded (see Field.seed): one of `options` (the first by default),
+    written in a URL as str(option)."""
+    options = list(options)
+    by_name = {str(o): o for o in options}
+    return Field(param, key, options[0] if default is None else default, cast=lambda raw: by_name[raw],
+                 valid=lambda v: v in options, kind=object).seed()
 
 
 def publish(params: dict[str, Any]):
@@ -36,7 +93,7 @@ def publish(params: dict[str, Any]):
 
 def span(raw: str) -> tuple[int, int]:
     """'3-10' -> (3, 10): a selection of token positions in a URL."""
-    a, b = raw.split("-")
+    a, b = str(raw).split("-")
     a, b = int(a), int(b)
     if not 0 <= a <= b:
         raise ValueError(raw)

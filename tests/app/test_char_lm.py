@@ -27,7 +27,8 @@ def test_a_shared_link_reproduces_the_sample_and_the_view(with_shipped):
     assert len(sample_text(first)) == len("ROMEO:") + 80
     assert first.text_input(key="lm_prime").value == "ROMEO:" and first.slider(key="lm_temperature").value == 0.7
     assert again.radio(key="lm_state").value == "cell" and again.selectbox(key="lm_unit").value == 3
-    assert again.slider(key="lm_span").value == (2, 6)
+    assert again.session_state["lm_pick"][1:] == (2, 6)
+    assert any("2–6" in m for m in texts(again.markdown))
     other = open_app(PAGE, **{**query, "seed": 12})
     assert sample_text(other) != sample_text(first)
     # the URL follows the widgets
@@ -130,3 +131,65 @@ def test_typed_text_survives_switching_sections_and_pages(without_shipped):
     assert at.radio(key="lm_source").value == "upload"
     at.radio(key="lm_source").set_value("train").run()
     assert at.text_area(key="lm_paste").value == "my own precious text, typed by hand"
+
+
+def test_again_and_length_keep_the_neuron_finder_working_with_what_a_browser_sends(with_shipped):
+    """Issue 11 §1: the browser sends back the unit box's old label ('unit 195 (+0.748)') after a new sample;
+    that string reached st.session_state.lm_unit and `0 <= lm_unit < H` raised TypeError."""
+    from monkey import Monkey
+    m = Monkey(PAGE, seed=0)  # its send() sends the labels a browser holds, and fails on any error box
+    for _ in range(3):
+        m.at.button(key="lm_again").click()
+        m.send("again")
+    m.at.slider(key="lm_length").set_value(120)
+    m.send("length")
+    m.at.button(key="lm_again").click()
+    m.send("again")
+    unit = m.at.selectbox(key="lm_unit")
+    m.labels[unit.id] = "unit 3 (+0.748)"  # a label the page no longer draws (and of the old kind)
+    m.at.button(key="lm_again").click()
+    m.send("again with a stale label")
+    assert isinstance(m.at.session_state["lm_unit"], int)
+    assert m.at.session_state["lm_seed"] == 5
+
+
+def test_the_span_follows_the_text_and_the_unit_follows_the_span(with_shipped):
+    from webapp import inside
+    at = open_app(PAGE, prime="ROMEO:", len=60)
+    text = sample_text(at)
+    span = inside.default_span(list(text))
+    assert span != (0, len(text) - 1) and at.session_state["lm_pick"] is None
+    assert any(f"{span[0]}–{span[1]}" in m for m in texts(at.markdown))
+    at.button(key="lm_again").click().run()
+    new = sample_text(at)
+    assert new != text
+    span = inside.default_span(list(new))  # a new text: its own default span, not the old one
+    assert any(f"{span[0]}–{span[1]}" in m for m in texts(at.markdown))
+    # a word picked from the list: the span and its top unit
+    offered = inside.spans_to_offer(list(new))
+    chosen = next(s for s in offered if s != span)
+    at.selectbox(key="lm_word").select_index(offered.index(chosen)).run()
+    assert at.session_state["lm_pick"][1:] == chosen
+    assert at.selectbox(key="lm_word").value == chosen
+    assert any(f"{chosen[0]}–{chosen[1]}" in m for m in texts(at.markdown))
+    top = at.session_state["lm_unit"]
+    # a unit picked by hand stays while the span does, and yields to the top unit of a new span
+    other = (top + 1) % 16
+    at.selectbox(key="lm_unit").set_value(other).run()
+    assert at.selectbox(key="lm_unit").value == other and not at.error
+    at.radio(key="lm_state").set_value("cell").run()
+    at.radio(key="lm_state").set_value("hidden").run()
+    assert at.selectbox(key="lm_unit").value == other  # back: the pick for this state and span
+    at.button(key="lm_again").click().run()
+    span = inside.default_span(list(sample_text(at)))  # the picks were for the old text
+    assert any(f"{span[0]}–{span[1]}" in m for m in texts(at.markdown))
+    assert not at.exception and not at.error
+
+
+def test_a_text_with_characters_the_model_never_saw_says_what_it_reads(with_shipped):
+    at = open_app(PAGE)
+    at.radio(key="lm_view").set_value("text").run()
+    at.text_area(key="lm_text").input("a “curly” quote").run()
+    assert any("never saw" in w for w in texts(at.warning))
+    assert any("reads only these characters" in c for c in texts(at.caption))
+    assert not at.exception and not at.error

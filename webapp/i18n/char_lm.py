@@ -100,16 +100,25 @@ STRINGS = {
                            "전체 {total}개 유닛 중 이 글에서 가장 많이 변하는 {shown}개를 보여 줍니다."),
     "lm.neuron": ("Neuron finder", "뉴런 찾기"),
     "lm.neuron.intro": (
-        "Select a span of the text: the units that behave differently there than elsewhere are listed, "
-        "and one unit's value is coloured over the whole text (red: high, blue: low). Try a span inside "
-        "quotes or brackets.",
-        "글의 한 구간을 고르면, 그 구간에서 다른 곳과 다르게 움직이는 유닛들이 나열되고, 한 유닛의 값이 글 전체에 "
-        "색으로 칠해집니다(빨강: 높음, 파랑: 낮음). 따옴표나 괄호 안쪽 구간을 골라 보세요."),
-    "lm.neuron.span": ("Span (character positions)", "구간 (문자 위치)"),
-    "lm.neuron.selected": ("Selected: `{text}`", "선택한 구간: `{text}`"),
+        "Pick a span of the text: the units that behave differently there than elsewhere are listed, and the "
+        "text below is coloured by one unit's value at each character (the top unit of the span, or the one "
+        "you choose). It starts on a quoted stretch, a speaker's name or a long word.",
+        "글의 한 구간을 고르면, 그 구간에서 다른 곳과 다르게 움직이는 유닛들이 나열되고, 아래 글이 한 유닛의 값으로 "
+        "글자마다 칠해집니다(구간에서 가장 두드러진 유닛, 또는 직접 고른 유닛). 처음에는 따옴표 안, 화자의 이름 또는 "
+        "긴 단어가 골라져 있습니다."),
+    "lm.neuron.word": ("Span: a word or a quoted stretch", "구간: 단어 또는 따옴표 안"),
+    "lm.neuron.word.other": ("(a span picked on the text)", "(글에서 고른 구간)"),
+    "lm.neuron.word.option": ("{text} · {first}–{last}", "{text} · {first}–{last}"),
+    "lm.neuron.how": (
+        "Click a character to pick its word (or the character itself, for a space or a sign); shift-click "
+        "another to stretch the span to it. Hover for the value.",
+        "글자를 누르면 그 단어(공백이나 기호는 그 글자)가 골라지고, Shift를 누른 채 다른 글자를 누르면 구간이 거기까지 "
+        "늘어납니다. 마우스를 올리면 값이 보입니다."),
+    "lm.neuron.legend": ("unit {unit}", "유닛 {unit}"),
+    "lm.neuron.selected": ("Span: `{text}` (characters {first}–{last})", "구간: `{text}` ({first}–{last}번째 문자)"),
+    "lm.inside.knows": ("This model reads only these characters: {chars}", "이 모델이 읽을 수 있는 문자: {chars}"),
     "lm.neuron.top": ("Units that stand out in the span", "구간에서 두드러지는 유닛"),
     "lm.neuron.score": ("mean in span − mean elsewhere", "구간 평균 − 나머지 평균"),
     "lm.neuron.unit": ("Unit to colour the text with", "글을 칠할 유닛"),
-    "lm.neuron.unit.ranked": ("unit {unit} ({score})", "유닛 {unit} ({score})"),
     "lm.neuron.unit.plain": ("unit {unit}", "유닛 {unit}"),
 }

@@ -27,4 +27,5 @@ STRINGS = {
     "chart.unit": ("unit", "유닛"),
     "chart.step": ("step", "단계"),
     "chart.rank": ("rank", "순위"),
+    "chart.probability": ("probability", "확률"),
 }
