@@ -68,6 +68,8 @@ KEEP = (
     "clf_source", "clf_cell", "clf_hidden", "clf_tokenizer", "clf_seconds", "clf_bidirectional", "clf_text",
     "clf_method", "clf_state", "clf_layer",
     "ner_source", "ner_data", "ner_cell", "ner_hidden", "ner_chars", "ner_seconds", "ner_text", "ner_state",
+    "tag_task", *(f"{task}_{key}" for task in ("pos_en", "pos_ko") for key in (
+        "source", "data", "column", "cell", "hidden", "chars", "seconds", "text", "state")),
 )
 
 enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before drawing anything

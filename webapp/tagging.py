@@ -1,16 +1,20 @@
-"""Tagger helpers the page needs around core: free text tagged sentence by sentence (with the entities
-found, highlighted as escaped HTML), one sentence replayed step by step, a person's CoNLL file, settings
-from widget values, a training run and its report (per-type scores, the sentences with most errors).
-No Streamlit here."""
+"""Tagger helpers the page needs around core, for its three tasks (named entities, parts of speech in
+English and in Korean): free text tagged sentence by sentence (the entities found, or every word coloured by
+its part of speech, as escaped HTML), one sentence replayed step by step, a person's CoNLL or CoNLL-U file,
+settings from widget values, a training run and its report (scores, the sentences with most errors), and the
+shipped POS models' precomputed dev confusion matrices and Korean Sejong lexicon. No Streamlit here."""
+import functools
 import html
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
 
+from core import data as readers
 from core.config import ModelConfig, TrainConfig
-from core.decode import entities
+from core.decode import entities, is_iob
 from core.errors import DataError
 from core.segment import Token
 from core.tasks import TASKS, Bundle
@@ -26,7 +30,19 @@ MAX_VALID = 500  # sentences of a shared validation file scored during training 
 COLORS = {"PER": "#fbb4ae", "ORG": "#b3cde3", "LOC": "#ccebc5", "MISC": "#decbe4"}
 OTHER_COLORS = ("#fed9a6", "#ffffcc", "#e5d8bd", "#fddaec", "#f2f2f2", "#b3e2cd", "#fdcdac", "#cbd5e8")
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-DATASETS = {"conll2003": ("conll2003/train.txt", "conll2003/valid.txt"), "wnut17": ("wnut17/train.txt", "wnut17/dev.txt")}
+DATASETS = {"conll2003": ("conll2003/train.txt", "conll2003/valid.txt"), "wnut17": ("wnut17/train.txt", "wnut17/dev.txt"),
+            "ud_ewt": ("ud_ewt/train.conllu", "ud_ewt/dev.conllu"),
+            "ud_korean_gsd": ("ud_korean_gsd/train.conllu", "ud_korean_gsd/dev.conllu")}
+# The page's three tasks: the shipped model, the shared data sets to train on, and whether its tags are entities.
+TASK_NAMES = ("ner", "pos_en", "pos_ko")
+SHIPPED = {"ner": "ner-conll2003.safetensors", "pos_en": "pos-en-ewt.safetensors", "pos_ko": "pos-ko-gsd.safetensors"}
+TASK_DATASETS = {"ner": ("conll2003", "wnut17"), "pos_en": ("ud_ewt",), "pos_ko": ("ud_korean_gsd",)}
+# Universal POS tags (universaldependencies.org/u/pos), coloured by family: nouns blue-green, verbs orange,
+# modifiers green, function words lilac and grey. Other tag sets (XPOS, a person's own) take OTHER_COLORS.
+POS_COLORS = {"NOUN": "#a6cee3", "PROPN": "#8dd3c7", "PRON": "#b3de69", "VERB": "#fdb462", "AUX": "#fdd49e",
+              "ADJ": "#ccebc5", "ADV": "#e5f5e0", "NUM": "#ffffb3", "DET": "#bebada", "ADP": "#decbe4",
+              "CCONJ": "#fccde5", "SCONJ": "#fde0ef", "PART": "#d9d9d9", "INTJ": "#ffed6f", "PUNCT": "#f0f0f0",
+              "SYM": "#e0e0e0", "X": "#f7f7f7"}
 
 
 def color(kind: str, kinds: list[str] | None = None) -> str:
@@ -120,15 +136,38 @@ def inside(bundle: Bundle, words: list[str]) -> dict[str, np.ndarray]:
 # ---------------------------------------------------------------- a person's data and training
 
 
-def read_conll(data: bytes, name: str = "the upload"):
-    """[(tokens, tags)] from an uploaded CoNLL file, or a DataError that says what is wrong with it."""
+def read_conll(data: bytes, name: str = "the upload", task: str | None = None, column: str = "upos"):
+    """[(tokens, tags)] from an uploaded CoNLL file (IOB entity tags) or CoNLL-U file (`column`: upos or xpos),
+    or a DataError that says what is wrong with it. `task` ("ner", "pos_en", "pos_ko"): the file's tags must
+    be of that kind."""
     if not data or not data.strip():
         raise DataError(f"{name} is empty")
-    sentences = TASKS["tag"].read(bytes(data), name)
+    if task is not None and task != "ner" and not readers.is_conllu(readers.decode(bytes(data), name)):
+        first = next((line for line in readers.decode(bytes(data), name).split("\n") if line.strip()), "")
+        raise DataError(f"{name} is not a CoNLL-U file: its first line ({readers.shown(first, 40)!r}) should have ten "
+                        f"tab-separated columns, the word's number first")
+    sentences = TASKS["tag"].read(bytes(data), name, column)
     tags = {t for _, tags in sentences for t in tags}
-    if tags == {"O"}:
+    entity_tags = is_iob(tags)
+    if entity_tags and tags == {"O"}:
         raise DataError(f"{name} has no entities (every tag is O): there is nothing to learn")
+    if task is not None and entity_tags != (task == "ner"):
+        raise DataError(f"{name} has entity tags (O, B-, I-): pick Named entities to train on it" if entity_tags else
+                        f"{name} has no IOB entity tags ({', '.join(sorted(tags)[:6])} …): pick a parts-of-speech "
+                        f"task for a CoNLL-U file")
+    if len(tags) < 2:
+        raise DataError(f"{name} has one tag only ({next(iter(tags))}): there is nothing to learn")
     return sentences
+
+
+def is_pos(bundle: Bundle) -> bool:
+    """A tagger of parts of speech (any tags but IOB ones), not of entities."""
+    return not is_iob(bundle.labels.itos)
+
+
+def task_mismatch(bundle: Bundle, task: str) -> bool:
+    """Whether a tagger is of the other kind than the page's task (an entity tagger under parts of speech)."""
+    return is_pos(bundle) == (task == "ner")
 
 
 def shared_datasets(root: Path = SHARED) -> dict[str, tuple[Path, Path]]:
@@ -141,10 +180,10 @@ def shared_datasets(root: Path = SHARED) -> dict[str, tuple[Path, Path]]:
 
 
 def configs(hidden: int = 64, seconds: float = 60, chars: bool = True, cell: str = "lstm", seed: int = 0,
-            device: str | None = None) -> tuple[ModelConfig, TrainConfig]:
+            device: str | None = None, column: str = "upos") -> tuple[ModelConfig, TrainConfig]:
     model_cfg = ModelConfig(task="tag", cell=cell, tokenizer="word", embed_size=64, hidden_size=hidden,
                             bidirectional=True, dropout=0.3, char_hidden_size=25 if chars else 0, char_embed_size=25,
-                            word_dropout=0.05)
+                            word_dropout=0.05, tag_column=column)
     train_cfg = TrainConfig(lr=5e-3, batch_size=32, minutes=seconds / 60, seed=seed, device=device,
                             warmup_steps=20, eval_every=0.1)
     return model_cfg, train_cfg
@@ -165,8 +204,9 @@ def start_training(train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig,
 
 
 def report(bundle: Bundle, valid, n_worst: int = 10) -> dict:
-    """Entity-level precision, recall and F1 (overall and per type) on the held-out sentences, and the
-    n sentences with the most wrong tags, gold and predicted side by side."""
+    """On the held-out sentences: entity-level precision, recall and F1 (overall and per type), or for parts
+    of speech accuracy, macro F1, per-tag scores and the confusion matrix; and the n sentences with the most
+    wrong tags, gold and predicted side by side."""
     task = TASKS["tag"]
     valid = [(w, t) for w, t in valid if w and all(tag in bundle.labels for tag in t)]
     if not valid:
@@ -190,3 +230,89 @@ def side_by_side(words: list[str], gold: list[str], pred: list[str]) -> str:
                      f'<span style="font-size:0.75em;{style}">{html.escape(p)}</span></td>')
     return ('<div style="overflow-x:auto"><table style="border:none;border-collapse:collapse"><tr>'
             + "".join(cells) + "</tr></table></div>")
+
+
+# ---------------------------------------------------------------- parts of speech
+
+
+def pos_color(tag: str, tags: list[str] | None = None) -> str:
+    """The background of a part of speech: the universal tags fixed by family, others from a palette in order."""
+    if tag in POS_COLORS:
+        return POS_COLORS[tag]
+    others = [k for k in (tags or [tag]) if k not in POS_COLORS]
+    return OTHER_COLORS[others.index(tag) % len(OTHER_COLORS)] if tag in others else OTHER_COLORS[0]
+
+
+def tag_probability(tagged: Tagged) -> list[np.ndarray]:
+    """For each sentence (T,): the probability the network gave the tag it chose for each word."""
+    index = {tag: k for k, tag in enumerate(tagged.labels)}
+    return [probs[np.arange(len(tags)), [index[t] for t in tags]] for tags, probs in zip(tagged.tags, tagged.probs)]
+
+
+def top_tags(probs: np.ndarray, labels: list[str], k: int = 3) -> tuple[list[list[str]], np.ndarray]:
+    """probs (T, K) -> the k most probable tags of each word (T, k) and their probabilities (T, k)."""
+    k = min(k, probs.shape[1])
+    order = np.argsort(-probs, axis=1, kind="stable")[:, :k]  # (T, k)
+    return [[labels[j] for j in row] for row in order], np.take_along_axis(probs, order, axis=1)
+
+
+def pos_words(words: list[str], tags: list[str], hovers: list[str], labels: list[str],
+              notes: list[str] | None = None) -> str:
+    """HTML: each word on the background of its tag, the tag under it (and a note under that, such as the
+    Sejong tags of a Korean word), `hovers` as each word's tooltip; everything escaped."""
+    cells = []
+    for i, (word, tag) in enumerate(zip(words, tags)):
+        note = (f'<br><span style="font-size:0.68em;color:#4a5260">{html.escape(notes[i])}</span>'
+                if notes and notes[i] else "")
+        cells.append(f'<span title="{html.escape(hovers[i])}" style="display:inline-block;text-align:center;'
+                     f'background:{pos_color(tag, labels)};border-radius:0.3em;padding:0.1em 0.35em;margin:0.15em;'
+                     f'line-height:1.25;vertical-align:top;cursor:help">{html.escape(word)}<br>'
+                     f'<span style="font-size:0.7em;font-weight:600;color:#333">{html.escape(tag)}</span>{note}</span>')
+    return '<div style="font-size:1.05rem">' + "".join(cells) + "</div>"
+
+
+def pos_legend(tags: list[str], labels: list[str], explain) -> str:
+    """HTML: each tag in its colour with `explain(tag)` (what it stands for, or "") beside it."""
+    items = []
+    for tag in tags:
+        meaning = explain(tag)
+        items.append(f'<span style="display:inline-block;margin:0.15em 0.6em 0.15em 0"><span style="background:'
+                     f'{pos_color(tag, labels)};padding:0.05em 0.45em;border-radius:0.3em;font-weight:600">'
+                     f'{html.escape(tag)}</span>' + (f" {html.escape(meaning)}" if meaning else "") + "</span>")
+    return '<div style="font-size:0.9rem;line-height:1.9">' + "".join(items) + "</div>"
+
+
+def morpheme_tags(xpos: str) -> list[str]:
+    """Sejong tags of a Korean word, one per morpheme: 'NNP+JX' -> ['NNP', 'JX']."""
+    return [t for t in xpos.split("+") if t]
+
+
+def extras_path(models: Path, name: str, kind: str) -> Path:
+    """Where a shipped model's precomputed extras lie: models/pos-en-ewt.confusion.json and the like."""
+    return models / name.replace(".safetensors", f".{kind}.json")
+
+
+@functools.lru_cache(maxsize=8)
+def _json_file(path: str, mtime: float):  # mtime: a replaced file is read afresh
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def shipped_extra(models: Path, name: str, kind: str) -> dict | None:
+    """The shipped model's precomputed `kind` ("confusion": its dev confusion matrix; "sejong": a Korean
+    word -> [morphemes, Sejong tags] lexicon from the training data), or None if there is none."""
+    path = extras_path(models, name, kind)
+    if not path.is_file():
+        return None
+    try:
+        found = _json_file(str(path), path.stat().st_mtime)
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def confusion_share(counts, labels: list[str], n: int = 8) -> list[tuple[str, str, int]]:
+    """The n most frequent confusions (gold tag, predicted tag, count), off the diagonal."""
+    counts = np.asarray(counts)
+    pairs = [(labels[i], labels[j], int(counts[i, j])) for i in range(len(labels)) for j in range(len(labels))
+             if i != j and counts[i, j] > 0]
+    return sorted(pairs, key=lambda p: -p[2])[:n]
