@@ -24,11 +24,27 @@ class ModelConfig:
     char_embed_size: int = 32
     char_hidden_size: int = 32  # tag: 0 turns the character features off
     word_dropout: float = 0.0  # tag/classify: chance a training word is replaced by <unk>
+    horizon: int = 0  # forecast: steps forecast at once (the vocabulary names its input channels)
+    context: int = 0  # forecast: past steps read before them
+    season: int = 0  # forecast: steps in a season (24 for hourly, 12 for monthly; 1: none)
+    frequency: str = ""  # forecast: "hourly", "daily", "weekly", "monthly", "quarterly" or "yearly"
+    transform: str = ""  # forecast: "none", "log", "diff" (z_t - z_{t-season}) or "log+diff" ("auto" until built)
+    target: str = ""  # forecast: the column forecast
+    nonnegative: bool = False  # forecast: the training series has no negative value: forecasts clipped at 0
     tag_column: str = "upos"  # tag: the CoNLL-U column the tags come from, "upos" or "xpos" (CoNLL files: the last)
     word_buckets: int = 0  # classify, characters: also embed the word each character is in, hashed into
     # this many rows (0: off)
     attention: str = "additive"  # caption (and translate): the decoder's attention, "additive", "general" or "none"
     min_count: int = 1  # caption: words seen fewer times in the training captions read as <unk>
+    target_tokenizer: str = "word"  # translate: how the output is split, "char" or "word" (tokenizer: the input's)
+    decoding: str = "beam"  # translate: how predict and evaluate write, "beam", "greedy" or "sample"
+    beam_size: int = 5  # translate: hypotheses beam search keeps
+    length_alpha: float = 0.6  # translate: beam search's length normalisation, ((5 + n) / 6) ** alpha
+    temperature: float = 1.0  # translate: sampling's temperature
+    top_k: int = 0  # translate: sample only among the k most probable tokens (0: all)
+    label_smoothing: float = 0.0  # translate: of the training loss (the validation loss is plain cross-entropy)
+    source_column: str = ""  # translate: the training file's source column, a name or a position from 1 ("": the
+    target_column: str = ""  # reader's default); evaluate reads a file of the same shape the same way
 
     def __post_init__(self):
         from .tasks import TASKS  # the registry of tasks imports this module: look it up at call time
@@ -48,10 +64,22 @@ class ModelConfig:
             "char_vocab_size": 0 <= self.char_vocab_size <= 100_000,
             "char_embed_size": 1 <= self.char_embed_size <= 1024,
             "char_hidden_size": 0 <= self.char_hidden_size <= 1024,
+            "horizon": 0 <= self.horizon <= 10_000,
+            "context": 0 <= self.context <= 100_000,
+            "season": 0 <= self.season <= 10_000,
+            "frequency": self.frequency in ("", "hourly", "daily", "weekly", "monthly", "quarterly", "yearly"),
+            "transform": self.transform in ("", "auto", "none", "log", "diff", "log+diff"),
             "word_buckets": self.word_buckets == 0 or (2 <= self.word_buckets <= 1_000_000
                                                        and self.tokenizer == "char" and self.embed_size > 0),
             "attention": self.attention in ("additive", "general", "none"),
             "min_count": 1 <= self.min_count <= 1_000_000,
+            "target_tokenizer": self.target_tokenizer in ("char", "word"),
+            "decoding": self.decoding in ("beam", "greedy", "sample"),
+            "beam_size": 1 <= self.beam_size <= 100,
+            "length_alpha": 0 <= self.length_alpha <= 5,
+            "temperature": 0 < self.temperature <= 100,
+            "top_k": 0 <= self.top_k <= 1_000_000,
+            "label_smoothing": 0 <= self.label_smoothing < 1,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:

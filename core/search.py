@@ -201,68 +201,79 @@ def replay(decoder, tokens: list[list[int]], state, memory, mask, *, bos: int, e
 def beam_search(decoder, state, memory, mask, *, bos: int, eos: int, max_len: int = 50,
                 banned: Sequence[int] = (), beam_size: int = 5, alpha: float = 0.6,
                 record_k: int = 5) -> list[Decoded]:
-    """Keep the beam_size best prefixes at every step (by log probability); an eos among the step's
-    beam_size best candidates finishes a hypothesis. Stops when beam_size have finished (or at max_len,
-    where the live ones compete unfinished). Each example of the batch is searched on its own."""
+    """Keep the beam_size best prefixes of each example at every step (by log probability); an eos among the
+    step's beam_size best candidates finishes a hypothesis. An example is done when beam_size of its
+    hypotheses have finished (or at max_len, where the live ones compete unfinished). The whole batch runs
+    together: one `step` over every example's live hypotheses per output position."""
     if beam_size < 1:
         raise ValueError(f"beam_size must be at least 1, not {beam_size}")
     B = _batch_size(state, memory)
+    device = _device(decoder)
     greedy_out = greedy(decoder, state, memory, mask, bos=bos, eos=eos, max_len=max_len, banned=banned,
                         record_k=0)
-    results = []
-    for b in range(B):
-        one = torch.tensor([b])
-        example = (index_state(state, one), _rows(memory, one), _rows(mask, one))
-        results.append(_beam_one(decoder, *example, greedy_out[b], bos, eos, max_len, banned, beam_size,
-                                 alpha, record_k))
-    return results
-
-
-def _beam_one(decoder, state, memory, mask, greedy_out: Decoded, bos, eos, max_len, banned, beam_size,
-              alpha, record_k) -> Decoded:
-    device = _device(decoder)
     prepared = _prepare(decoder, memory)
     start = state
-    live = [Hypothesis([], 0.0, 0.0, False)]
-    token = torch.tensor([bos], device=device)
-    finished, beams = [], []
+    live = [[Hypothesis([], 0.0, 0.0, False)] for _ in range(B)]  # each example's live hypotheses
+    finished = [[] for _ in range(B)]
+    beams = [[] for _ in range(B)]
+    done = [False] * B
+    example = torch.arange(B)  # the example of each row of the state
+    token = torch.full((B,), bos, dtype=torch.long, device=device)
     for _ in range(max_len):
-        n = len(live)
-        rows = torch.zeros(n, dtype=torch.long)  # every hypothesis reads the same source
-        logits, new_state, _, _ = decoder.step(token, state, _rows(memory, rows), _rows(mask, rows),
-                                               _rows(prepared, rows))
-        logp = _log_probs(logits, banned)  # (n, V)
-        total = torch.tensor([h.logprob for h in live], device=logp.device)[:, None] + logp  # (n, V)
-        V = total.size(-1)
-        values, flat = total.flatten().topk(min(2 * beam_size, total.numel()))
-        kept, step_finished = [], []
-        for rank, (value, index) in enumerate(zip(values.tolist(), flat.tolist())):
-            if value == float("-inf"):
-                break
-            parent, tok = divmod(index, V)
-            tokens = live[parent].tokens + [tok]
-            hyp = Hypothesis(tokens, value, value / length_penalty(len(tokens), alpha), tok == eos, parent)
-            if hyp.finished:
-                if rank < beam_size:
-                    step_finished.append(hyp)
+        rows = example.to(device)
+        logits, state, _, _ = decoder.step(token, state, _rows(memory, rows), _rows(mask, rows),
+                                           _rows(prepared, rows))
+        logp = _log_probs(logits, banned)  # (R, V), R rows: the live hypotheses of the examples not done
+        V = logp.size(-1)
+        scores = torch.tensor([h.logprob for b in range(B) if not done[b] for h in live[b]], device=logp.device)
+        total = scores[:, None] + logp  # (R, V)
+        keep_rows, keep_tokens, keep_examples, r = [], [], [], 0
+        for b in range(B):
+            if done[b]:
                 continue
-            kept.append(hyp)
-            if len(kept) == beam_size:
-                break
-        finished += step_finished
-        beams.append(sorted(step_finished + kept, key=lambda h: -h.score))
-        if len(finished) >= beam_size or not kept:
-            live = []
+            n = len(live[b])
+            block = total[r:r + n].flatten()  # (n * V,)
+            values, flat = block.topk(min(2 * beam_size, block.numel()))
+            kept, step_finished = [], []
+            for rank, (value, index) in enumerate(zip(values.tolist(), flat.tolist())):
+                if value == float("-inf"):
+                    break
+                parent, tok = divmod(index, V)
+                tokens = live[b][parent].tokens + [tok]
+                hyp = Hypothesis(tokens, value, value / length_penalty(len(tokens), alpha), tok == eos, parent)
+                if hyp.finished:
+                    if rank < beam_size:
+                        step_finished.append(hyp)
+                    continue
+                kept.append(hyp)
+                if len(kept) == beam_size:
+                    break
+            finished[b] += step_finished
+            beams[b].append(sorted(step_finished + kept, key=lambda h: -h.score))
+            if len(finished[b]) >= beam_size or not kept:
+                done[b], live[b] = True, []
+            else:
+                live[b] = kept
+                keep_rows += [r + h.parent for h in kept]
+                keep_tokens += [h.tokens[-1] for h in kept]
+                keep_examples += [b] * len(kept)
+            r += n
+        if all(done):
             break
-        live = kept
-        parents = torch.tensor([h.parent for h in kept])
-        state = index_state(new_state, parents)
-        token = torch.tensor([h.tokens[-1] for h in kept], device=device)
-    g = greedy_out
-    greedy_hyp = Hypothesis(g.tokens + ([eos] if g.finished else []), g.logprob, g.score(alpha), g.finished,
-                            from_greedy=True)
-    winner = max(finished + live + [greedy_hyp], key=lambda h: h.score)  # live: those cut off at max_len
-    tokens = winner.tokens[:-1] if winner.finished else winner.tokens
-    steps = replay(decoder, [tokens], start, memory, mask, bos=bos, eos=eos if winner.finished else None,
-                   record_k=record_k)[0].steps
-    return Decoded(tokens, winner.logprob, winner.finished, steps, beams, winner)
+        state = index_state(state, torch.tensor(keep_rows))
+        token = torch.tensor(keep_tokens, device=device)
+        example = torch.tensor(keep_examples)
+    winners = []
+    for b in range(B):
+        g = greedy_out[b]
+        greedy_hyp = Hypothesis(g.tokens + ([eos] if g.finished else []), g.logprob, g.score(alpha), g.finished,
+                                from_greedy=True)
+        winners.append(max(finished[b] + live[b] + [greedy_hyp], key=lambda h: h.score))  # live: cut at max_len
+    outputs = [w.tokens[:-1] if w.finished else w.tokens for w in winners]
+    results = []
+    for b, w in enumerate(winners):  # replay the winners for their records (eos only after the finished ones)
+        one = torch.tensor([b])
+        steps = replay(decoder, [outputs[b]], index_state(start, one), _rows(memory, one), _rows(mask, one),
+                       bos=bos, eos=eos if w.finished else None, record_k=record_k)[0].steps if record_k else []
+        results.append(Decoded(outputs[b], w.logprob, w.finished, steps, beams[b], w))
+    return results
