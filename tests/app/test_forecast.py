@@ -1,0 +1,150 @@
+"""The forecasting page through AppTest: every built-in series draws, the shipped model (a tiny stand-in,
+on a small Seoul-like file) forecasts with its band beside the baselines and looks inside, an uploaded CSV
+trains a small model in the background, and bad files get one line."""
+import json
+import time
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from app_helpers import open_app
+from core import fit
+from core.checkpoint import save_checkpoint
+from core.config import ModelConfig, TrainConfig
+from core.series import read_series
+from webapp import forecast as fc
+
+PAGE = "pages/forecast.py"
+
+
+def no_problem(at):
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def chart_columns(at) -> list[set]:
+    found = []
+    for chart in at.get("vega_lite_chart"):
+        for dataset in chart.proto.datasets:
+            found.append(set(pa.ipc.open_stream(dataset.data.data).read_pandas().columns))
+    return found
+
+
+def seoul_like(days: int = 21) -> str:
+    """The Seoul file's layout: DD/MM/YYYY dates, an Hour column, weather, seasons, a Functioning Day."""
+    rng = np.random.default_rng(0)
+    rows = ["Date,Rented Bike Count,Hour,Temperature,Humidity,Seasons,Holiday,Functioning Day"]
+    for day in range(days):
+        date = pd.Timestamp("2018-08-10") + pd.Timedelta(days=day)
+        for hour in range(24):
+            temp = 25 + 5 * np.sin(2 * np.pi * (hour - 9) / 24) + rng.normal()
+            count = 0 if day == 3 else int(600 + 400 * np.sin(2 * np.pi * (hour - 12) / 24) + 10 * temp)
+            rows.append(f"{date:%d/%m/%Y},{count},{hour},{temp:.1f},{rng.integers(30, 90)},Summer,No Holiday,"
+                        f"{'No' if day == 3 else 'Yes'}")
+    return "\n".join(rows) + "\n"
+
+
+@pytest.fixture(scope="module")
+def seoul_files(tmp_path_factory):
+    """../shared/data with a small Seoul-like file, and models/ with a tiny forecaster trained on it."""
+    root = tmp_path_factory.mktemp("shared")
+    (root / "seoul_bike").mkdir()
+    (root / "seoul_bike" / "train.csv").write_text(seoul_like())
+    series = read_series(root / "seoul_bike" / "train.csv", target="Rented Bike Count")
+    bundle, trainer = fit.prepare("forecast", series, None,
+                                  ModelConfig(task="forecast", hidden_size=8, horizon=24, context=48),
+                                  TrainConfig(max_steps=5, seed=0))
+    fit.run(bundle, trainer)
+    models = tmp_path_factory.mktemp("models")
+    save_checkpoint(bundle, models / fc.SHIPPED)
+    return root, models
+
+
+@pytest.fixture
+def seoul(seoul_files, monkeypatch):
+    root, models = seoul_files
+    monkeypatch.setattr(fc, "SHARED", root)
+    monkeypatch.setenv("RNNLAB_MODELS", str(models))
+
+
+@pytest.fixture
+def no_shared(tmp_path, monkeypatch):
+    monkeypatch.setattr(fc, "SHARED", tmp_path)  # as in a user's clone: statsmodels' series only
+    monkeypatch.setenv("RNNLAB_MODELS", str(tmp_path))
+
+
+@pytest.mark.parametrize("name", fc.STATSMODELS)
+def test_each_statsmodels_series_draws_without_shared_data(name, no_shared):
+    at = open_app(PAGE, series=name)
+    no_problem(at)
+    assert at.selectbox(key="fc_series").value == name
+    assert any("value" in cols for cols in chart_columns(at))  # the series chart
+    assert at.info  # no model yet: it says how to get one
+
+
+def test_the_shipped_model_forecasts_with_its_band_beside_the_baselines_and_looks_inside(seoul):
+    at = open_app(PAGE, series="seoul_bike")
+    no_problem(at)
+    assert at.radio(key="fc_model").value == "shipped"
+    assert {"q10", "q50", "q90", "seasonal_naive", "holt_winters"} <= set().union(*chart_columns(at))
+    assert any("DD/MM/YYYY" in c.value for c in at.caption)  # which reading of the dates, and why
+    assert at.warning or at.success  # says plainly who wins
+    assert len(at.dataframe) == 2
+    first = at.select_slider(key="fc_origin").value
+    options = at.select_slider(key="fc_origin").options
+    at.select_slider(key="fc_origin").set_value(options[-1]).run()
+    no_problem(at)
+    assert at.select_slider(key="fc_origin").value != first and at.query_params["origin"] == options[-1]
+    at.multiselect(key="fc_baselines").set_value(["naive"]).run()
+    no_problem(at)
+    at.radio(key="fc_signal").set_value("temperature").run()
+    no_problem(at)
+    assert at.selectbox(key="fc_unit").value is not None
+
+
+def test_the_seoul_series_remembers_its_origin_from_the_url(seoul):
+    at = open_app(PAGE, series="seoul_bike")
+    options = at.select_slider(key="fc_origin").options
+    again = open_app(PAGE, series="seoul_bike", origin=options[1])
+    no_problem(again)
+    assert again.select_slider(key="fc_origin").value == options[1]
+
+
+def monthly_csv(n=72) -> bytes:
+    months = pd.date_range("2000-01-01", periods=n, freq="MS")
+    y = 100 * np.exp(0.01 * np.arange(n)) * (1 + 0.2 * np.sin(2 * np.pi * np.arange(n) / 12))
+    return pd.DataFrame({"month": months.strftime("%Y-%m"), "sales": y.round(1)}).to_csv(index=False).encode()
+
+
+def test_an_uploaded_csv_trains_a_small_model_in_the_background(no_shared, monkeypatch):
+    monkeypatch.setenv("RNNLAB_MAX_SECONDS", "2")
+    at = open_app(PAGE, series="upload")
+    at.file_uploader(key="fc_file").upload("sales.csv", monthly_csv(), "text/csv").run()
+    no_problem(at)
+    assert at.radio(key="fc_model").value == "train"
+    at.select_slider(key="fc_hidden").set_value(8).run()
+    at.number_input(key="fc_horizon").set_value(12).run()
+    at.number_input(key="fc_context").set_value(24).run()
+    at.button(key="fc_start").click().run()
+    no_problem(at)
+    run = at.session_state["fc_run"]
+    assert run.join(timeout=60)
+    at.run()
+    no_problem(at)
+    assert {"q10", "q90", "sarima"} <= set().union(*chart_columns(at))
+    assert at.session_state["fc_run"].bundle.cfg.transform == "log+diff"
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"a,b\nx,1\ny,2\nz,3\n", "no date or time column"),
+    (b"month,value\n2020-01,1\n2020-02,two\n2020-03,3\n", "text in row 3"),
+    (b"month,value\n2020-01,1\n", "1 row"),
+    (b"date,value\n01/01/2020,1\n02/02/2020,2\n03/03/2020,3\n", "DD/MM/YYYY or MM/DD/YYYY"),
+])
+def test_a_bad_file_gets_one_line(no_shared, data, message):
+    at = open_app(PAGE, series="upload")
+    at.file_uploader(key="fc_file").upload("bad.csv", data, "text/csv").run()
+    assert not at.exception
+    assert len(at.error) == 1 and message in at.error[0].value

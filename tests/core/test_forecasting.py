@@ -1,0 +1,198 @@
+"""Forecasting: the CSV reader, the baselines, rolling-origin evaluation that never looks past its origin,
+scaling fitted on training rows only, and a network that learns a noisy sine. Tiny data made here."""
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+
+from core import baselines, fit, series as series_module
+from core.checkpoint import load_checkpoint, save_checkpoint, to_bytes
+from core.cli import main
+from core.config import ModelConfig, TrainConfig
+from core.errors import DataError
+from core.series import read_series
+from core.tasks import TASKS
+
+task = TASKS["forecast"]
+
+
+def hourly_csv(values, start="2021-03-01", **columns) -> bytes:
+    times = pd.date_range(start, periods=len(values), freq="h")
+    return pd.DataFrame({"time": times.strftime("%Y-%m-%d %H:%M"), "count": values, **columns}).to_csv(index=False).encode()
+
+
+def sine(days=30, noise=0.1, seed=0):
+    t = np.arange(24 * days)
+    rng = np.random.default_rng(seed)
+    return 5 + np.sin(2 * np.pi * t / 24) + noise * rng.standard_normal(len(t))
+
+
+def small_cfg(**kw):
+    return ModelConfig(task="forecast", hidden_size=16, horizon=24, context=48, transform="none", **kw)
+
+
+def built(values, **kw):
+    s = read_series(hourly_csv(values))
+    train, valid = task.split(s, 0.2, 0)
+    bundle = task.build(train, valid, small_cfg(**kw))
+    return s, train, valid, bundle
+
+
+# ---- the reader
+
+def test_reads_the_seoul_layout_day_first_with_an_hour_column():
+    rows = ["Date,Rented Bike Count,Hour,Temperature,Seasons,Functioning Day"]
+    for day in range(1, 15):
+        for hour in range(24):
+            rows.append(f"{day:02d}/12/2017,{100 + hour},{hour},-1.5,Winter,{'No' if day == 3 else 'Yes'}")
+    s = read_series("\n".join(rows).encode(), target="Rented Bike Count")
+    assert s.frequency == "hourly" and len(s) == 14 * 24
+    assert s.times[25] == pd.Timestamp("2017-12-02 01:00")
+    assert any("DD/MM/YYYY" in n and "13/12/2017" in n for n in s.notes)  # which reading, and why
+    assert s.off.sum() == 24 and "Seasons=Winter" in s.covariates and "Temperature" in s.covariates
+
+
+@pytest.mark.parametrize("text, message", [
+    (b"a,b\nx,1\ny,2\nz,3\n", "no date or time column"),
+    (b"month,value\n2020-01,1\n2020-02,two\n2020-03,3\n", "text in row 3"),
+    (b"month,value\n2020-01,1\n", "1 row"),
+    (b"date,value\n01/01/2020,1\n02/02/2020,2\n03/03/2020,3\n", "could be DD/MM/YYYY or MM/DD/YYYY"),
+    (b"date,value\n2020-01-01,1\n2020-01-01,2\n2020-01-02,3\n", "appears more than once"),
+    (b"date,a,b\n2020-01-01,1,2\n2020-01-02,2,3\n2020-01-03,3,4\n", "several numeric columns"),
+    (b"date,value\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n2020-03-09,3\n", "missing"),
+    (b"date,value\n2020-01-01,1\n2020-01-05,2\n2020-01-09,3\n", "4 days"),
+    (b"", "empty"),
+    (b"\x00\x01binary", "binary"),
+])
+def test_malformed_files_get_one_line(text, message):
+    with pytest.raises(DataError, match=message) as err:
+        read_series(text, "f.csv")
+    assert "\n" not in str(err.value)
+
+
+def test_too_many_rows_is_refused_without_reading_them_all(monkeypatch):
+    monkeypatch.setattr(series_module, "MAX_ROWS", 50)
+    with pytest.raises(DataError, match="more than 50 rows"):
+        read_series(hourly_csv(np.arange(200.0)))
+
+
+def test_a_few_missing_steps_are_filled_with_a_note():
+    text = hourly_csv(np.arange(100.0)).decode().splitlines()
+    del text[10]  # one hour gone
+    s = read_series("\n".join(text).encode())
+    assert len(s) == 100 and s.values[9] == pytest.approx(9.0) and any("filled" in n for n in s.notes)
+
+
+def test_month_first_dates_are_read_when_only_that_reading_exists():
+    s = read_series(b"date,value\n12/30/2020,1\n12/31/2020,2\n01/01/2021,3\n01/02/2021,4\n")
+    assert s.times[0] == pd.Timestamp("2020-12-30") and "MM/DD/YYYY" in s.notes[0]
+
+
+# ---- baselines and metrics
+
+def test_seasonal_naive_is_a_shifted_copy():
+    y = np.random.default_rng(1).standard_normal(100)
+    s = read_series(hourly_csv(y))
+    origins = np.array([48, 72])
+    found = task.baselines(s, origins, 24)["seasonal_naive"]  # (2, 24)
+    for row, o in zip(found, origins):
+        np.testing.assert_array_equal(row, y[o - 24:o])
+    np.testing.assert_array_equal(baselines.seasonal_naive(y, 30, 12), np.concatenate([y[-12:], y[-12:], y[-12:-6]]))
+
+
+def test_metrics_leave_out_mape_when_there_are_zeros():
+    m = baselines.forecast_metrics([1, 0, 3], [2, 0, 3], scale=0.5)
+    assert m["mae"] == pytest.approx(1 / 3) and m["rmse"] == pytest.approx(math.sqrt(1 / 3))
+    assert "mape" not in m and m["mase"] == pytest.approx(2 / 3)
+    assert baselines.forecast_metrics([2, 4], [1, 4])["mape"] == pytest.approx(25.0)
+
+
+# ---- evaluation never looks past its origin
+
+def test_rolling_origin_counts_rows_and_never_looks_past_the_origin(tmp_path):
+    y = sine(days=10)
+    s, _, _, bundle = built(y)
+    start = 5 * 24
+    origins = task.origins(bundle, s, start=start)
+    assert len(origins) == (len(y) - start) // 24 == 5
+    jumped = y.copy()
+    jumped[start:] += 1000.0  # right after the first origin
+    j = read_series(hourly_csv(jumped))
+    first = task.rolling(bundle, s, origins[:1])
+    second = task.rolling(bundle, j, origins[:1])
+    np.testing.assert_array_equal(first.quantiles, second.quantiles)
+    for name in first.baselines:
+        np.testing.assert_array_equal(first.baselines[name], second.baselines[name])
+    assert (second.actual > 900).all()
+    out = tmp_path / "p.csv"
+    metrics = task.evaluate(bundle, s, start=str(s.times[start]), predictions=str(out))
+    rows = pd.read_csv(out)
+    assert len(rows) == metrics["steps"] == 5 * 24 and metrics["origins"] == 5
+    assert {"time", "actual", "forecast", "q10", "q50", "q90", "seasonal_naive", "holt_winters"} <= set(rows)
+    assert pd.Timestamp(rows["time"][0]) == s.times[start]
+
+
+def test_scaling_is_fitted_on_training_rows_only():
+    y = np.concatenate([np.full(24 * 8, 10.0) + np.sin(np.arange(24 * 8)), np.full(24 * 2, 1e6)])
+    s, train, valid, bundle = built(y)
+    assert len(train) == 24 * 8 and valid.start == 24 * 8
+    assert bundle.model.y_shift.item() == pytest.approx(np.mean(y[: 24 * 8]), rel=1e-5)
+    assert bundle.model.y_scale.item() == pytest.approx(np.std(y[: 24 * 8]), rel=1e-4)
+
+
+def test_the_scaling_travels_in_the_checkpoint(tmp_path):
+    s, _, _, bundle = built(sine(days=8) * 100)
+    save_checkpoint(bundle, tmp_path / "f.safetensors")
+    again = load_checkpoint(tmp_path / "f.safetensors", task="forecast")
+    assert again.model.y_shift.item() == pytest.approx(bundle.model.y_shift.item())
+    origins = np.array([24 * 6])
+    np.testing.assert_allclose(task.rolling(again, s, origins).quantiles, task.rolling(bundle, s, origins).quantiles,
+                               rtol=1e-5)
+    assert len(to_bytes(bundle, torch.float16)) < len(to_bytes(bundle))
+
+
+# ---- learning
+
+def test_a_noisy_sine_is_forecast_within_a_bound():
+    torch.manual_seed(0)
+    s = read_series(hourly_csv(sine(days=20)))
+    bundle, trainer = fit.prepare("forecast", s, None, small_cfg(), TrainConfig(max_steps=250, lr=1e-2, seed=0))
+    best = fit.run(bundle, trainer)
+    assert best["mae"] < 0.2, best  # the noise alone: 0.08; the naive forecast: about 0.9
+    assert best["mae"] < 0.5 * best["naive"]["mae"]
+    assert 0.4 < best["coverage_80"] <= 1.0
+
+
+def test_log_and_seasonal_difference_round_trip_a_monthly_series():
+    months = pd.date_range("2000-01-01", periods=96, freq="MS")
+    y = 100 * np.exp(0.01 * np.arange(96)) * (1 + 0.2 * np.sin(2 * np.pi * np.arange(96) / 12))
+    s = read_series(pd.DataFrame({"month": months.strftime("%Y-%m"), "v": y}))
+    train, valid = task.split(s, 0.1, 0)
+    bundle = task.build(train, valid, ModelConfig(task="forecast", hidden_size=8, horizon=24))
+    assert bundle.cfg.transform == "log+diff" and bundle.cfg.context == 36 and bundle.cfg.frequency == "monthly"
+    # the untrained head forecasts the training mean of the seasonal log difference: seasonal naive plus drift
+    found = task.rolling(bundle, s, np.array([72]))
+    drift = np.mean(np.log(y[12:72]) - np.log(y[:60]))
+    expected = np.concatenate([y[60:72] * np.exp(drift), y[60:72] * np.exp(2 * drift)])
+    np.testing.assert_allclose(found.median[0], expected, rtol=1e-4)
+
+
+def test_the_command_line_trains_evaluates_and_predicts(tmp_path, capsys):
+    y = sine(days=12)
+    data = tmp_path / "s.csv"
+    data.write_bytes(hourly_csv(y))
+    model = tmp_path / "m.safetensors"
+    assert main(["train", "forecast", "--data", str(data), "--out", str(model), "--max-steps", "20",
+                 "--context", "48", "--hidden", "8", "--threads", "1"]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", str(model), str(data), "--start", "2021-03-10", "--json"]) == 0
+    metrics = json.loads(capsys.readouterr().out)
+    assert metrics["origins"] == 3 and {"naive", "seasonal_naive", "holt_winters"} <= set(metrics)
+    assert main(["predict", str(model), str(data)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == "time,q10,q50,q90" and len(lines) == 25 and lines[1].startswith("2021-03-13 00:00")
+    assert main(["evaluate", str(model), str(data), "--start", "2030-01-01"]) == 2
+    assert "after the series' end" in capsys.readouterr().err
