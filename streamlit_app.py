@@ -70,6 +70,7 @@ KEEP = (
     "ner_source", "ner_data", "ner_cell", "ner_hidden", "ner_chars", "ner_seconds", "ner_text", "ner_state",
     "tag_task", *(f"{task}_{key}" for task in ("pos_en", "pos_ko") for key in (
         "source", "data", "column", "cell", "hidden", "chars", "seconds", "text", "state")),
+    "cap_source", "cap_input", "cap_example", "cap_method", "cap_beam", "cap_temperature", "cap_seed",
 )
 
 enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before drawing anything

@@ -9,12 +9,13 @@ import streamlit as st
 
 from . import char_lm, classifier, hello, home, shell, tagging, training
 from . import forecast
+from . import captioning
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT = "en"
 KEY = "lang"  # the sidebar widget's key in st.session_state
 
-AREAS = (shell, home, hello, training, char_lm, classifier, tagging, forecast)
+AREAS = (shell, home, hello, training, char_lm, classifier, tagging, forecast, captioning)
 STRINGS: dict[str, tuple[str, str]] = {}
 for area in AREAS:
     clash = STRINGS.keys() & area.STRINGS.keys()

@@ -1,0 +1,112 @@
+"""The captioning page in AppTest: an example photo, an upload, the word slider, beam against greedy, bad
+photos, and no Flickr8k image anywhere in the repository."""
+import io
+import re
+import subprocess
+
+import pytest
+import torch
+from PIL import Image
+
+from app_helpers import REPO, open_app
+from core.checkpoint import save_checkpoint
+from core.config import ModelConfig
+from core.encoder import FEATURES, REGIONS
+from core.tasks import TASKS
+from core.tasks.caption import Example
+
+PAGE = "pages/captioning.py"
+
+
+@pytest.fixture(scope="module")
+def captioner_dir(tmp_path_factory):
+    """A tiny stand-in for models/caption-flickr8k.safetensors (untrained: it writes something)."""
+    folder = tmp_path_factory.mktemp("caption_models")
+    torch.manual_seed(0)
+    made_up = [Example(f"{i}.jpg", torch.randn(REGIONS, FEATURES).half(), [c])
+               for i, c in enumerate(["a dog runs on the grass", "a man in a red shirt", "two children play"])]
+    spec = TASKS["caption"]
+    bundle = spec.build(made_up, made_up, ModelConfig(task="caption", hidden_size=16, embed_size=8, min_count=1))
+    bundle.info = {"valid": {"bleu4": 12.5, "distinct_fraction": 0.6}, "minutes": 1.0}
+    save_checkpoint(bundle, folder / "caption-flickr8k.safetensors")
+    return folder
+
+
+@pytest.fixture
+def page(captioner_dir, monkeypatch):
+    monkeypatch.setenv("RNNLAB_MODELS", str(captioner_dir))
+
+    def open_(**query):
+        return open_app(PAGE, **query)
+    return open_
+
+
+def clean(at):
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def jpeg(size=(120, 90), colour=(200, 30, 30)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_an_example_photo_gets_a_caption_and_the_word_slider_moves(page):
+    at = page()
+    clean(at)
+    assert at.radio(key="cap_input").value == "example"
+    slider = at.select_slider(key="cap_word")
+    assert len(slider.options) >= 1
+    assert len(at.get("image")) >= 2  # the photo and the attention over it
+    last = slider.options[-1]
+    slider.set_value(last).run()
+    clean(at)
+    assert at.select_slider(key="cap_word").value == last
+    assert any("Beam search versus greedy" in h.value for h in at.subheader)
+    at.radio(key="cap_example").set_value("coffee").run()
+    clean(at)
+    assert at.query_params.get("example") == "coffee"
+
+
+def test_the_url_opens_the_example_it_names_and_greedy_and_sampling_work(page):
+    at = page(example="rocket")
+    clean(at)
+    assert at.radio(key="cap_example").value == "rocket"
+    at.radio(key="cap_method").set_value("greedy").run()
+    clean(at)
+    assert not any("Beam search versus greedy" in h.value for h in at.subheader)
+    at.radio(key="cap_method").set_value("sample").run()
+    clean(at)
+
+
+def test_an_uploaded_photo_and_bad_ones(page):
+    at = page()
+    at.radio(key="cap_input").set_value("upload").run()
+    clean(at)
+    assert any("Choose a photo" in i.value for i in at.info)
+    at.file_uploader(key="cap_photo").upload("red.jpg", jpeg(), "image/jpeg").run()
+    clean(at)
+    assert at.select_slider(key="cap_word").options
+    for data, message in [(b"", "is empty"), (b"not a photo at all", "is not an image"),
+                          (jpeg((800, 600))[:900], "truncated")]:
+        at.file_uploader(key="cap_photo").upload("bad.jpg", data, "image/jpeg").run()
+        assert not at.exception
+        assert any(message in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_in_korean_every_string_is_translated(page):
+    at = page(lang="ko")
+    clean(at)
+    shown = [str(e.value) for kind in ("title", "subheader", "markdown", "caption", "info") for e in getattr(at, kind)]
+    shown += [r.label for r in at.radio] + [o for r in at.radio for o in r.options]
+    assert not [s for s in shown if re.match(r"^cap\.[a-z_.]+$", s)]
+    assert any(re.search("[가-힣]", s) for s in shown)
+
+
+def test_no_flickr8k_image_is_in_the_repository():
+    """Flickr8k's photos are for research use only: never committed (their names are digits_hex.jpg)."""
+    files = subprocess.run(["git", "ls-files"], capture_output=True, text=True, cwd=REPO).stdout.split()
+    assert not [f for f in files if re.search(r"\d+_[0-9a-f]{10}\.jpg$", f)]
+    images = [f for f in files if f.lower().endswith((".jpg", ".jpeg", ".png")) and "captioning" in f]
+    assert images and all(f.startswith("webapp/examples/captioning/") or f.startswith("docs/") for f in images)

@@ -1,0 +1,120 @@
+"""The captioning page's building blocks: example photos with free licences, the frozen encoder once per
+server, captions with every step's record, and the attention map laid over the photo."""
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import streamlit as st
+import torch
+from PIL import Image
+
+from core.encoder import GRID, ImageEncoder
+from core.image import open_image
+from core.search import Decoded
+from core.tasks import TASKS, Bundle
+
+EXAMPLES_DIR = Path(__file__).resolve().parent / "examples" / "captioning"  # licences in its README.md
+EXAMPLES = ("cat", "coffee", "astronaut", "rocket", "camera")
+SHIPPED = "caption-flickr8k.safetensors"
+MAX_UPLOAD_MB = 16
+SHOWN_SIDE = 448  # pixels a side of the photo as the page draws it
+METHODS = ("beam", "greedy", "sample")
+END = "</s>"
+SPEC = TASKS["caption"]
+
+
+@st.cache_resource(show_spinner=False)
+def encoder() -> ImageEncoder:
+    """EfficientNet-Lite0, frozen and in eval mode: loaded once per server, shared by every visitor."""
+    return ImageEncoder()
+
+
+def example_bytes(name: str) -> bytes:
+    return (EXAMPLES_DIR / f"{name}.jpg").read_bytes()
+
+
+def photo(data: bytes, name: str) -> Image.Image:
+    """The picture in an uploaded or example file (DataError: why it cannot be used)."""
+    return open_image(data, name, max_side=SHOWN_SIDE)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()[:16]
+
+
+@dataclass
+class Written:
+    """One caption and how it was written."""
+    method: str
+    decoded: Decoded
+    words: list[str]  # the caption's words (without </s>)
+    tokens: list[str]  # what each recorded step wrote: the words, then </s> if it finished
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def write(bundle: Bundle, picture: Image.Image, method: str = "beam", beam_size: int = 3,
+          temperature: float = 1.0, seed: int = 0) -> dict[str, Written]:
+    """The caption by `method`, and (for beam search) the greedy one beside it: method -> Written."""
+    features = encoder().encode([picture])  # (1, 49, 1280)
+    methods = [method] + (["greedy"] if method == "beam" else [])
+    out = {}
+    for m in methods:
+        generator = torch.Generator().manual_seed(seed)
+        decoded = SPEC.decode(bundle, features, m, beam_size=beam_size, temperature=temperature,
+                              generator=generator, record_k=5)[0]
+        words = bundle.vocab.decode(decoded.tokens)
+        tokens = [bundle.vocab.itos[s.token] for s in decoded.steps]
+        out[m] = Written(m, decoded, words, tokens)
+    return out
+
+
+def typed(text: str, delay: float = 0.06):
+    """The caption a word at a time, for st.write_stream: it appears as the decoder wrote it."""
+    for word in text.split():
+        yield word + " "
+        time.sleep(delay)
+
+
+def attention_grid(weights) -> np.ndarray:
+    """(49,) attention weights -> (7, 7), rows top to bottom as in the photo."""
+    return np.asarray(weights, dtype=float).reshape(GRID, GRID)
+
+
+def overlay(picture: Image.Image, weights, strength: float = 0.85) -> Image.Image:
+    """The photo lit where the decoder looked: the 7 × 7 weights upsampled smoothly to the photo's size,
+    scaled so the most attended region is at full brightness, the rest darkened towards black."""
+    grid = attention_grid(weights)
+    grid = grid / grid.max() if grid.max() > 0 else grid
+    light = Image.fromarray(grid.astype(np.float32), "F").resize(picture.size, Image.Resampling.BICUBIC)
+    light = np.clip(np.asarray(light), 0.0, 1.0)[..., None]  # (H, W, 1)
+    pixels = np.asarray(picture.convert("RGB"), dtype=np.float32)
+    lit = pixels * ((1 - strength) + strength * light)
+    return Image.fromarray(np.clip(lit, 0, 255).astype(np.uint8), "RGB")
+
+
+def top_words(written: Written, step: int, vocab) -> tuple[list[str], list[float]]:
+    """The five most probable words at a step, most probable first, with their probabilities."""
+    candidates = written.decoded.steps[step].candidates
+    return [vocab.itos[i] for i, _ in candidates], [p for _, p in candidates]
+
+
+def hidden_states(written: Written) -> np.ndarray:
+    """(T, H): the decoder's top-layer hidden state at each step, under the word it wrote."""
+    return np.stack([s.hidden.numpy() for s in written.decoded.steps]) if written.decoded.steps else np.zeros((0, 1))
+
+
+def beam_rows(written: Written, vocab, per_step: int = 3) -> list[dict]:
+    """The beam at every step: its best `per_step` hypotheses with their scores (length-normalised log
+    probability), finished ones marked; the winner's last row is flagged."""
+    rows = []
+    for t, kept in enumerate(written.decoded.beams or []):
+        for rank, hyp in enumerate(kept[:per_step]):
+            words = [vocab.itos[i] for i in hyp.tokens]
+            rows.append({"step": t + 1, "rank": rank + 1, "hypothesis": " ".join(words), "score": hyp.score,
+                         "log p": hyp.logprob, "finished": hyp.finished})
+    return rows
