@@ -63,6 +63,7 @@ HOME = SECTIONS["nav.basics"][0][0]
 # (value widgets only: never buttons or file uploaders). Pages add their keys here.
 KEEP = (
     "hello_word", "hello_hidden", "hello_seed", "hello_steps", "hello_lr", "hello_update_w",
+    "mem_task", "mem_delay", "mem_cells", "mem_scale", "mem_hidden", "mem_seconds", "mem_clip",
     "lm_source", "lm_corpus", "lm_paste", "lm_cell", "lm_hidden", "lm_layers", "lm_lr", "lm_seconds",
     "lm_prime", "lm_length", "lm_temperature", "lm_top_k", "lm_seed", "lm_view", "lm_text", "lm_state",
     "clf_source", "clf_cell", "clf_hidden", "clf_tokenizer", "clf_seconds", "clf_bidirectional", "clf_text",

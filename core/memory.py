@@ -191,7 +191,7 @@ class RaceConfig:
     seconds: float | None = None  # ... or wall-clock time for the whole race, whichever ends first
     clip: float | None = 1.0  # gradient-norm clipping; None: off
     rnn_radius: float | None = None  # the plain RNN's initial W_hh spectral radius; None: torch's init
-    gate_bias: float = 0.0  # added to the LSTM's forget and the GRU's update gate biases at the start
+    gate_bias: float = 3.0  # the gated cells start with their keep gate this open (see build)
     seed: int = 0
     eval_every: int = 25  # steps between accuracy measurements
     eval_size: int = 512  # fresh validation sequences

@@ -1,0 +1,94 @@
+"""The memory lab: a tiny race starts, runs live and stops; the levers, the URL and the charts."""
+import json
+import time
+
+from app_helpers import open_app, texts
+
+PAGE = "pages/memory.py"
+
+
+def no_problem(at):
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, texts(at.error)
+
+
+def chart_titles(at) -> list[str]:
+    titles = []
+    for c in at.get("vega_lite_chart"):
+        spec = json.loads(c.proto.spec)
+        title = spec.get("title")
+        titles.append(title.get("text") if isinstance(title, dict) else title)
+    return titles
+
+
+TABLE = {"task": "first", "chance": 0.25, "hidden": 8, "steps": 10, "seed": 0, "command": "python benchmarks/memory.py",
+         "points": [{"delay": d, "cells": {c: {"accuracy": a, "grad_ratio": 0.1} for c, a in zip(("rnn", "lstm", "gru"), acc)}}
+                    for d, acc in ((10, (1.0, 1.0, 1.0)), (100, (0.25, 0.9, 1.0)))]}
+
+
+def test_it_opens_with_the_gradient_at_initialisation_and_the_shipped_delay_chart(tmp_path, monkeypatch):
+    (tmp_path / "memory-accuracy.json").write_text(json.dumps(TABLE))
+    monkeypatch.setenv("RNNLAB_MODELS", str(tmp_path))
+    at = open_app(PAGE)
+    no_problem(at)
+    assert at.slider(key="mem_delay").value == 50 and at.multiselect(key="mem_cells").value == ["rnn", "lstm", "gru"]
+    assert "At initialisation (T = 50)" in chart_titles(at)
+    assert len(at.get("vega_lite_chart")) == 2  # the gradient at initialisation, accuracy against the delay
+    assert at.query_params["delay"] == "50" and at.query_params["cells"] == "rnn,lstm,gru"
+    assert any("hidden size 8, 10 steps" in c for c in texts(at.caption))
+
+
+def test_without_the_table_the_page_says_how_to_make_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("RNNLAB_MODELS", str(tmp_path))
+    at = open_app(PAGE)
+    assert not at.exception and any("benchmarks/memory.py --sweep" in w for w in texts(at.warning))
+
+
+def test_a_tiny_race_runs_live_and_stops_on_request():
+    at = open_app(PAGE)
+    at.slider(key="mem_delay").set_value(10)
+    at.multiselect(key="mem_cells").set_value(["rnn", "gru"])
+    at.select_slider(key="mem_hidden").set_value(16)
+    at.button(key="mem_train").click().run()
+    no_problem(at)
+    run = at.session_state["mem_run"]
+    race = run.trainer
+    assert race.cfg.delay == 10 and race.cfg.cells == ("rnn", "gru") and race.cfg.hidden == 16
+    deadline = time.monotonic() + 30
+    while run.snapshot().step < 30 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    at.run()  # the live panel: a Stop button and the accuracy curves
+    no_problem(at)
+    assert at.button(key="mem_run_stop")
+    assert "Accuracy on fresh sequences (dashed: guessing)" in chart_titles(at)
+    at.button(key="mem_run_stop").click().run()
+    assert run.join(10)
+    at.run()
+    no_problem(at)
+    snap = run.snapshot()
+    assert snap.state == "stopped" and snap.step >= 30
+    assert any(title.startswith("After the race (T = 10") for title in chart_titles(at))
+    assert any("RNN" in c and "→" in c for c in texts(at.caption))  # the gradient ratios, before and after
+
+
+def test_the_url_sets_the_levers_and_a_bad_value_is_ignored():
+    at = open_app(PAGE, delay=120, cells="lstm,rnn", scale="2.0", hidden=32, clip=0)
+    no_problem(at)
+    assert at.slider(key="mem_delay").value == 120
+    assert at.multiselect(key="mem_cells").value == ["lstm", "rnn"]
+    assert at.select_slider(key="mem_scale").value == 2.0 and at.toggle(key="mem_clip").value is False
+    assert "At initialisation (T = 120)" in chart_titles(at)
+    at = open_app(PAGE, delay="lots", cells="transformer", scale="7")
+    no_problem(at)
+    assert at.slider(key="mem_delay").value == 50 and at.select_slider(key="mem_scale").value == 1.0
+    assert at.multiselect(key="mem_cells").value == ["rnn", "lstm", "gru"]
+
+
+def test_no_cells_cannot_race_and_korean_works():
+    at = open_app(PAGE)
+    at.multiselect(key="mem_cells").set_value([]).run()
+    no_problem(at)
+    assert at.button(key="mem_train").disabled
+    at.radio(key="lang").set_value("ko").run()
+    no_problem(at)
+    assert at.title[0].value == "메모리: LSTM이 있는 이유"
