@@ -44,7 +44,8 @@ def main(argv=None):
     p.add_argument("--lr", type=float, default=RaceConfig.lr)
     p.add_argument("--batch-size", type=int, default=RaceConfig.batch_size)
     p.add_argument("--clip", type=float, default=1.0, help="gradient-norm clipping (0: off)")
-    p.add_argument("--radius", type=float, default=1.0, help="the RNN's initial W_hh spectral radius")
+    p.add_argument("--radius", type=float, default=None,
+                   help="the RNN's initial W_hh spectral radius (default: torch's initialisation, about 0.58)")
     p.add_argument("--gate-bias", type=float, default=RaceConfig.gate_bias)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=1)
@@ -61,8 +62,10 @@ def main(argv=None):
             points.append({"delay": delay, "seconds": round(seconds, 1), "cells": cells(r)})
             print(json.dumps(points[-1]), flush=True)
         table = {"task": r.task.name, "chance": r.task.chance, "hidden": args.hidden, "steps": args.steps,
+                 "radius": args.radius, "gate_bias": args.gate_bias,
                  "seed": args.seed, "command": "python benchmarks/memory.py --sweep " + " ".join(
-                     f"--{k.replace('_', '-')} {getattr(args, k)}" for k in ("hidden", "steps", "lr", "radius", "seed")),
+                     f"--{k.replace('_', '-')} {getattr(args, k)}" for k in ("hidden", "steps", "lr", "radius", "seed")
+                     if getattr(args, k) is not None),
                  "points": points}
         if args.out:
             args.out.write_text(json.dumps(table, indent=1) + "\n")

@@ -159,13 +159,13 @@ st.latex(r"\frac{\partial L}{\partial y_{" + str(k + 1) + r"}} = " + charts.tex_
 if k == T - 1:
     future = r"\underbrace{0}_{\text{" + charts.tex_text(t("hello.back.no_future")) + "}}"
 else:
-    future = (r"W_{hh}^\top\Big(" + charts.tex_vector(back.delta[k + 1], 3, color=PREV) + r" \odot \big(1 - "
-              + charts.tex_vector(snap.h[k + 1], 2, color=PREV) + r"^2\big)\Big)")
+    future = (r"W_{hh}^\top\left(" + charts.tex_vector(back.delta[k + 1], 3, color=PREV) + r" \odot \left(1 - "
+              + charts.tex_vector(snap.h[k + 1], 2, color=PREV) + r"^2\right)\right)")
 st.latex(r"\delta_{" + str(k + 1) + r"} = W_{hy}^\top" + charts.tex_vector(back.dy[k], 3, color=NOW) + " + " + future
          + " = " + charts.tex_vector(back.from_output[k], 3) + " + " + charts.tex_vector(back.from_future[k], 3)
          + " = " + charts.tex_vector(back.delta[k], 3))
 st.latex(r"\delta_{" + str(k + 1) + r"} \odot (1 - h_{" + str(k + 1) + r"}^2) = " + charts.tex_vector(back.delta[k], 3)
-         + r" \odot \big(1 - " + charts.tex_vector(snap.h[k], 2, color=NOW) + r"^2\big) = "
+         + r" \odot \left(1 - " + charts.tex_vector(snap.h[k], 2, color=NOW) + r"^2\right) = "
          + charts.tex_vector(back.local[k], 3))
 st.caption(t("hello.back.caption", target=charts.show_token(snap.targets[k])))
 bar_col, text_col = st.columns([2, 3])

@@ -10,7 +10,7 @@ from webapp.nav import enter
 
 TASKS = ("first",)
 DELAYS = (10, 200)
-RADII = (0.5, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0)
+RADII = (None, 0.5, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0)  # None: torch's initialisation (radius about 0.58)
 HIDDEN = (16, 32, 64, 128)
 SECONDS = (15, 30, 60, 120, 300)
 SEED = 0
@@ -33,7 +33,7 @@ def cell_list(raw: str) -> list[str]:
 
 
 urlstate.seed("cells", "mem_cells", list(CELLS), cell_list, lambda v: isinstance(v, list) and set(v) <= set(CELLS))
-urlstate.seed("scale", "mem_scale", 1.0, float, lambda v: v in RADII)
+urlstate.seed("scale", "mem_scale", None, lambda v: None if v == "torch" else float(v), lambda v: v in RADII)
 urlstate.seed("hidden", "mem_hidden", 64, int, lambda v: v in HIDDEN)
 urlstate.seed("clip", "mem_clip", True, lambda v: v == "1", lambda v: isinstance(v, bool))
 
@@ -42,14 +42,15 @@ task_name = c1.radio(t("mem.task"), TASKS, key="mem_task", format_func=lambda k:
 delay = c2.slider(t("mem.delay"), *DELAYS, key="mem_delay", help=t("mem.delay.help"))
 cells = c3.multiselect(t("mem.cells"), CELLS, key="mem_cells", format_func=str.upper)
 c4, c5, c6, c7 = st.columns([3, 2, 2, 2])
-radius = c4.select_slider(t("mem.scale"), RADII, key="mem_scale", help=t("mem.scale.help"))
+radius = c4.select_slider(t("mem.scale"), RADII, key="mem_scale", help=t("mem.scale.help"),
+                          format_func=lambda r: t("mem.scale.torch") if r is None else f"{r:g}")
 hidden = widgets.capped_select_slider(c5, t("mem.hidden"), HIDDEN, cap=limits.max_hidden, default=64,
                                       key="mem_hidden")
 seconds = widgets.capped_select_slider(c6, t("mem.seconds"), SECONDS, cap=limits.max_seconds, default=60,
                                        key="mem_seconds")
 clip = c7.toggle(t("mem.clip"), key="mem_clip", help=t("mem.clip.help"))
 cells = [c for c in CELLS if c in cells]  # in the usual order
-urlstate.publish({"task": task_name, "delay": delay, "cells": ",".join(cells) or None, "scale": radius,
+urlstate.publish({"task": task_name, "delay": delay, "cells": ",".join(cells) or None, "scale": radius or "torch",
                   "hidden": hidden, "clip": int(clip)})
 
 task = FirstSymbol(delay)

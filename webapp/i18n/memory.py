@@ -25,6 +25,7 @@ STRINGS = {
         "error shrinks at every step back (vanishes); above 1 it can grow (explode).",
         "보통 RNN의 순환 행렬을 가장 큰 고윳값의 크기가 이 값이 되도록 조정합니다. 1보다 작으면 한 단계 거슬러 갈 때마다 "
         "오차가 줄고(소실), 1보다 크면 커질 수 있습니다(폭발)."),
+    "mem.scale.torch": ("torch's (≈0.58)", "torch 기본 (≈0.58)"),
     "mem.hidden": ("Hidden size (every cell)", "은닉 크기 (모든 셀)"),
     "mem.seconds": ("Time budget (seconds)", "시간 예산 (초)"),
     "mem.clip": ("Gradient clipping", "기울기 클리핑"),
