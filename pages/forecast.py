@@ -47,6 +47,8 @@ try:
         if upload is not None:
             data = upload.getvalue()
             columns = fc.numeric_columns(data)
+            if st.session_state.get("fc_target") not in columns:  # another file (or a stale label)
+                st.session_state.pop("fc_target", None)
             target = st.selectbox(t("fc.target"), columns, key="fc_target") if len(columns) > 1 else None
             series_key = f"upload:{upload.file_id}:{target}"
             held = st.session_state.get("fc_upload_held")
@@ -250,8 +252,10 @@ signal = st.radio(t("fc.finder.signal"), signals, key="fc_signal", horizontal=Tr
                   format_func=lambda s: t(f"fc.signal.{s}"))
 scores = fc.follow(looked.hidden, looked.signals[signal])
 H = looked.hidden.shape[1]
-if st.session_state.get("fc_unit_for") != (model_key, signal) or not 0 <= st.session_state.get("fc_unit", -1) < H:
-    st.session_state.fc_unit, st.session_state.fc_unit_for = scores[0][0], (model_key, signal)
+if st.session_state.get("fc_unit_for") != (model_key, signal):  # another model or signal: its top unit
+    st.session_state.pop("fc_unit", None)
+    st.session_state.fc_unit_for = (model_key, signal)
+urlstate.Field(None, "fc_unit", scores[0][0], int, lambda v: 0 <= v < H).seed()
 ranked = dict(scores)
 c = st.columns([1, 2])
 with c[0]:

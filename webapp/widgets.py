@@ -135,7 +135,8 @@ def training_panel(key: str, *, sample_label: str | None = None, metric: str | N
             return
         else:
             cols[0].markdown(f"**{t('train.state.' + snap.state)}**")
-        unit = t("train.unit.char" if run.bundle.cfg.tokenizer == "char" else "train.unit.word")
+        unit = t("train.unit.step" if run.bundle.cfg.task == "forecast" else
+                 "train.unit.char" if run.bundle.cfg.tokenizer == "char" else "train.unit.word")
         status = t("train.status", step=snap.step, seconds=f"{snap.elapsed:.0f}", speed=f"{snap.tokens_per_s:,.0f}",
                    unit=unit)
         if snap.best and "loss" in snap.best:

@@ -127,4 +127,5 @@ STRINGS = {
     "fc.finder.unit.ranked": ("unit {unit} (r = {score})", "유닛 {unit} (r = {score})"),
     "fc.inside.bad": ("Cannot look inside: {error}", "들여다볼 수 없습니다: {error}"),
     "metric.mae": ("MAE", "MAE"),
+    "train.unit.step": ("time steps", "시점"),
 }
