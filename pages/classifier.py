@@ -12,6 +12,7 @@ from webapp.nav import enter
 SHIPPED = {classify.SENTIMENT_TASK: "sentiment-sst2.safetensors", classify.SPAM_TASK: "spam-sms.safetensors"}
 SOURCES = (*SHIPPED, "train", "upload")
 MAX_URL_TEXT = 2000  # longer texts are not put in the shareable URL
+THREE_DIGITS = st.column_config.NumberColumn(format="%.3f")  # 1.000 beside 0.999, not 1 beside 0.999
 EXAMPLES = {
     classify.SENTIMENT_TASK: ["not bad at all", "the acting was great but the plot made no sense",
                               "i expected to hate it , but i loved it",
@@ -54,6 +55,8 @@ if source in SHIPPED:
                      device=bundle.info.get("device", "?")))
         if source == classify.SENTIMENT_TASK:
             st.caption(t("clf.shipped.sst2"))
+        elif source == classify.SPAM_TASK:
+            st.caption(t("clf.shipped.spam"))
     elif shipped.missing:
         st.warning(t("clf.shipped.missing", path=SHIPPED[source]))
     else:
@@ -152,8 +155,8 @@ elif source == "train":
             c[2].metric(t("clf.report.n"), f"{rep['n']:,}")
             c = st.columns([2, 3])
             with c[0]:
-                st.dataframe(pd.DataFrame({t("clf.report.class"): list(rep["f1"]),
-                                           "F1": [round(v, 3) for v in rep["f1"].values()]}), hide_index=True)
+                st.dataframe(pd.DataFrame({t("clf.report.class"): list(rep["f1"]), "F1": list(rep["f1"].values())}),
+                             hide_index=True, column_config={"F1": THREE_DIGITS})
             with c[1]:
                 labels = bundle.labels.itos
                 if len(labels) <= 20:
@@ -167,7 +170,8 @@ elif source == "train":
             if rep["wrong"]:
                 st.dataframe(pd.DataFrame(rep["wrong"]).rename(columns={
                     "text": t("clf.report.text"), "label": t("clf.report.gold"), "predicted": t("clf.report.predicted"),
-                    "p_label": t("clf.report.p_label")}), hide_index=True)
+                    "p_label": t("clf.report.p_label")}), hide_index=True,
+                    column_config={t("clf.report.p_label"): THREE_DIGITS})
             else:
                 st.caption(t("clf.report.none_wrong"))
         st.download_button(t("clf.download"), data=run.checkpoint(), file_name="my-classifier.safetensors",
@@ -238,7 +242,9 @@ st.altair_chart(charts.over_time(ans.over_time, tokens, classes, y_title=t("clf.
 # ---------------------------------------------------------------- 4. which tokens mattered
 st.subheader(t("clf.saliency"))
 st.markdown(t("clf.saliency.intro", label=name(ans.label)))
-st.html(charts.colored_text(ans.saliency, classify.shown_tokens(bundle, tokens)))
+st.html(charts.colored_text(ans.saliency, classify.shown_tokens(bundle, tokens),
+                            legend=(t("clf.saliency.against", label=name(ans.label)),
+                                    t("clf.saliency.for", label=name(ans.label)))))
 
 # ---------------------------------------------------------------- 5. inside
 st.subheader(t("clf.inside"))

@@ -150,18 +150,24 @@ def matrix(values: np.ndarray, row_labels: Sequence[str], col_labels: Sequence[s
 
 def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, float]] = (), *,
                title: str = "", names: tuple[str, str] = ("train", "validation"), y_title: str = "loss",
-               x_title: str = "step") -> alt.Chart:
-    """Training (and validation) loss against the step: a line each, points on the validation line."""
+               x_title: str = "step", log: bool | None = None) -> alt.Chart:
+    """Training (and validation) loss against the step: a line each, points on the validation line. `log`
+    (default: when the values span more than a factor of 3, as a loss does once it has fallen) puts y on a
+    log axis, so the later steps are not a flat line under the first ones."""
     rows = [(s, v, names[0]) for s, v in train if np.isfinite(v)] + \
            [(s, v, names[1]) for s, v in valid if np.isfinite(v)]
     df = pd.DataFrame(rows, columns=["step", "loss", "series"])
-    colours = dict(zip(names, ["#1f77b4", "#ff7f0e"]))
+    if log is None:
+        low, high = (df["loss"].min(), df["loss"].max()) if len(df) else (1.0, 1.0)
+        log = bool(low > 0 and high / low > 3)
+    colours = dict(zip(names, CATEGORIES[:2]))
     shown = [n for n, part in zip(names, (train, valid)) if len(part)] or list(names[:1])  # legend: lines drawn
     color = alt.Color("series:N", scale=alt.Scale(domain=shown, range=[colours[n] for n in shown]),
                       legend=alt.Legend(title=None, orient="top-right"))
     line = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=20)).encode(
         x=alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=".2f")),
+        y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(type="log") if log else alt.Scale(zero=False),
+                axis=alt.Axis(format=".2~f" if log else ".2f")),
         color=color, tooltip=["series:N", "step:Q", alt.Tooltip("loss:Q", format=".4f")])
     return line.properties(title=title, height=220)
 
@@ -252,8 +258,9 @@ def text_strip(values: Sequence[float], tokens: Sequence[str], *, span: tuple[in
 
 def over_time(probs: np.ndarray, tokens: Sequence[str], classes: Sequence[str], *, title: str = "",
               y_title: str = "probability", max_tokens: int = MAX_TOKENS) -> alt.Chart:
-    """A classifier's class probabilities after each token: probs (T, C), one line per class, the
-    tokens under x (many-to-one read as it goes; the last point is the answer)."""
+    """A classifier's class probabilities after each token: probs (T, C), one line per class in the
+    categories' colours, the tokens under x (many-to-one read as it goes; the last point is the answer).
+    Every token keeps its label (a long text gets smaller ones) rather than losing every other one."""
     probs = np.asarray(probs, dtype=float)[:max_tokens]
     tokens = [show_token(t) for t in list(tokens)[:max_tokens]]
     if probs.ndim != 2 or probs.shape != (len(tokens), len(classes)):
@@ -262,11 +269,14 @@ def over_time(probs: np.ndarray, tokens: Sequence[str], classes: Sequence[str], 
     df = pd.DataFrame({"x": np.repeat(np.arange(T), C), "p": probs.ravel(),
                        "class": [str(c) for _ in range(T) for c in classes],
                        "after": [tokens[i] for i in range(T) for _ in range(C)]})
-    x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr(tokens), labelAngle=-45 if T > 12 else 0, title=None,
-                                   labelOverlap=T > 60))  # long texts: Vega drops the labels that would collide
+    angle = label_angle(tokens) if T > 12 else 0
+    x = alt.X("x:O", axis=alt.Axis(labelExpr=_label_expr(tokens), labelAngle=angle, title=None, labelOverlap=False,
+                                   labelFontSize=11 if T <= 60 else 9))
     line = alt.Chart(df).mark_line(point=True).encode(
         x=x, y=alt.Y("p:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("class:N", sort=[str(c) for c in classes], scale=alt.Scale(scheme="category10"),
+        color=alt.Color("class:N", sort=[str(c) for c in classes],
+                        scale=alt.Scale(domain=[str(c) for c in classes],
+                                        range=[CATEGORIES[i % len(CATEGORIES)] for i in range(C)]),
                         legend=alt.Legend(title=None, orient="top")),
         tooltip=[alt.Tooltip("after:N"), alt.Tooltip("class:N"), alt.Tooltip("p:Q", format=".3f")])
     half = alt.Chart(pd.DataFrame({"p": [1 / C]})).mark_rule(strokeDash=[4, 4], color="gray").encode(y="p:Q")
@@ -283,12 +293,13 @@ def confusion(counts: Sequence[Sequence[int]], labels: Sequence[str], *, title: 
     gold, pred = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
     df = pd.DataFrame({"gold": [str(labels[i]) for i in gold.ravel()], "predicted": [str(labels[j]) for j in pred.ravel()],
                        "n": counts.ravel()})
-    df["dark"] = df["n"] > counts.max() / 2
+    df["dark"] = df["n"] < counts.max() * 0.55  # viridis is dark at the low end: white numbers there
     order = [str(x) for x in labels]
     x = alt.X("predicted:N", sort=order, title=predicted_title, axis=alt.Axis(labelAngle=0, orient="top"))
     y = alt.Y("gold:N", sort=order, title=gold_title)
     base = alt.Chart(df)
-    cells = base.mark_rect().encode(x=x, y=y, color=alt.Color("n:Q", scale=alt.Scale(scheme="blues"), legend=None),
+    cells = base.mark_rect().encode(x=x, y=y, color=alt.Color("n:Q", scale=alt.Scale(scheme=SEQUENTIAL),
+                                                              legend=alt.Legend(title=None)),
                                     tooltip=["gold:N", "predicted:N", "n:Q"])
     text = base.mark_text(fontSize=13).encode(x=x, y=y, text="n:Q",
                                               color=alt.condition("datum.dark", alt.value("white"), alt.value("black")))
@@ -304,10 +315,11 @@ def _diverging_rgb(v: float) -> str:
 
 
 def colored_text(values: Sequence[float], tokens: Sequence[str], *, scale: float | None = None,
-                 marked: tuple[int, int] | None = None) -> str:
+                 marked: tuple[int, int] | None = None, legend: tuple[str, str] | None = None) -> str:
     """HTML: the text with each character's background showing one unit's value there (Karpathy et al.
     2015's view of a single neuron). Values are divided by `scale` (default: their largest magnitude);
-    tokens in `marked` (start, end inclusive) are underlined."""
+    tokens in `marked` (start, end inclusive) are underlined; `legend` (what blue means, what red means)
+    draws the scale under the text."""
     values = np.asarray(values, dtype=float)
     if len(values) != len(tokens):
         raise ValueError(f"{len(values)} values for {len(tokens)} tokens")
@@ -321,8 +333,15 @@ def colored_text(values: Sequence[float], tokens: Sequence[str], *, scale: float
             style += ";text-decoration:underline;text-decoration-thickness:2px"
         spans.append(f'<span title="{i}: {v:.3f}" style="{style}">{html.escape(shown)}</span>'
                      + ("<br>" if token == "\n" else ""))
+    key = ""
+    if legend:
+        low, high = (html.escape(str(x)) for x in legend)
+        key = ('<div style="display:flex;align-items:center;gap:8px;font-size:13px;margin-top:6px">'
+               f'<div>{low}</div><div style="width:160px;height:12px;border:1px solid #ccc;background:'
+               f'linear-gradient(to right,{_diverging_rgb(-1)},#fff,{_diverging_rgb(1)})"></div>'
+               f'<div>{high}</div></div>')
     return ('<div style="font-family:monospace;font-size:15px;line-height:1.7;white-space:pre-wrap;'
-            'word-break:break-all">' + "".join(spans) + "</div>")
+            'word-break:break-all">' + "".join(spans) + "</div>" + key)
 
 
 def usage_diagram(kind: str, inputs: Sequence[str], outputs: Sequence[str]) -> str:
