@@ -31,7 +31,9 @@ def in_rows(widths: list[int], budget: int) -> list[list[int]]:
 def draw_matrices(charts_and_widths: list[tuple]):
     """Matrix charts at their own width (a cell is 44 px), as many side by side as fit."""
     for row in in_rows([w for _, w in charts_and_widths], PAGE_UNITS):
-        cols = st.columns([charts_and_widths[i][1] for i in row] + [max(0, PAGE_UNITS - sum(charts_and_widths[i][1] for i in row))])
+        widths = [charts_and_widths[i][1] for i in row]
+        spare = PAGE_UNITS - sum(widths)
+        cols = st.columns(widths + ([spare] if spare > 0 else []))
         for col, i in zip(cols, row):
             col.altair_chart(charts_and_widths[i][0], width="content")
 

@@ -114,3 +114,10 @@ def test_one_step_changes_the_weights_by_minus_lr_times_the_gradient_and_every_s
     at.button(key="hello_train").click().run()
     assert [s for s, _ in at.session_state["hello_net"].losses] == list(range(22))
     assert not at.exception and not at.error
+
+
+def test_weight_matrices_that_fill_the_row_exactly_are_drawn():
+    """Found by the random visitor: 5 letters and 6 hidden units fill the matrices' row to the last column
+    (st.columns got a spare column of width 0)."""
+    at = open_app(PAGE, word="abcdea", hidden=6)
+    assert not at.exception and not at.error
