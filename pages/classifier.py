@@ -55,6 +55,8 @@ if source in SHIPPED:
                      device=bundle.info.get("device", "?")))
         if source == classify.SENTIMENT_TASK:
             st.caption(t("clf.shipped.sst2"))
+        elif source == classify.SPAM_TASK:
+            st.caption(t("clf.shipped.spam"))
     elif shipped.missing:
         st.warning(t("clf.shipped.missing", path=SHIPPED[source]))
     else:
