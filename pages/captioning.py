@@ -101,7 +101,7 @@ with right:
     if not main.words:
         st.warning(t("cap.empty"))
     elif fresh:
-        st.write_stream(captioning.typed(main.text))
+        st.write_stream(captioning.typed(main.text, prefix="### "))
     else:
         st.markdown(f"### {main.text}")
     st.caption(t("cap.caption.note", method=t(f"cap.method.{method}"), n=len(main.words),

@@ -73,8 +73,9 @@ def write(bundle: Bundle, picture: Image.Image, method: str = "beam", beam_size:
     return out
 
 
-def typed(text: str, delay: float = 0.06):
+def typed(text: str, delay: float = 0.06, prefix: str = ""):
     """The caption a word at a time, for st.write_stream: it appears as the decoder wrote it."""
+    yield prefix
     for word in text.split():
         yield word + " "
         time.sleep(delay)
