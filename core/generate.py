@@ -7,6 +7,8 @@ from torch import Tensor
 from .errors import DataError
 from .vocab import Vocab, tokenize
 
+TABLE_LIMIT = 2 ** 20  # vocabulary size × hidden units up to which each token's first-layer input is looked up
+
 
 @torch.no_grad()
 def sample(model, vocab: Vocab, prime: str = "", length: int = 200, temperature: float = 1.0,
@@ -54,9 +56,14 @@ def choose(logits: Tensor, temperature: float, top_k: int | None, banned: list[i
 def cell_steps(model, state) -> Callable[[Tensor], Tensor]:
     """The language model's step (embedding -> recurrent layers -> head) for one token (1,) -> logits (V,),
     carrying `state`: the cells' step equations from the same weights, without the fused kernel's
-    per-call overhead, which is most of the time of a one-step call (eval: no dropout)."""
+    per-call overhead, which is most of the time of a one-step call (eval: no dropout). The first layer's
+    input share W_ih x + b_ih of every token is computed once, for a small vocabulary."""
     cells = model.rnn.stepper(state)
-    return lambda token: model.head(cells(model.embed(token)))[0]
+    vocab = torch.arange(model.cfg.vocab_size, device=next(model.parameters()).device)  # (V,)
+    if vocab.numel() * model.rnn.hidden_size <= TABLE_LIMIT:  # each token's first-layer input share, once
+        table = cells.input_share(model.embed(vocab))  # (V, G*H)
+        return lambda token: model.head(cells(table[token]))[0]
+    return lambda token: model.head(cells(cells.input_share(model.embed(token))))[0]
 
 
 def fused_steps(model, state) -> Callable[[Tensor], Tensor]:

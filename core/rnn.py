@@ -211,7 +211,7 @@ class Recurrent(nn.Module):
 
 
 class Stepper:
-    """One time step per call, x (B, I) -> the top layer's h (B, H), carrying the state: the cells' step
+    """One time step per call -> the top layer's h (B, H), carrying the state: the cells' step
     equations from the network's own parameters (two small matmuls and a few element-wise operations a
     layer), without the fused kernel's per-call overhead. For generating one token at a time: one
     direction, no dropout."""
@@ -226,14 +226,24 @@ class Stepper:
         self.states = None if state is None else (  # one tuple a layer: (h,) or (h, c), each (B, H)
             list(zip(*state)) if self.is_lstm else [(h,) for h in state])
 
-    def __call__(self, x: Tensor) -> Tensor:
+    def input_share(self, x: Tensor) -> Tensor:
+        """x (N, I) -> W_ih x + b_ih (N, G*H) of the first layer: what __call__ takes (rows of it can be
+        computed ahead, e.g. once for every token of a vocabulary)."""
+        w_ih, _, b_ih, _ = self.layers[0]
+        return torch.addmm(b_ih, x, w_ih.T)
+
+    def __call__(self, xw: Tensor) -> Tensor:
+        """xw (B, G*H): the first layer's input share of this step's x -> the top layer's h (B, H)."""
         if self.states is None:
-            zeros = x.new_zeros(x.size(0), self.hidden_size)
+            zeros = xw.new_zeros(xw.size(0), self.hidden_size)
             self.states = [(zeros, zeros) if self.is_lstm else (zeros,)] * len(self.layers)
+        h = None
         for layer, (w_ih, w_hh, b_ih, b_hh) in enumerate(self.layers):
-            self.states[layer], _ = self.step(torch.addmm(b_ih, x, w_ih.T), self.states[layer], w_hh, b_hh)
-            x = self.states[layer][0]
-        return x
+            if layer:  # the h of the layer below is this layer's input
+                xw = torch.addmm(b_ih, h, w_ih.T)  # (B, G*H)
+            self.states[layer], _ = self.step(xw, self.states[layer], w_hh, b_hh)
+            h = self.states[layer][0]
+        return h
 
     @property
     def state(self) -> State:

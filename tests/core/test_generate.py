@@ -2,6 +2,7 @@ import pytest
 import torch
 
 from core import DataError, ModelConfig, TrainConfig, prepare, sample
+from core import generate
 from core.models import build_model
 from core.vocab import PAD, UNK, Vocab
 
@@ -59,11 +60,14 @@ def test_empty_prime_starts_anyway(lm):
 
 
 @pytest.mark.parametrize("cell,embed,specials", [("rnn", 8, False), ("lstm", 0, False), ("gru", 8, True)])
-@pytest.mark.parametrize("temperature,top_k", [(1.0, None), (0.6, 3), (1.5, None)])
+@pytest.mark.parametrize("temperature,top_k,table", [(1.0, None, True), (0.6, 3, True), (1.5, None, False)])
 def test_the_step_equations_sample_token_for_token_what_the_fused_kernel_samples(
-        cell, embed, specials, temperature, top_k, device, one_thread):
+        cell, embed, specials, temperature, top_k, table, device, one_thread, monkeypatch):
     """Sampled text does not change with the fast path: the same seed gives the same tokens as running
-    the fused kernel one step at a time (rnn/lstm/gru, two layers, one-hot or embedded inputs)."""
+    the fused kernel one step at a time (rnn/lstm/gru, two layers, one-hot or embedded inputs, with the
+    table of first-layer inputs or without)."""
+    if not table:
+        monkeypatch.setattr(generate, "TABLE_LIMIT", 0)
     vocab = Vocab(([PAD, UNK] if specials else []) + list("abcdefgh \n"), specials=specials)
     torch.manual_seed(3)
     model = build_model(ModelConfig(cell=cell, vocab_size=len(vocab), embed_size=embed, hidden_size=24,
