@@ -60,7 +60,7 @@ st.caption(t("mem.example", text=text[:60] + ("…" if delay > 60 else ""), answ
 
 def settings_now() -> RaceConfig:
     return RaceConfig(delay=delay, cells=tuple(cells), hidden=hidden, seconds=float(seconds), max_steps=None,
-                      clip=1.0 if clip else None, rnn_radius=radius, seed=SEED)
+                      clip=1.0 if clip else None, rnn_radius=radius, seed=SEED, eval_every=10, eval_size=256)
 
 
 def start():

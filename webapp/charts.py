@@ -419,7 +419,7 @@ def lines(series: dict[str, Sequence[tuple[float, float]]], *, title: str = "", 
     y_scale = alt.Scale(type="log") if log else alt.Scale(domain=list(y_domain) if y_domain else alt.Undefined,
                                                           zero=False)
     line = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=25) if points else False).encode(
-        x=alt.X("x:Q", title=x_title),
+        x=alt.X("x:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("y:Q", title=y_title, scale=y_scale, axis=alt.Axis(format=".0e") if log else alt.Undefined),
         color=alt.Color("series:N", scale=scale, legend=alt.Legend(title=None, orient="top")),
         tooltip=["series:N", alt.Tooltip("x:Q"), alt.Tooltip("y:Q", format=".3g")])

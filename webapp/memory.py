@@ -41,7 +41,7 @@ def curves(history: list) -> dict[str, list[tuple[int, float]]]:
 def accuracy_chart(history: list, chance: float, title: str = ""):
     return charts.lines({c.upper(): pts for c, pts in curves(history).items()}, title=title,
                         x_title=t("chart.step"), y_title=t("mem.accuracy"), y_domain=(0.0, 1.0), chance=chance,
-                        colours=upper_colours())
+                        colours=upper_colours(), points=True)
 
 
 def upper_colours() -> dict[str, str]:
@@ -98,7 +98,7 @@ def race_panel(key: str):
         return
     race: Race = run.trainer
 
-    @st.fragment(run_every=0.5 if run.snapshot().active else None)
+    @st.fragment(run_every=1.0 if run.snapshot().active else None)
     def panel():
         with friendly_errors("the race panel"):  # a fragment reruns outside the page's own guard
             draw(run.snapshot())
@@ -126,8 +126,12 @@ def race_panel(key: str):
         for cell, lane in race.lanes.items():
             if lane.diverged:
                 st.warning(t("mem.diverged", cell=cell.upper(), why=lane.diverged))
-        if snap.valid:
-            st.altair_chart(accuracy_chart(snap.valid, race.task.chance, t("mem.race.chart")), width="stretch")
+        if snap.valid:  # built once per new validation (a chart costs ~0.1 s of the training thread's CPU)
+            held = st.session_state.get(f"{key}_chart")
+            if held is None or held[0] != (id(run), len(snap.valid), t("mem.race.chart")):
+                spec = accuracy_chart(snap.valid, race.task.chance, t("mem.race.chart")).to_dict()
+                held = st.session_state[f"{key}_chart"] = ((id(run), len(snap.valid), t("mem.race.chart")), spec)
+            st.vega_lite_chart(held[1], width="stretch")
         if snap.finished and not run.acknowledged:
             run.acknowledged = True
             st.rerun()
