@@ -75,7 +75,8 @@ model_options = MODELS if name == "seoul_bike" else MODELS[1:]
 urlstate.seed("model", "fc_model", model_options[0], valid=lambda v: v in model_options)
 if st.session_state.fc_model not in model_options:
     st.session_state.fc_model = model_options[0]
-source = st.radio(t("fc.model"), model_options, key="fc_model", horizontal=True, format_func=lambda s: t(f"fc.model.{s}"))
+source = st.radio(t("fc.model"), model_options, key="fc_model", horizontal=True,
+                  format_func=lambda s: t(f"fc.model.{s}"))
 bundle, model_key, valid_start = None, None, None
 default_h = DEFAULT_HORIZON[series.frequency]
 _, default_valid = fc.split(series, default_h)
@@ -107,7 +108,8 @@ elif source == "train":
     st.session_state.fc_form_for = series_key
     if new:
         model["cell"] = c[0].selectbox(t("fc.cell"), ("lstm", "gru", "rnn"), key="fc_cell", format_func=str.upper)
-        model["hidden"] = widgets.capped_select_slider(c[1], t("fc.hidden"), (8, 16, 32, 64, 128), cap=limits.max_hidden,
+        model["hidden"] = widgets.capped_select_slider(c[1], t("fc.hidden"), (8, 16, 32, 64, 128),
+                                                       cap=limits.max_hidden,
                                                        default=64, key="fc_hidden")
         urlstate.seed("h", "fc_horizon", default_h, int, lambda v: 1 <= v <= 500)
         model["horizon"] = c[2].number_input(t("fc.horizon"), 1, 500, key="fc_horizon")
@@ -125,7 +127,8 @@ elif source == "train":
     widgets.train_control("fc_start", "fc_run", t("fc.train.start"), ready=new or start is not None, start=start_run)
     widgets.training_panel("fc_run", metric="mae", loss_title=t("chart.loss"))
     run = st.session_state.get("fc_run")
-    if run is not None and run.snapshot().state in ("done", "stopped") and st.session_state.get("fc_run_series") == series_key:
+    ours = st.session_state.get("fc_run_series") == series_key  # trained on this series
+    if run is not None and run.snapshot().state in ("done", "stopped") and ours:
         bundle, model_key = run.bundle, f"own:{id(run)}"
         st.download_button(t("fc.download"), data=run.checkpoint(), file_name="my-forecaster.safetensors",
                            mime="application/octet-stream", icon=":material/download:", key="fc_download")
@@ -180,7 +183,7 @@ origin = int(origins[labels.index(origin_label)])
 try:
     held = st.session_state.get("fc_view")
     if held is None or held[0] != (model_key, series_key, origin):
-        held = ((model_key, series_key, origin), fc.view(bundle, series, origin))
+        held = ((model_key, series_key, origin), fc.view(bundle, series, origin, fc.shown_before(bundle)))
         st.session_state.fc_view = held
     shown_view = held[1]
     held = st.session_state.get("fc_overall")
@@ -228,7 +231,7 @@ st.markdown(t("fc.inside.intro"))
 try:
     held = st.session_state.get("fc_inside")
     if held is None or held[0] != (model_key, series_key, origin):
-        held = ((model_key, series_key, origin), fc.inside(bundle, series, origin))
+        held = ((model_key, series_key, origin), fc.inside(bundle, series, origin, fc.shown_before(bundle)))
         st.session_state.fc_inside = held
     looked = held[1]
 except RNNLabError as e:

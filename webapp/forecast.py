@@ -141,7 +141,8 @@ def score(found, series: Series) -> tuple[pd.DataFrame, str]:
     """A row per method (MAE, RMSE, MASE, MAPE where defined) over the forecasts in `found`, best MAE first."""
     scale = mase_scale(series.values[: found.origins[0]], series.season)
     rows = [{"method": "model", **baselines.forecast_metrics(found.actual, found.median, scale)}]
-    rows += [{"method": name, **baselines.forecast_metrics(found.actual, f, scale)} for name, f in found.baselines.items()]
+    rows += [{"method": name, **baselines.forecast_metrics(found.actual, f, scale)}
+             for name, f in found.baselines.items()]
     table = pd.DataFrame(rows).sort_values("mae").reset_index(drop=True)
     return table, str(table["method"][0])
 
@@ -163,19 +164,29 @@ class Inside:
     origin: int  # index of the origin in the window
 
 
-def inside(bundle: Bundle, series: Series, origin: int) -> Inside:
+def shown_before(bundle: Bundle) -> int:
+    """Context steps drawn before the origin: enough to see the pattern, few enough to see the forecast."""
+    return min(bundle.cfg.context, 3 * bundle.cfg.horizon)
+
+
+def inside(bundle: Bundle, series: Series, origin: int, before: int | None = None) -> Inside:
+    """The recurrence over the model's whole window; the last `before` context steps and the forecast
+    steps are kept for drawing (default: all)."""
     _, trace, times = task.trace(bundle, series, origin)
-    hidden = trace.hidden[-1, 0].cpu().numpy()  # (T, H)
-    forget = trace.gates["forget"][-1, 0].cpu().numpy() if "forget" in trace.gates else None
     C, h = bundle.cfg.context, bundle.cfg.horizon
-    window = slice(origin - C, origin + h)
+    before = C if before is None else min(before, C)
+    keep = slice(C - before, C + h)
+    hidden = trace.hidden[-1, 0, keep].cpu().numpy()  # (T, H)
+    forget = trace.gates["forget"][-1, 0, keep].cpu().numpy() if "forget" in trace.gates else None
+    times = times[keep]
+    window = slice(origin - before, origin + h)
     signals = {"target": series.values[window]}
     if series.frequency == "hourly":
         signals["daily"] = np.cos(2 * np.pi * (times.hour.to_numpy() - 14) / 24)  # peaks mid-afternoon
     temperature = next((c for c in series.covariates.columns if "temp" in c.lower()), None)
     if temperature is not None:
         signals["temperature"] = series.covariates[temperature].to_numpy()[window]
-    return Inside(times, hidden, forget, signals, C)
+    return Inside(times, hidden, forget, signals, before)
 
 
 def follow(values: np.ndarray, signal: np.ndarray, n: int = 8) -> list[tuple[int, float]]:

@@ -19,7 +19,8 @@ def value_scale(scale: str) -> alt.Scale:
     return alt.Scale(scheme=SEQUENTIAL, domain=[0.0, 1.0])
 
 
-def series_chart(frame: pd.DataFrame, target: str, valid_start=None, *, title: str = "", valid_label: str = "") -> alt.Chart:
+def series_chart(frame: pd.DataFrame, target: str, valid_start=None, *, title: str = "",
+                 valid_label: str = "") -> alt.Chart:
     """The whole series; drag to pick a span (zoom with the wheel); the validation part's start marked."""
     step = max(1, len(frame) // MAX_POINTS)
     data = pd.DataFrame({"time": frame["time"].iloc[::step], "value": frame[target].iloc[::step]})
@@ -53,7 +54,8 @@ def forecast_chart(frame: pd.DataFrame, origin, shown: Sequence[str], names: dic
     dashed = {names.get(m, m): [5, 3] for m in shown}
     drawn = alt.Chart(long).mark_line(strokeWidth=2).encode(
         x="time:T", y=alt.Y("value:Q", title=y_title),
-        color=alt.Color("method:N", scale=alt.Scale(domain=order, range=colors), legend=alt.Legend(title=None, orient="top")),
+        color=alt.Color("method:N", scale=alt.Scale(domain=order, range=colors),
+                        legend=alt.Legend(title=None, orient="top")),
         strokeDash=alt.StrokeDash("method:N", scale=alt.Scale(domain=order, range=[[1, 0], [1, 0]] +
                                                               [dashed[o] for o in order[2:]]), legend=None),
         tooltip=[alt.Tooltip("time:T", format="%Y-%m-%d %H:%M"), "method:N", alt.Tooltip("value:Q", format=",.1f")])
@@ -76,7 +78,8 @@ def time_heatmap(values: np.ndarray, times: pd.DatetimeIndex, origin: int, *, ti
     step = pd.Series(times).diff().median() if T > 1 else pd.Timedelta(hours=1)
     df["end"] = df["time"] + step
     rects = alt.Chart(df).mark_rect().encode(
-        x=alt.X("time:T", title=None), x2="end:T", y=alt.Y("unit:O", title=unit_title, axis=alt.Axis(labelOverlap=True)),
+        x=alt.X("time:T", title=None), x2="end:T",
+        y=alt.Y("unit:O", title=unit_title, axis=alt.Axis(labelOverlap=True)),
         color=alt.Color("value:Q", scale=value_scale(scale), legend=alt.Legend(title=None)),
         tooltip=[alt.Tooltip("time:T", format="%Y-%m-%d %H:%M"), "unit:O", alt.Tooltip("value:Q", format=".3f")])
     rule = alt.Chart(pd.DataFrame({"time": [times[origin]]})).mark_rule(color=ORIGIN, strokeWidth=2).encode(x="time:T")
@@ -94,5 +97,6 @@ def unit_against(times: pd.DatetimeIndex, unit: np.ndarray, signal: np.ndarray, 
                        "what": [unit_name] * len(times) + [signal_name] * len(times)})
     return alt.Chart(df).mark_line().encode(
         x=alt.X("time:T", title=None), y=alt.Y("value:Q", title=None),
-        color=alt.Color("what:N", scale=alt.Scale(range=[MODEL, BASELINE_COLOURS[2]]), legend=alt.Legend(title=None, orient="top")),
+        color=alt.Color("what:N", scale=alt.Scale(range=[MODEL, BASELINE_COLOURS[2]]),
+                        legend=alt.Legend(title=None, orient="top")),
     ).properties(height=180)

@@ -178,7 +178,8 @@ class ForecastTask(Task):
             return np.arange(first, n - h + 1)
         start = series.start or n - max(round(0.1 * n), h) if start is None else start
         if start < first:
-            raise DataError(f"the first forecast origin needs {first} steps before it; {series.times[min(start, n - 1)]} "
+            raise DataError(f"the first forecast origin needs {first} steps before it; "
+                            f"{series.times[min(start, n - 1)]} "
                             f"has {start}: start later")
         if start + h > n:
             raise DataError(f"from {series.times[min(start, len(series) - 1)]} there are fewer than {h} known steps "
@@ -323,7 +324,8 @@ def mase_scale(history: np.ndarray, season: int) -> float | None:
 def extend(series: Series, length: int) -> Series:
     """The series with empty steps after its known end (calendar only), up to `length` steps."""
     n = series.observed
-    times = pd.date_range(series.times[n - 1], periods=length - n + 1, freq=frequency_of(series.times[:n], "the series")[1])
+    alias = frequency_of(series.times[:n], "the series")[1]
+    times = pd.date_range(series.times[n - 1], periods=length - n + 1, freq=alias)
     times = series.times[:n].append(times[1:])
     values = np.concatenate([series.values[:n], np.full(length - n, np.nan)])
     return replace(series, times=times, values=values, covariates=pd.DataFrame(index=times),

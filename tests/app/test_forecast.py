@@ -1,8 +1,6 @@
 """The forecasting page through AppTest: every built-in series draws, the shipped model (a tiny stand-in,
 on a small Seoul-like file) forecasts with its band beside the baselines and looks inside, an uploaded CSV
 trains a small model in the background, and bad files get one line."""
-import json
-import time
 
 import numpy as np
 import pandas as pd

@@ -21,7 +21,8 @@ task = TASKS["forecast"]
 
 def hourly_csv(values, start="2021-03-01", **columns) -> bytes:
     times = pd.date_range(start, periods=len(values), freq="h")
-    return pd.DataFrame({"time": times.strftime("%Y-%m-%d %H:%M"), "count": values, **columns}).to_csv(index=False).encode()
+    frame = pd.DataFrame({"time": times.strftime("%Y-%m-%d %H:%M"), "count": values, **columns})
+    return frame.to_csv(index=False).encode()
 
 
 def sine(days=30, noise=0.1, seed=0):

@@ -27,7 +27,8 @@ STRINGS = {
                  "“{target}”의 {frequency} 시점 {rows}개, {first}부터 {last}까지; 다른 열 {covariates}개"
                  "(날씨, 달력 표시 등)는 미리 아는 공변량으로 읽습니다."),
     "fc.freq.hourly": ("hourly", "시간별"), "fc.freq.daily": ("daily", "일별"), "fc.freq.weekly": ("weekly", "주별"),
-    "fc.freq.monthly": ("monthly", "월별"), "fc.freq.quarterly": ("quarterly", "분기별"), "fc.freq.yearly": ("yearly", "연별"),
+    "fc.freq.monthly": ("monthly", "월별"), "fc.freq.quarterly": ("quarterly", "분기별"),
+    "fc.freq.yearly": ("yearly", "연별"),
     "fc.note": ("Reading the file: {note}", "파일 읽기: {note}"),
     "fc.chart.series": ("The series: drag to pick a span, whose start becomes the start of validation",
                         "시계열: 구간을 끌어 고르면 그 시작이 검증 구간의 시작이 됩니다"),
@@ -61,11 +62,13 @@ STRINGS = {
     "fc.train.wait": ("Training … the forecasts appear when it ends (or stop it to use the best model so far).",
                       "학습 중 … 끝나면 예측이 나타납니다 (멈추면 지금까지 가장 좋은 모델을 씁니다)."),
     "fc.download": ("Download the model", "모델 내려받기"),
-    "fc.upload.label": ("A forecaster saved from this page (.safetensors)", "이 페이지에서 저장한 예측 모델 (.safetensors)"),
+    "fc.upload.label": ("A forecaster saved from this page (.safetensors)",
+                        "이 페이지에서 저장한 예측 모델 (.safetensors)"),
     "fc.upload.card": ("{name}: {layers}×{hidden} {cell}, forecasts {horizon} {frequency} steps of “{target}”.",
                        "{name}: {layers}×{hidden} {cell}, “{target}”의 {frequency} 시점 {horizon}개를 예측."),
     "fc.no_model": ("Choose or train a model to see its forecasts.", "예측을 보려면 모델을 고르거나 학습시키세요."),
-    "fc.mismatch": ("This model cannot forecast this series: {error}", "이 모델은 이 시계열을 예측할 수 없습니다: {error}"),
+    "fc.mismatch": ("This model cannot forecast this series: {error}",
+                    "이 모델은 이 시계열을 예측할 수 없습니다: {error}"),
     "fc.forecast": ("The forecast", "예측"),
     "fc.origin": ("Forecast origin (the model sees only what came before it)",
                   "예측 시작점 (모델은 그 이전만 봅니다)"),
@@ -73,8 +76,8 @@ STRINGS = {
     "fc.baselines": ("Baselines to draw", "함께 그릴 기준 예측"),
     "fc.method.actual": ("actual", "실제"),
     "fc.method.model": ("the network (median)", "신경망 (중앙값)"),
-    "fc.method.naive": ("naive (last value)", "단순 (마지막 값)"),
-    "fc.method.seasonal_naive": ("seasonal naive (a season ago)", "계절 단순 (한 주기 전)"),
+    "fc.method.naive": ("naive", "단순"),
+    "fc.method.seasonal_naive": ("seasonal naive", "계절 단순"),
     "fc.method.holt_winters": ("Holt–Winters", "Holt–Winters"),
     "fc.method.sarima": ("SARIMA(0,1,1)(0,1,1)", "SARIMA(0,1,1)(0,1,1)"),
     "fc.chart.title": ("Forecast from {origin}, with the network's 10–90% band",
@@ -86,9 +89,11 @@ STRINGS = {
         "음영 띠는 신경망의 10% 분위수부터 90% 분위수까지입니다 (핀볼 손실로 학습). 신경망은 예측할 시점의 "
         "공변량도 받습니다. 자전거의 경우 실제로 측정된 날씨가 일기예보를 대신합니다."),
     "fc.chart.off": ("On {n} of these hours the system was off (Functioning Day = No): every method forecasts 0 there.",
-                     "이 중 {n}시간은 시스템이 멈춰 있었습니다 (Functioning Day = No). 모든 방법이 그 시간에는 0을 예측합니다."),
+                     "이 중 {n}시간은 시스템이 멈춰 있었습니다 (Functioning Day = No). 모든 방법이 그 시간에는 "
+                     "0을 예측합니다."),
     "fc.scores.here": ("From this origin", "이 시작점에서"),
-    "fc.scores.all": ("Over the whole validation part ({n} origins, rolling)", "검증 구간 전체 (시작점 {n}개, 이동 원점)"),
+    "fc.scores.all": ("Over the whole validation part ({n} origins, rolling)",
+                      "검증 구간 전체 (시작점 {n}개, 이동 원점)"),
     "fc.scores.method": ("method", "방법"),
     "fc.wins.baseline": ("**{method} beats the network** over the validation part: MAE {baseline} against {model}. "
                          "A simple method winning is common in forecasting; train longer, or keep the baseline.",
@@ -98,10 +103,13 @@ STRINGS = {
                       "for the best of them ({method}).",
                       "검증 구간 전체에서 신경망이 모든 기준 예측보다 낫습니다: MAE {model} 대 가장 나은 기준 "
                       "{method}의 {baseline}."),
-    "fc.scores.caption": ("MAE and RMSE in the series' units; MASE: the MAE over that of the seasonal naive "
-                          "forecast on the training part (below 1: better than it); MAPE only where no value is 0.",
+    "fc.scores.caption": ("Naive: the last value before the origin; seasonal naive: the value one season "
+                          "before (for hourly series, the same hour yesterday). MAE and RMSE in the series' "
+                          "units; MASE: the MAE over that of the seasonal naive forecast on the training part "
+                          "(below 1: better than it); MAPE only where no value is 0.",
                           "MAE와 RMSE는 시계열의 단위; MASE는 MAE를 학습 구간에서 계절 단순 예측의 MAE로 나눈 값 "
-                          "(1보다 작으면 그보다 나음); MAPE는 0인 값이 없을 때만."),
+                          "(1보다 작으면 그보다 나음); MAPE는 0인 값이 없을 때만. 단순: 시작점 직전 값; 계절 단순: "
+                          "한 주기 전 값 (시간별 시계열은 어제 같은 시각)."),
     "fc.inside": ("Look inside", "들여다보기"),
     "fc.inside.intro": (
         "The network's hidden state h_t at every step of this window (units × time, under the same time "
