@@ -57,9 +57,14 @@ STRINGS = {
                         "‖∂L/∂h_1‖ / ‖∂L/∂h_T‖, 시작 → 경주 후: {ratios}"),
     "mem.grad.text": (
         "A line that falls to the left is a vanishing gradient: the first step, which holds the answer, hears "
-        "almost nothing of the error. Try the RNN's spectral radius at 0.5 and at 2.0, with clipping off.",
-        "왼쪽으로 갈수록 떨어지는 선이 기울기 소실입니다: 정답을 가진 첫 단계가 오차를 거의 듣지 못합니다. 클리핑을 끄고 "
-        "RNN의 스펙트럼 반지름을 0.5와 2.0으로 바꿔 보세요."),
+        "almost nothing of the error (a line that stops has fallen below float32's smallest number). Try the "
+        "RNN's spectral radius at 0.5 and at 2.0, with clipping off. The LSTM's line is the gradient through "
+        "h_t alone: most of its memory, and of the error, travels in its cell state c_t, so its line drops "
+        "right after the last step and then stays level.",
+        "왼쪽으로 갈수록 떨어지는 선이 기울기 소실입니다: 정답을 가진 첫 단계가 오차를 거의 듣지 못합니다 (선이 끊기면 "
+        "float32가 나타낼 수 있는 가장 작은 수보다 작아진 것입니다). 클리핑을 끄고 RNN의 스펙트럼 반지름을 0.5와 2.0으로 "
+        "바꿔 보세요. LSTM의 선은 h_t만을 거친 기울기입니다: 기억과 오차의 대부분은 셀 상태 c_t로 전해지므로, 마지막 단계 "
+        "직후 떨어진 뒤 평평하게 이어집니다."),
     "mem.delays": ("Accuracy against the delay", "지연에 따른 정확도"),
     "mem.delays.missing": ("The precomputed table ({path}) is not there: `python benchmarks/memory.py --sweep` makes it.",
                            "미리 계산한 표({path})가 없습니다: `python benchmarks/memory.py --sweep`으로 만듭니다."),
