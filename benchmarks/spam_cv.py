@@ -42,17 +42,19 @@ SPAM = "spam"
 
 # name -> (ModelConfig fields, TrainConfig fields). "svm" is the linear baseline, not an RNN.
 CHAR_BIGRU64 = dict(tokenizer="char", cell="gru", bidirectional=True, hidden_size=64, embed_size=32, dropout=0.1)
+WORD_BIGRU128 = dict(tokenizer="word", cell="gru", bidirectional=True, hidden_size=128, embed_size=64, dropout=0.3,
+                     word_dropout=0.1)
 CONFIGS = {
     "svm": None,
     # the settings of the model shipped before (there trained for 3 minutes, ~7.4 epochs)
     "char-bigru64": (CHAR_BIGRU64, dict(lr=6e-3, epochs=8)),
     "char-bigru64-long": (CHAR_BIGRU64, dict(lr=6e-3, epochs=16)),
     "char-bigru128": (CHAR_BIGRU64 | dict(hidden_size=128, dropout=0.2), dict(lr=4e-3, epochs=12)),
-    "char-bigru128x2": (CHAR_BIGRU64 | dict(hidden_size=128, num_layers=2, dropout=0.2), dict(lr=3e-3, epochs=12)),
     # the same, also reading the words (hashed) each character is in
     "charwords-bigru64": (CHAR_BIGRU64 | dict(word_buckets=4096), dict(lr=6e-3, epochs=8)),
-    "word-bigru128": (dict(tokenizer="word", cell="gru", bidirectional=True, hidden_size=128, embed_size=64,
-                           dropout=0.3, word_dropout=0.1), dict(lr=5e-3, epochs=12)),
+    "word-bigru128": (WORD_BIGRU128, dict(lr=5e-3, epochs=12)),
+    "word-bigru128-long": (WORD_BIGRU128, dict(lr=5e-3, epochs=24)),
+    "word-bigru256": (WORD_BIGRU128 | dict(hidden_size=256, embed_size=128, dropout=0.4), dict(lr=3e-3, epochs=12)),
 }
 
 
