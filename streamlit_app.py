@@ -72,6 +72,9 @@ KEEP = (
     "tag_task", *(f"{task}_{key}" for task in ("pos_en", "pos_ko") for key in (
         "source", "data", "column", "cell", "hidden", "chars", "seconds", "text", "state")),
     "cap_source", "cap_input", "cap_example", "cap_method", "cap_beam", "cap_temperature", "cap_seed",
+    "tr_mode", "tr_dir", "tr_text", "tr_beam", "tr_temperature", "tr_own", "tr_own_text", "tr_src_tokens",
+    "tr_tgt_tokens", "tr_cell", "tr_hidden", "tr_att", "tr_seconds", "tr_step", "tr_state", "chat_step", "chat_state",
+    "own_step", "own_state",
 )
 
 enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before drawing anything

@@ -11,12 +11,13 @@ from . import char_lm, classifier, hello, home, shell, tagging, training
 from . import memory
 from . import forecast
 from . import captioning
+from . import translate
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT = "en"
 KEY = "lang"  # the sidebar widget's key in st.session_state
 
-AREAS = (shell, home, hello, training, char_lm, classifier, tagging, forecast, memory, captioning)
+AREAS = (shell, home, hello, training, char_lm, classifier, tagging, forecast, memory, captioning, translate)
 STRINGS: dict[str, tuple[str, str]] = {}
 for area in AREAS:
     clash = STRINGS.keys() & area.STRINGS.keys()

@@ -1,0 +1,342 @@
+"""Many-to-many, unaligned: translation (Korean ↔ English) and a Korean chatbot, on an encoder-decoder with
+attention. The decoder writes word by word while it looks back at the source: the attention map, each
+step's candidates, the beam itself, both networks' hidden states, and what attention buys by sentence
+length; and a model of your own trained on your pairs."""
+import pandas as pd
+import streamlit as st
+import torch
+
+from core.errors import RNNLabError
+from webapp import charts, loading, settings, urlstate, widgets
+from webapp import translate as tr
+from webapp import translate_charts as tc
+from webapp.i18n import t
+from webapp.nav import enter
+
+MODES = ("translate", "chat", "buys", "own")
+DIRECTIONS = ("ko-en", "en-ko")
+BEAMS = (1, 2, 3, 5, 8)
+MAX_URL_TEXT = 500  # longer texts are not put in the shareable URL
+OWN = ("train", "upload")
+
+enter()
+st.title(t("tr.title"))
+st.markdown(t("tr.intro"))
+mode = urlstate.choice("mode", "tr_mode", MODES)
+mode = st.radio(t("tr.mode"), MODES, key="tr_mode", horizontal=True, format_func=lambda m: t(f"tr.mode.{m}"))
+
+
+def model_card(bundle) -> str:
+    cfg, valid = bundle.cfg, bundle.info.get("valid") or {}
+    two = t("tr.card.bidirectional") if cfg.bidirectional else ""
+    return t("tr.card", layers=cfg.num_layers, hidden=cfg.hidden_size, cell=cfg.cell.upper(), two=two,
+             attention=t(f"tr.attention.{cfg.attention}"), source=t(f"tr.tokens.{cfg.tokenizer}"),
+             target=t(f"tr.tokens.{cfg.target_tokenizer}"), bleu=f"{valid.get('bleu', float('nan')):.1f}",
+             chrf=f"{valid.get('chrf', float('nan')):.1f}", minutes=bundle.info.get("minutes", "?"))
+
+
+def shipped_model(name: str):
+    """The shipped model `name`, or a message and a stop."""
+    shipped = loading.shipped(name, "translate")
+    if shipped.bundle is None:
+        if shipped.missing:
+            st.warning(t("tr.shipped.missing", path=name))
+        else:
+            st.error(t("tr.shipped.bad", error=shipped.error))
+        st.stop()
+    return shipped.bundle, f"shipped:{name}:{shipped.path.stat().st_mtime}"
+
+
+def written_for(key: str, model_key: str, bundle, text: str, **decoding):
+    """tr.write, kept in the session while the model, the text and the decoding stay the same."""
+    ident = (model_key, text, tuple(sorted(decoding.items())))
+    held = st.session_state.get(key)
+    if held is None or held[0] != ident:
+        with st.spinner(t("tr.writing")):
+            held = (ident, tr.write(bundle, text, **decoding))
+        st.session_state[key] = held
+    return held[1]
+
+
+def notes(written):
+    """What the model could not read of the input."""
+    if written.cut:
+        st.warning(t("tr.cut", n=tr.MAX_SOURCE_TOKENS, chars=f"{tr.MAX_TEXT_CHARS:,}"))
+    if written.unknown:
+        st.warning(t("tr.unknown", tokens=", ".join(repr(u) for u in written.unknown[:12])))
+
+
+def inside(bundle, written, prefix: str):
+    """How the output was written: attention, step by step, the beam, both networks' states."""
+    steps = [charts.show_token(s) for s in written.steps]
+    if not steps:
+        st.info(t("tr.nothing_written"))
+        return
+    st.subheader(t("tr.map"))
+    if bundle.cfg.attention == "none":
+        st.info(t("tr.map.none"))
+    else:
+        st.markdown(t("tr.map.intro"))
+        st.altair_chart(tc.attention_map(written.attention, written.source, steps, x_title=t("tr.map.source"),
+                                         y_title=t("tr.map.output"), value_title=t("tr.map.weight")), width="content")
+
+    st.subheader(t("tr.steps"))
+    key = f"{prefix}_step"
+    if not 1 <= st.session_state.get(key, 1) <= len(steps):
+        st.session_state[key] = 1
+    step = st.slider(t("tr.steps.slider"), 1, max(2, len(steps)), key=key, disabled=len(steps) < 2) - 1
+    step = min(step, len(steps) - 1)
+    kept = written.steps[step]
+    c = st.columns(2)
+    with c[0]:
+        labels = [charts.show_token(tok) for tok, _ in written.candidates[step]]
+        probs = [p for _, p in written.candidates[step]]
+        hit = next((i for i, (tok, _) in enumerate(written.candidates[step]) if tok == kept), None)
+        st.altair_chart(charts.bars(probs, labels, title=t("tr.steps.top", step=step + 1), y_title=t("tr.steps.p"),
+                                    highlight=hit), width="stretch")
+        how = t("tr.steps.kept.beam") if written.beams else t("tr.steps.kept.sample" if prefix == "chat" else "tr.steps.kept.greedy")
+        st.caption(t("tr.steps.kept", token=charts.show_token(kept), how=how))
+    with c[1]:
+        if bundle.cfg.attention != "none":
+            st.altair_chart(charts.bars(written.attention[step], [charts.show_token(s) for s in written.source],
+                                        title=t("tr.steps.looked"), y_title=t("tr.map.weight"),
+                                        highlight=int(written.attention[step].argmax())), width="stretch")
+
+    if written.beams:
+        st.subheader(t("tr.beam"))
+        st.markdown(t("tr.beam.intro"))
+        path = tr.winner_path(written.beams, written.steps)
+        st.altair_chart(tc.beam_tree(written.beams, path, step_title=t("tr.beam.step"), rank_title=t("tr.beam.rank"),
+                                     score_title=t("tr.beam.score")), width="content")
+        w = written.decoded.winner
+        st.caption(t("tr.beam.won.greedy" if w.from_greedy else "tr.beam.won", score=f"{w.score:.3f}",
+                     logprob=f"{w.logprob:.3f}"))
+        rows = [{t("tr.beam.step"): i + 1, t("tr.beam.rank"): r, t("tr.beam.hyp"): " ".join(h["tokens"]),
+                 t("tr.beam.score"): round(h["score"], 3), "log p": round(h["logprob"], 3),
+                 t("tr.beam.finished"): "✓" if h["finished"] else "", t("tr.beam.winner"): "★" if path[i] == r else ""}
+                for i, s in enumerate(written.beams) for r, h in enumerate(s)]
+        with st.expander(t("tr.beam.table")):
+            st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+    st.subheader(t("tr.inside"))
+    st.markdown(t("tr.inside.intro"))
+    names = [n for n in written.encoder if n != "cell"]
+    if st.session_state.get(f"{prefix}_state") not in names:  # kept from a model with other gates
+        st.session_state[f"{prefix}_state"] = "hidden"
+    name = st.radio(t("tr.inside.what"), names, key=f"{prefix}_state", horizontal=True,
+                    format_func=lambda n: t(f"inside.state.{n}"))
+    st.caption(t("tr.inside.encoder"))
+    widgets.state_heatmap(written.encoder[name][-1], written.source, name)
+    st.caption(t("tr.inside.decoder"))
+    widgets.state_heatmap(written.decoder[name][-1], steps, name)
+
+
+# ---------------------------------------------------------------- translate
+if mode == "translate":
+    direction = urlstate.choice("dir", "tr_dir", DIRECTIONS)
+    direction = st.radio(t("tr.direction"), DIRECTIONS, key="tr_dir", horizontal=True,
+                         format_func=lambda d: t(f"tr.direction.{d}"))
+    bundle, model_key = shipped_model(tr.SHIPPED[direction])
+    st.caption(model_card(bundle))
+    examples = tr.EXAMPLES[direction]
+    urlstate.seed("text", "tr_text", examples[0][0], valid=lambda v: isinstance(v, str) and len(v) <= 20_000)
+    st.caption(t("tr.examples"))
+    c = st.columns(len(examples))
+    for i, (example, _) in enumerate(examples):
+        c[i].button(example, key=f"tr_example_{direction}_{i}", width="stretch",
+                    on_click=lambda e=example: st.session_state.update(tr_text=e))
+    st.caption(t("tr.examples.credit", who="; ".join(who for _, who in examples)))
+    text = st.text_area(t("tr.text"), key="tr_text", height=90, placeholder=t(f"tr.text.placeholder.{direction}"))
+    urlstate.seed("beam", "tr_beam", 5, cast=int, valid=lambda v: v in BEAMS)
+    beam = st.select_slider(t("tr.beam_size"), BEAMS, key="tr_beam", help=t("tr.beam_size.help"))
+    urlstate.publish({"mode": mode, "dir": direction, "text": text if len(text) <= MAX_URL_TEXT else None, "beam": beam})
+    if not text.strip():
+        st.info(t("tr.empty"))
+        st.stop()
+    try:
+        written = written_for("tr_written", model_key, bundle, text, decoding="beam", beam_size=beam)
+    except RNNLabError as e:
+        st.warning(t("tr.bad_text", error=e))
+        st.stop()
+    notes(written)
+    st.markdown(f"### {written.text}" if written.text else t("tr.nothing_written"))
+    inside(bundle, written, "tr")
+
+# ---------------------------------------------------------------- chat
+elif mode == "chat":
+    urlstate.publish({"mode": mode, "dir": None, "text": None, "beam": None})
+    bundle, model_key = shipped_model(tr.SHIPPED["chat"])
+    st.caption(model_card(bundle))
+    st.caption(t("tr.chat.credit"))
+    c = st.columns([3, 1, 1], vertical_alignment="bottom")
+    st.session_state.setdefault("tr_temperature", float(bundle.cfg.temperature))
+    temperature = c[0].slider(t("tr.chat.temperature"), 0.1, 1.5, step=0.1, key="tr_temperature",
+                              help=t("tr.chat.temperature.help"))
+    st.session_state.setdefault("tr_seed", 0)
+
+    def new_seed():
+        st.session_state.tr_seed += 1
+        st.session_state.pop("tr_generator", None)
+
+    def clear():
+        st.session_state.tr_chat = []
+        st.session_state.pop("tr_last", None)
+
+    # every action through a callback: it runs before the script, so a rerun of the script keeps its effect
+    c[1].button(t("tr.chat.seed"), key="tr_new_seed", icon=":material/casino:", on_click=new_seed)
+    c[2].button(t("tr.chat.clear"), key="tr_clear", icon=":material/delete:", on_click=clear)
+    if "tr_generator" not in st.session_state:
+        st.session_state.tr_generator = torch.Generator().manual_seed(st.session_state.tr_seed)
+    history = st.session_state.setdefault("tr_chat", [])
+    st.caption(t("tr.chat.seed.now", seed=st.session_state.tr_seed))
+    examples = [e for e, _ in tr.EXAMPLES["chat"]]
+    c = st.columns(len(examples))
+    for i, example in enumerate(examples):
+        c[i].button(example, key=f"tr_chat_example_{i}", width="stretch",
+                    on_click=lambda e=example: st.session_state.update(tr_ask=e))
+    st.chat_input(t("tr.chat.placeholder"), key="tr_chat_input", max_chars=tr.MAX_TEXT_CHARS,
+                  on_submit=lambda: st.session_state.update(tr_ask=st.session_state.tr_chat_input))
+    prompt = st.session_state.pop("tr_ask", None)
+    if prompt is not None:
+        if not prompt.strip():
+            st.warning(t("tr.empty"))
+        else:
+            try:
+                last = tr.write(bundle, prompt, decoding="sample", temperature=temperature,
+                                generator=st.session_state.tr_generator)
+                history += [("user", prompt), ("assistant", last.text or "…")]
+                st.session_state.tr_last = (prompt, last)
+            except RNNLabError as e:
+                st.warning(t("tr.bad_text", error=e))
+    for role, said in history:
+        with st.chat_message(role):
+            st.markdown(said)
+    if not history:
+        st.info(t("tr.chat.empty"))
+    held = st.session_state.get("tr_last")
+    if held is not None:
+        notes(held[1])
+        with st.expander(t("tr.chat.how", question=held[0][:60]), expanded=False):
+            inside(bundle, held[1], "chat")
+
+# ---------------------------------------------------------------- what attention buys
+elif mode == "buys":
+    urlstate.publish({"mode": mode, "dir": None, "text": None, "beam": None})
+    st.markdown(t("tr.buys.intro"))
+    table = tr.attention_table()
+    if table is None:
+        st.info(t("tr.buys.missing", path=tr.ATTENTION_TABLE))
+        st.stop()
+    metric = table.get("metric", "bleu")
+    names = {name: t(f"tr.attention.{name}") for name in table["models"]}
+    st.altair_chart(tc.by_length(table, metric, names, title=t("tr.buys.chart", direction=t(
+        f"tr.direction.{table.get('direction', 'ko-en')}")), x_title=t("tr.buys.length"), y_title=metric.upper()
+        if metric == "bleu" else "chrF"), width="stretch")
+    rows = []
+    for name, scores in table["models"].items():
+        for bucket, score in zip(table["buckets"], scores):
+            rows.append({t("tr.buys.model"): names[name], t("tr.buys.length"): bucket["label"], "n": score["n"],
+                         "BLEU": round(score["bleu"], 1), "chrF": round(score["chrf"], 1)})
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.caption(t("tr.buys.how", split=table.get("split", ""), signature=table.get("signature", ""),
+                 command=table.get("command", "")))
+
+# ---------------------------------------------------------------- your own
+else:
+    urlstate.publish({"mode": mode, "dir": None, "text": None, "beam": None})
+    own_source = urlstate.choice(None, "tr_own", OWN)
+    own_source = st.radio(t("tr.own"), OWN, key="tr_own", horizontal=True, format_func=lambda o: t(f"tr.own.{o}"))
+    bundle = model_key = None
+    if own_source == "train":
+        st.markdown(t("tr.train.intro"))
+        upload = st.file_uploader(t("tr.train.upload"), type=["tsv", "csv", "txt"], key="tr_data_file",
+                                  max_upload_size=tr.MAX_UPLOAD_MB, help=t("tr.train.upload.help"))
+        pairs = None
+        if upload is not None:
+            try:
+                names = tr.columns(upload.getvalue(), upload.name)
+            except RNNLabError as e:
+                names = None
+                st.error(t("tr.train.bad", error=e))
+            if names is not None:
+                options = list(range(1, len(names) + 1))
+                c = st.columns(2)
+                src = c[0].selectbox(t("tr.train.source"), options, key=f"tr_src_col_{upload.file_id}",
+                                     format_func=lambda i: f"{i}: {names[i - 1][:30]}")
+                tgt = c[1].selectbox(t("tr.train.target"), options, index=1, key=f"tr_tgt_col_{upload.file_id}",
+                                     format_func=lambda i: f"{i}: {names[i - 1][:30]}")
+                try:
+                    pairs = tr.read_upload(upload.getvalue(), upload.name, src, tgt)
+                    st.caption(t("tr.train.stats", n=f"{len(pairs):,}"))
+                    with st.expander(t("tr.train.preview")):
+                        st.dataframe(pd.DataFrame([(p.source, p.target) for p in pairs[:20]],
+                                                  columns=[t("tr.train.source"), t("tr.train.target")]), hide_index=True)
+                except RNNLabError as e:
+                    st.error(t("tr.train.bad", error=e))
+        limits = settings.load()
+        new, start = widgets.start_from("tr", "translate", "tr_run",
+                                        keep=("tr_cell", "tr_hidden", "tr_src_tokens", "tr_tgt_tokens", "tr_att"))
+        model = {}
+        c = st.columns(6 if new else 1)
+        if new:
+            model["source_tokens"] = c[0].selectbox(t("tr.train.src_tokens"), ("char", "word"), key="tr_src_tokens",
+                                                    format_func=lambda v: t(f"tr.tokens.{v}"))
+            model["target_tokens"] = c[1].selectbox(t("tr.train.tgt_tokens"), ("word", "char"), key="tr_tgt_tokens",
+                                                    format_func=lambda v: t(f"tr.tokens.{v}"))
+            model["cell"] = c[2].selectbox(t("tr.train.cell"), ("gru", "lstm", "rnn"), key="tr_cell", format_func=str.upper)
+            model["hidden"] = widgets.capped_select_slider(c[3], t("tr.train.hidden"), (16, 32, 64, 128, 256),
+                                                           cap=limits.max_hidden, default=64, key="tr_hidden")
+            model["attention"] = c[4].selectbox(t("tr.train.attention"), ("additive", "general", "none"), key="tr_att",
+                                                format_func=lambda v: t(f"tr.attention.{v}"))
+        seconds = widgets.capped_select_slider(c[5] if new else c[0], t("tr.train.seconds"),
+                                               (10, 30, 60, 120, 300, 600), cap=limits.max_seconds, default=60,
+                                               key="tr_seconds")
+
+        def start_run():
+            model_cfg, train_cfg = tr.configs(seconds=seconds, **model)
+            own = tr.start_training(pairs, model_cfg, train_cfg, start=start, data=upload.name)
+            st.session_state.tr_own_run, st.session_state.tr_run = own, own.run
+
+        widgets.train_control("tr_start", "tr_run", t("tr.train.start"), ready=pairs is not None and (new or start is not None),
+                              start=start_run)
+        widgets.training_panel("tr_run", metric="chrf")
+        own, run = st.session_state.get("tr_own_run"), st.session_state.get("tr_run")
+        if run is not None and run.snapshot().state in ("done", "stopped"):
+            bundle, model_key = run.bundle, f"own:{id(run)}"
+            rep = own.scored(tr.report)
+            st.subheader(t("tr.report"))
+            if "error" in rep:
+                st.warning(t("tr.report.bad", error=rep["error"]))
+            else:
+                c = st.columns(4)
+                c[0].metric("BLEU", f"{rep['bleu']:.1f}")
+                c[1].metric("chrF", f"{rep['chrf']:.1f}")
+                c[2].metric(t("tr.report.loss"), f"{rep['loss']:.3f}")
+                c[3].metric(t("tr.report.n"), f"{rep['n']:,}")
+                st.dataframe(pd.DataFrame(rep["examples"]).rename(columns={
+                    "source": t("tr.train.source"), "target": t("tr.train.target"), "written": t("tr.report.written")}),
+                    hide_index=True)
+                st.caption(rep["bleu_signature"])
+            st.download_button(t("tr.download"), data=run.checkpoint(), file_name="my-translator.safetensors",
+                               mime="application/octet-stream", icon=":material/download:", key="tr_download")
+    else:
+        held = loading.uploaded_model("tr", "translate", t("tr.upload.label"), tr.MAX_UPLOAD_MB)
+        if held is not None:
+            bundle, model_key = held.bundle, held.key
+            st.caption(held.name + " · " + model_card(bundle))
+    if bundle is None:
+        st.info(t("tr.no_model"))
+        st.stop()
+    st.subheader(t("tr.try"))
+    text = st.text_input(t("tr.text"), key="tr_own_text")
+    if not text.strip():
+        st.info(t("tr.empty"))
+        st.stop()
+    try:
+        written = written_for("tr_own_written", model_key, bundle, text)
+    except RNNLabError as e:
+        st.warning(t("tr.bad_text", error=e))
+        st.stop()
+    notes(written)
+    st.markdown(f"### {written.text}" if written.text else t("tr.nothing_written"))
+    inside(bundle, written, "own")

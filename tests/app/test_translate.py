@@ -1,0 +1,183 @@
+"""The translate page in AppTest: both modes on stand-ins for each shipped model, the beam and the steps,
+what attention buys, the messages (empty, unknown characters, a 5,000-character input, another task's
+model), both languages, and a tiny training run on an uploaded TSV."""
+import json
+import re
+
+import pytest
+
+from app_helpers import open_app
+from core import fit
+from core.checkpoint import save_checkpoint
+from core.config import ModelConfig, TrainConfig
+from core.pairs import Pair
+
+PAGE = "pages/translate.py"
+PAIRS = [Pair("나는 학생이야.", "I am a student."), Pair("고마워.", "Thank you."), Pair("안녕.", "Hi."),
+         Pair("나는 배고파.", "I am hungry."), Pair("톰은 학생이야.", "Tom is a student."), Pair("비가 와.", "It rains.")]
+CHAT = [Pair("배고프다", "맛있게 드세요."), Pair("피곤해", "푹 쉬세요."), Pair("심심해", "영화 보세요."),
+        Pair("새출발할꺼야", "좋은 출발이에요."), Pair("내가 쉬워보이나?", "그렇지 않아요.")]
+
+
+def tiny(pairs, tokenizer, target, folder, name, decoding="beam", attention="additive"):
+    cfg = ModelConfig(task="translate", cell="gru", tokenizer=tokenizer, target_tokenizer=target, embed_size=8,
+                      hidden_size=16, bidirectional=True, attention=attention, decoding=decoding, temperature=0.8)
+    bundle, trainer = fit.prepare("translate", pairs * 4, pairs, cfg, TrainConfig(max_steps=15, batch_size=8, lr=1e-2,
+                                                                                  eval_every=1.0))
+    fit.run(bundle, trainer)
+    save_checkpoint(bundle, folder / name)
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory):
+    """Tiny stand-ins for the three shipped models and the attention table (their numbers made up here)."""
+    folder = tmp_path_factory.mktemp("translate_models")
+    tiny(PAIRS, "char", "word", folder, "translate-ko-en.safetensors")
+    tiny([Pair(p.target, p.source) for p in PAIRS], "word", "char", folder, "translate-en-ko.safetensors")
+    tiny(CHAT, "char", "char", folder, "chatbot-ko.safetensors", decoding="sample")
+    buckets = [{"label": "1-10", "low": 1, "high": 10}, {"label": "11-20", "low": 11, "high": 20}]
+    scores = {"additive": [{"n": 5, "bleu": 20.0, "chrf": 40.0}, {"n": 3, "bleu": 15.0, "chrf": 35.0}],
+              "none": [{"n": 5, "bleu": 18.0, "chrf": 38.0}, {"n": 3, "bleu": 5.0, "chrf": 20.0}]}
+    (folder / "translate-attention.json").write_text(json.dumps(
+        {"direction": "ko-en", "metric": "bleu", "buckets": buckets, "models": scores, "split": "test stand-in",
+         "signature": "nrefs:1", "command": "made up for the test"}))
+    return folder
+
+
+@pytest.fixture
+def page(models, monkeypatch):
+    monkeypatch.setenv("RNNLAB_MODELS", str(models))
+    return lambda **query: open_app(PAGE, **query)
+
+
+def clean(at):
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def charts(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def chart_data(at) -> list:
+    import pyarrow as pa
+    return [pa.ipc.open_stream(d.data.data).read_pandas() for c in at.get("vega_lite_chart") for d in c.proto.datasets]
+
+
+def written(at) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("### "))[4:]
+
+
+@pytest.mark.parametrize("direction,text", [("ko-en", "나는 학생이야."), ("en-ko", "I am hungry.")])
+def test_each_translation_model_writes_and_shows_attention_steps_and_beam(page, direction, text):
+    at = page(mode="translate", dir=direction, text=text, beam=3)
+    clean(at)
+    assert at.text_area(key="tr_text").value == text and at.select_slider(key="tr_beam").value == 3
+    assert written(at).strip()
+    shown = charts(at)
+    assert len(shown) >= 6  # attention map, top-5, attention at the step, beam tree, encoder and decoder states
+    steps = at.slider(key="tr_step")
+    steps.set_value(min(2, steps.max)).run()
+    clean(at)
+    assert any("Kept:" in c.value for c in at.caption)
+    assert at.query_params["dir"] == direction and at.query_params["beam"] == "3"
+    assert any("Tatoeba" in c.value and "CC-BY 2.0" in c.value for c in at.caption)
+
+
+def test_an_example_is_one_click_away_and_a_gate_can_be_shown(page):
+    at = page(mode="translate", dir="en-ko")
+    at.button(key="tr_example_en-ko_1").click().run()
+    clean(at)
+    assert at.text_area(key="tr_text").value == "This is a serious problem."
+    at.radio(key="tr_state").set_value("update").run()
+    clean(at)
+
+
+@pytest.mark.parametrize("text,kind,message", [
+    ("   ", "info", "Type a sentence first"),
+    ("나는 쀍뿕 학생이야.", "warning", "never saw"),
+    ("나는 학생이야. " * 500, "warning", "first 200 tokens"),
+])
+def test_bad_inputs_get_a_message(page, text, kind, message):
+    at = page(mode="translate", dir="ko-en", text=text)
+    clean(at)
+    assert any(message in e.value for e in getattr(at, kind)), [e.value for e in getattr(at, kind)]
+
+
+def test_chat_keeps_the_conversation_and_reseeds(page):
+    at = page(mode="chat")
+    clean(at)
+    at.chat_input(key="tr_chat_input").set_value("배고프다").run()
+    clean(at)
+    at.chat_input(key="tr_chat_input").set_value("피곤해").run()
+    clean(at)
+    roles = [m.name for m in at.chat_message]
+    assert roles == ["user", "assistant", "user", "assistant"]
+    history = at.session_state["tr_chat"]
+    assert [said for role, said in history if role == "user"] == ["배고프다", "피곤해"]
+    at.slider(key="tr_temperature").set_value(1.2).run()
+    at.button(key="tr_new_seed").click().run()
+    clean(at)
+    assert at.session_state["tr_seed"] == 1
+    at.button(key="tr_chat_example_0").click().run()
+    clean(at)
+    assert len(at.session_state["tr_chat"]) == 6
+    at.button(key="tr_clear").click().run()
+    clean(at)
+    assert not at.chat_message
+
+
+def test_what_attention_buys_draws_a_line_per_model(page):
+    at = page(mode="buys")
+    clean(at)
+    [df] = chart_data(at)
+    assert set(df["model"]) == {"additive attention (Bahdanau)", "no attention (only the last state)"}
+    assert len(df) == 4
+    assert len(at.dataframe) == 1
+
+
+def test_the_korean_interface_has_no_key_left_untranslated(page):
+    at = open_app(PAGE, lang="ko", mode="translate", dir="ko-en", text="고마워.")
+    clean(at)
+    shown = [str(e.value) for kind in ("title", "subheader", "markdown", "caption", "info", "warning")
+             for e in getattr(at, kind)] + [r.label for r in at.radio] + [o for r in at.radio for o in r.options]
+    assert not [s for s in shown if re.match(r"^tr\.[a-z_.\-]+$", s)]
+    assert any("번역" in s for s in shown)
+
+
+def test_a_model_file_of_another_task_gets_a_message(page, shipped_dir):
+    at = page(mode="own")
+    at.radio(key="tr_own").set_value("upload").run()
+    data = (shipped_dir / "char-shakespeare.safetensors").read_bytes()
+    at.file_uploader(key="tr_model_file").upload("lm.safetensors", data, "application/octet-stream").run()
+    assert not at.exception
+    assert any("holds a language model" in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_a_tiny_model_trains_on_an_uploaded_tsv_and_translates(page):
+    at = page(mode="own")
+    data = "".join(f"{p.source}\t{p.target}\tCC-BY\n" for p in PAIRS * 5).encode()
+    at.file_uploader(key="tr_data_file").upload("pairs.tsv", data, "text/tab-separated-values").run()
+    clean(at)
+    assert any("30 pairs" in c.value for c in at.caption)
+    at.select_slider(key="tr_seconds").set_value(10)
+    at.select_slider(key="tr_hidden").set_value(16)
+    at.button(key="tr_start").click().run()
+    clean(at)
+    run = at.session_state["tr_run"]
+    assert run.join(90)
+    at.run()
+    clean(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert {"BLEU", "chrF"} <= set(metrics)
+    assert [b for b in at.get("download_button")]
+    at.text_input(key="tr_own_text").set_value("나는 학생이야.").run()
+    clean(at)
+    assert written(at) is not None
+
+
+def test_bad_pair_files_get_a_message(page):
+    at = page(mode="own")
+    at.file_uploader(key="tr_data_file").upload("one.txt", b"only one column\nhere\n", "text/plain").run()
+    assert not at.exception
+    assert any("one column" in e.value for e in at.error)

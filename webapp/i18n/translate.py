@@ -1,0 +1,167 @@
+"""The translate page (many-to-many, unaligned: translation and chat). key -> (English, Korean)."""
+STRINGS = {
+    "metric.chrf": ("chrF", "chrF"),
+    "tr.title": ("Translation and chat: many to many, unaligned", "번역과 챗봇: 다대다 (길이가 다른 출력)"),
+    "tr.intro": (
+        "A sequence goes in and a sequence of **another length** comes out. An *encoder* RNN reads the sentence; "
+        "a *decoder* RNN writes the answer one token at a time, and at every step its **attention** looks back "
+        "over the source to choose what to read. Watch it write, step by step, and see where it looked.",
+        "시퀀스가 들어가고 **길이가 다른** 시퀀스가 나옵니다. *인코더* RNN이 문장을 읽고, *디코더* RNN이 답을 한 토큰씩 "
+        "씁니다. 매 단계 디코더의 **어텐션**이 원문을 다시 훑어 무엇을 읽을지 고릅니다. 한 단계씩 쓰는 모습과 어디를 "
+        "보았는지 확인해 보세요."),
+    "tr.mode": ("Mode", "모드"),
+    "tr.mode.translate": ("Translate", "번역"),
+    "tr.mode.chat": ("Chat (Korean)", "챗봇 (한국어)"),
+    "tr.mode.buys": ("What attention buys", "어텐션의 효과"),
+    "tr.mode.own": ("Your own model", "나만의 모델"),
+    "tr.direction": ("Direction", "방향"),
+    "tr.direction.ko-en": ("Korean → English", "한국어 → 영어"),
+    "tr.direction.en-ko": ("English → Korean", "영어 → 한국어"),
+    "tr.card": (
+        "Encoder {layers}×{hidden} {two}{cell} over {source}, decoder writing {target}, {attention}; on held-out "
+        "pairs: BLEU {bleu}, chrF {chrf}; trained for {minutes} min (models/README.md).",
+        "인코더 {layers}×{hidden} {two}{cell} ({source}), 디코더 ({target}), {attention}; 검증 쌍에서 BLEU {bleu}, "
+        "chrF {chrf}; {minutes}분 학습 (models/README.md)."),
+    "tr.card.bidirectional": ("bidirectional ", "양방향 "),
+    "tr.attention.additive": ("additive attention (Bahdanau)", "덧셈 어텐션 (Bahdanau)"),
+    "tr.attention.general": ("multiplicative attention (Luong)", "곱셈 어텐션 (Luong)"),
+    "tr.attention.none": ("no attention (only the last state)", "어텐션 없음 (마지막 상태만)"),
+    "tr.tokens.char": ("characters", "글자"),
+    "tr.tokens.word": ("words", "단어"),
+    "tr.shipped.missing": ("The shipped model {path} is not in models/.", "배포 모델 {path}이(가) models/에 없습니다."),
+    "tr.shipped.bad": ("The shipped model cannot be read: {error}", "배포 모델을 읽을 수 없습니다: {error}"),
+    "tr.examples": ("Examples (held-out Tatoeba sentences, never trained on):", "예문 (학습에 쓰지 않은 Tatoeba 검증 문장):"),
+    "tr.examples.credit": ("Sentences from Tatoeba, CC-BY 2.0 (France): {who}.",
+                           "문장 출처: Tatoeba, CC-BY 2.0 (France): {who}."),
+    "tr.text": ("Your sentence", "문장"),
+    "tr.text.placeholder.ko-en": ("Type a Korean sentence", "한국어 문장을 입력하세요"),
+    "tr.text.placeholder.en-ko": ("Type an English sentence", "영어 문장을 입력하세요"),
+    "tr.beam_size": ("Beam size", "빔 크기"),
+    "tr.beam_size.help": (
+        "How many partial translations the beam keeps at every step (1 = greedy: always the most probable "
+        "token). Scores are length-normalised, so short outputs are not favoured.",
+        "매 단계 빔이 유지하는 부분 번역의 수 (1 = 탐욕적: 항상 가장 확률 높은 토큰). 점수는 길이로 정규화되어 짧은 "
+        "출력이 유리하지 않습니다."),
+    "tr.empty": ("Type a sentence first.", "먼저 문장을 입력하세요."),
+    "tr.writing": ("Writing…", "쓰는 중…"),
+    "tr.bad_text": ("This text cannot be translated: {error}", "이 글은 번역할 수 없습니다: {error}"),
+    "tr.cut": ("The input is long: the model reads its first {n} tokens (the box takes {chars} characters).",
+               "입력이 깁니다: 모델은 앞의 {n}개 토큰만 읽습니다 (입력란은 {chars}자까지)."),
+    "tr.unknown": ("The model never saw {tokens} in training: it reads them as <unk> (unknown).",
+                   "모델이 학습에서 본 적 없는 {tokens}은(는) <unk>(모름)로 읽습니다."),
+    "tr.nothing_written": ("(the model wrote nothing: its first token was the end)",
+                           "(모델이 아무것도 쓰지 않았습니다: 첫 토큰이 끝이었습니다)"),
+    "tr.map": ("Where the decoder looked", "디코더가 본 곳"),
+    "tr.map.intro": (
+        "Each row is one written token; its cells are the attention weights over the source (each row sums to "
+        "1). The bright cells are what the decoder read while writing that token: the classic alignment picture. "
+        "Hover for the numbers.",
+        "각 행은 쓴 토큰 하나이고, 칸은 원문에 대한 어텐션 가중치입니다 (행마다 합이 1). 밝은 칸은 그 토큰을 쓰는 동안 "
+        "디코더가 읽은 곳: 고전적인 정렬 그림입니다. 마우스를 올리면 값이 보입니다."),
+    "tr.map.none": ("This model has no attention: its decoder knows the source only through the encoder's last "
+                    "state.", "이 모델에는 어텐션이 없습니다: 디코더는 인코더의 마지막 상태로만 원문을 압니다."),
+    "tr.map.source": ("source", "원문"),
+    "tr.map.output": ("output", "출력"),
+    "tr.map.weight": ("weight", "가중치"),
+    "tr.steps": ("Step through decoding", "디코딩 한 단계씩"),
+    "tr.steps.slider": ("Output step", "출력 단계"),
+    "tr.steps.top": ("Step {step}: the five most probable next tokens", "{step}단계: 가장 확률 높은 다음 토큰 5개"),
+    "tr.steps.p": ("probability", "확률"),
+    "tr.steps.looked": ("Where attention looked at this step", "이 단계에서 어텐션이 본 곳"),
+    "tr.steps.kept": ("Kept: **{token}** ({how}).", "선택: **{token}** ({how})."),
+    "tr.steps.kept.beam": ("the beam's winning hypothesis; outlined when it is among the top five",
+                           "빔의 최종 가설; 상위 5개 안이면 테두리 표시"),
+    "tr.steps.kept.greedy": ("greedy: the most probable", "탐욕적: 가장 확률 높은 것"),
+    "tr.steps.kept.sample": ("drawn at random with the temperature", "온도에 따라 무작위로 뽑음"),
+    "tr.beam": ("The beam itself", "빔 자체"),
+    "tr.beam.intro": (
+        "At every step the beam keeps its best partial outputs (by log probability) and extends each by one "
+        "token. Each point is a kept hypothesis, labelled with its newest token and joined to the one it "
+        "extends; squares ended with </s>. The winner's path is outlined in orange.",
+        "빔은 매 단계 가장 좋은 부분 출력들을 (로그 확률 기준) 유지하고 각각 한 토큰씩 늘립니다. 점 하나가 유지된 가설이며, "
+        "새 토큰이 적혀 있고 이어 늘린 가설과 선으로 이어집니다. 네모는 </s>로 끝난 가설입니다. 이긴 경로는 주황색입니다."),
+    "tr.beam.step": ("step", "단계"),
+    "tr.beam.rank": ("rank", "순위"),
+    "tr.beam.score": ("score", "점수"),
+    "tr.beam.hyp": ("hypothesis", "가설"),
+    "tr.beam.finished": ("finished", "완료"),
+    "tr.beam.winner": ("won", "승자"),
+    "tr.beam.table": ("Every hypothesis kept, as a table", "유지된 모든 가설 (표)"),
+    "tr.beam.won": ("Winner: length-normalised score {score} (log probability {logprob}).",
+                    "승자: 길이 정규화 점수 {score} (로그 확률 {logprob})."),
+    "tr.beam.won.greedy": (
+        "Winner: the greedy output (score {score}, log probability {logprob}) beat every hypothesis the beam "
+        "kept, so it is used; its prefixes are not all in the beam.",
+        "승자: 탐욕적 출력(점수 {score}, 로그 확률 {logprob})이 빔의 모든 가설보다 좋아 사용합니다; 그 앞부분이 빔에 "
+        "모두 있지는 않습니다."),
+    "tr.inside": ("Inside the two networks", "두 신경망의 속"),
+    "tr.inside.intro": (
+        "The encoder's top-layer states under the source tokens (both directions side by side when it reads "
+        "both ways), and the decoder's under the tokens it wrote.",
+        "원문 토큰 아래 인코더의 최상위 층 상태 (양방향이면 두 방향을 나란히), 그리고 쓴 토큰 아래 디코더의 상태입니다."),
+    "tr.inside.what": ("Show", "보기"),
+    "tr.inside.encoder": ("Encoder, over the source", "인코더 (원문 위)"),
+    "tr.inside.decoder": ("Decoder, over the output", "디코더 (출력 위)"),
+    "tr.chat.credit": ("Trained on the Korean chatbot Q/A pairs of songys/Chatbot_data (MIT).",
+                       "songys/Chatbot_data의 한국어 챗봇 질문/답 쌍(MIT)으로 학습했습니다."),
+    "tr.chat.temperature": ("Temperature", "온도"),
+    "tr.chat.temperature.help": ("Below 1: safer, more common replies; above 1: wilder ones.",
+                                 "1보다 작으면 무난하고 흔한 답, 1보다 크면 더 엉뚱한 답."),
+    "tr.chat.seed": ("New seed", "새 시드"),
+    "tr.chat.seed.now": ("Sampling seed {seed}: the same seed and questions give the same replies.",
+                         "샘플링 시드 {seed}: 같은 시드와 질문이면 같은 답이 나옵니다."),
+    "tr.chat.clear": ("Clear", "지우기"),
+    "tr.chat.placeholder": ("Say something in Korean", "한국어로 말을 걸어 보세요"),
+    "tr.chat.empty": ("Say something below (or pick an example); the replies are sampled, so ask twice.",
+                      "아래에 말을 걸거나 예시를 고르세요; 답은 샘플링되므로 두 번 물어보세요."),
+    "tr.chat.how": ("How the last reply was written (to “{question}”)", "마지막 답은 어떻게 쓰였나 (“{question}”)"),
+    "tr.buys.intro": (
+        "The same Korean → English data trained twice for the same time: with attention, and without it (the "
+        "decoder then gets only the encoder's last state, one fixed-size vector for the whole sentence, as in "
+        "Sutskever et al. 2014). Scored on held-out pairs, grouped by the length of the source: a small-scale "
+        "version of Bahdanau et al.'s figure, where the model without attention falls off on long sentences.",
+        "같은 한국어 → 영어 데이터를 같은 시간 동안 두 번 학습했습니다: 어텐션이 있을 때와 없을 때 (없으면 디코더는 인코더의 "
+        "마지막 상태, 문장 전체에 대한 고정 크기 벡터 하나만 받습니다: Sutskever 외 2014). 검증 쌍을 원문 길이로 묶어 "
+        "채점했습니다: 긴 문장에서 어텐션 없는 모델이 떨어지는 Bahdanau 외의 그림을 작게 재현한 것입니다."),
+    "tr.buys.missing": ("The table {path} is not in models/: run benchmarks/translate_attention.py.",
+                        "표 {path}이(가) models/에 없습니다: benchmarks/translate_attention.py를 실행하세요."),
+    "tr.buys.chart": ("{direction}: score by source length", "{direction}: 원문 길이별 점수"),
+    "tr.buys.length": ("source length (characters)", "원문 길이 (글자)"),
+    "tr.buys.model": ("model", "모델"),
+    "tr.buys.how": ("Split: {split}. sacrebleu: {signature}. Made by: {command}",
+                    "분할: {split}. sacrebleu: {signature}. 만든 명령: {command}"),
+    "tr.own": ("Model", "모델"),
+    "tr.own.train": ("Train your own", "직접 학습"),
+    "tr.own.upload": ("Upload a model", "모델 올리기"),
+    "tr.train.intro": (
+        "Upload sentence pairs: TSV (with or without a header) or CSV with a header, one pair a line. Pick the "
+        "source and target columns; a tenth of the pairs is held out in whole groups (no held-out sentence is "
+        "trained on) to score the model.",
+        "문장 쌍을 올리세요: TSV (머리글 있거나 없거나) 또는 머리글이 있는 CSV, 한 줄에 한 쌍. 원문과 목표 열을 고르세요; "
+        "쌍의 10분의 1을 묶음 단위로 떼어 (떼어 둔 문장은 학습하지 않음) 모델을 채점합니다."),
+    "tr.train.upload": ("Sentence pairs (.tsv, .csv)", "문장 쌍 (.tsv, .csv)"),
+    "tr.train.upload.help": ("Tatoeba's downloads (English<TAB>Korean<TAB>attribution) work as they are.",
+                             "Tatoeba 내려받기 파일 (영어<TAB>한국어<TAB>출처)은 그대로 쓸 수 있습니다."),
+    "tr.train.bad": ("This file cannot be used: {error}", "이 파일은 쓸 수 없습니다: {error}"),
+    "tr.train.source": ("Source column", "원문 열"),
+    "tr.train.target": ("Target column", "목표 열"),
+    "tr.train.stats": ("{n} pairs.", "쌍 {n}개."),
+    "tr.train.preview": ("The first pairs", "처음 몇 쌍"),
+    "tr.train.src_tokens": ("Source as", "원문 단위"),
+    "tr.train.tgt_tokens": ("Target as", "목표 단위"),
+    "tr.train.cell": ("Cell", "셀"),
+    "tr.train.hidden": ("Hidden units", "은닉 유닛"),
+    "tr.train.attention": ("Attention", "어텐션"),
+    "tr.train.seconds": ("Seconds", "초"),
+    "tr.train.start": ("Train", "학습"),
+    "tr.report": ("On the held-out pairs", "떼어 둔 쌍에서"),
+    "tr.report.bad": ("The model cannot be scored: {error}", "모델을 채점할 수 없습니다: {error}"),
+    "tr.report.loss": ("loss per token", "토큰당 손실"),
+    "tr.report.n": ("pairs", "쌍"),
+    "tr.report.written": ("written", "모델 출력"),
+    "tr.download": ("Download the model", "모델 내려받기"),
+    "tr.upload.label": ("A translation or chat model trained here (.safetensors)",
+                        "여기서 학습한 번역/챗봇 모델 (.safetensors)"),
+    "tr.no_model": ("Train a model or upload one to try it.", "모델을 학습하거나 올려서 써 보세요."),
+    "tr.try": ("Try it", "써 보기"),
+}
