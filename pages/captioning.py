@@ -25,7 +25,8 @@ if source == "shipped":
         bundle, model_key = shipped.bundle, f"shipped:{shipped.path}:{shipped.path.stat().st_mtime}"
         valid = bundle.info.get("valid") or {}
         st.caption(t("cap.shipped.card", cell=bundle.cfg.cell.upper(), hidden=bundle.cfg.hidden_size,
-                     vocab=f"{len(bundle.vocab):,}", minutes=bundle.info.get("minutes", "?"),
+                     vocab=f"{len(bundle.vocab) - 4:,}",  # less <pad>, <unk>, <s> and </s>
+                     minutes=f"{bundle.info.get('minutes', float('nan')):.1f}",
                      bleu4=f"{valid.get('bleu4', float('nan')):.1f}",
                      distinct=f"{100 * valid.get('distinct_fraction', float('nan')):.0f}"))
     elif shipped.missing:
@@ -37,7 +38,7 @@ else:
     if held is not None:
         bundle, model_key = held.bundle, held.key
         st.caption(t("cap.upload.card", name=held.name, cell=held.bundle.cfg.cell.upper(),
-                     hidden=held.bundle.cfg.hidden_size, vocab=f"{len(held.bundle.vocab):,}"))
+                     hidden=held.bundle.cfg.hidden_size, vocab=f"{len(held.bundle.vocab) - 4:,}"))
 if bundle is None:
     st.info(t("cap.no_model"))
     st.stop()

@@ -2,8 +2,6 @@
 its command line, on five made-up pictures with made-up captions."""
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 import torch
@@ -158,23 +156,27 @@ def test_bad_caption_files(tmp_path, folder):
         SPEC.read(str(tmp_path / "zero.csv"))
 
 
-def core(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "core", *map(str, args)], capture_output=True, text=True,
-                          timeout=300, env={**os.environ, **(env or {})})
+def core(capsys, *args) -> tuple[int, str, str]:
+    """`python -m core ARGS` in this process (no second torch import): exit code, stdout, stderr."""
+    from core.cli import main
+    code = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
 
 
-def test_command_line_train_evaluate_predict(folder, tmp_path):
-    env = {"RNNLAB_CACHE": str(folder / "cache"), "OMP_NUM_THREADS": "1"}
+def test_command_line_train_evaluate_predict(folder, tmp_path, capsys, monkeypatch, one_thread):
+    monkeypatch.setenv("RNNLAB_CACHE", str(folder / "cache"))
     model = tmp_path / "c.safetensors"
-    train = core("train", "caption", "--data", folder / "captions.csv", "--images", folder / "images", "--out", model,
-                 "--max-steps", 5, "--hidden", 16, "--embed", 8, "--min-count", 1, "--threads", 1, env=env)
-    assert train.returncode == 0, train.stderr
-    evaluate = core("evaluate", model, folder / "captions.csv", "--images", folder / "images", "--json", env=env)
-    assert evaluate.returncode == 0, evaluate.stderr
-    metrics = json.loads(evaluate.stdout)
+    code, out, err = core(capsys, "train", "caption", "--data", folder / "captions.csv", "--images", folder / "images",
+                          "--out", model, "--max-steps", 5, "--hidden", 16, "--embed", 8, "--min-count", 1)
+    assert code == 0, err
+    assert "saved" in out and "bleu4" in out
+    code, out, err = core(capsys, "evaluate", model, folder / "captions.csv", "--images", folder / "images", "--json")
+    assert code == 0, err
+    metrics = json.loads(out)
     assert {"bleu1", "bleu2", "bleu3", "bleu4", "distinct", "words", "loss"} <= set(metrics)
     images = [folder / "images" / name for name in ("red.png", "blue.png", "green.png")]
-    predict = core("predict", model, *images, folder / "captions.csv", env=env)
-    assert predict.returncode == 2 and "captions.csv is not an image" in predict.stderr
-    assert len(predict.stdout.splitlines()) == 3  # one caption per image, in order, up to the bad one
-    assert predict.stdout.splitlines()[0] == SPEC.predict(load_checkpoint(model), images[0])
+    code, out, err = core(capsys, "predict", model, *images, folder / "captions.csv")
+    assert code == 2 and "captions.csv is not an image" in err and "Traceback" not in err
+    assert len(out.splitlines()) == 3  # one caption per image, in order, up to the bad one
+    assert out.splitlines()[0] == SPEC.predict(load_checkpoint(model), images[0])
