@@ -3,7 +3,8 @@
 - `models/pos-*.confusion.json`: the model's confusion matrix on its dev file (rows: the treebank's tag,
   columns: the model's), with its accuracy and macro F1, as `python -m core evaluate` computes them;
 - `models/pos-ko-gsd.sejong.json`: for each Korean word (eojeol) of the Korean-GSD *training* file, its
-  morphemes and Sejong tags (columns 3 and 5), the most frequent analysis when a word has several.
+  morphemes and Sejong tags (columns 3 and 5), up to three analyses with their counts (the treebank has 나는 both as 나/NP + 는/JX,
+  "I" as a topic, and as 나/VV + 는/ETM, "coming out"), for every word of the file.
 
     python benchmarks/pos_extras.py --model models/pos-en-ewt.safetensors --dev ../shared/data/ud_ewt/dev.conllu
     python benchmarks/pos_extras.py --model models/pos-ko-gsd.safetensors --dev ../shared/data/ud_korean_gsd/dev.conllu \
@@ -30,8 +31,9 @@ def confusion(model: Path, dev: Path) -> dict:
             "macro_f1": metrics["macro_f1"], "tags": metrics["tags"], "counts": metrics["confusion"]}
 
 
-def sejong_lexicon(train: Path) -> dict:
-    """eojeol -> [morphemes, Sejong tags] (the most frequent analysis; ties: the first seen)."""
+def sejong_lexicon(train: Path, min_count: int = 1) -> dict:
+    """eojeol -> [[morphemes, Sejong tags, count], ...], most frequent first (at most 3), for the words seen at
+    least `min_count` times."""
     text = decode(train.read_bytes(), train.name)
     conllu_sentences(text, train.name, "xpos")  # a malformed file stops here, with its message
     seen: dict[str, Counter] = defaultdict(Counter)
@@ -39,7 +41,8 @@ def sejong_lexicon(train: Path) -> dict:
         cols = line.split("\t")
         if len(cols) == 10 and cols[0].isdigit():
             seen[cols[1]][cols[2], cols[4]] += 1
-    words = {w: list(c.most_common(1)[0][0]) for w, c in sorted(seen.items())}
+    words = {w: [[m, x, n] for (m, x), n in c.most_common(3)] for w, c in sorted(seen.items())
+             if sum(c.values()) >= min_count}
     return {"data": f"UD Korean-GSD {train.name} (CC BY-SA 4.0)", "words": words}
 
 

@@ -39,6 +39,7 @@ EXAMPLES = {
     ],
 }
 SHARED_DATA = {"pos_en": "UD English-EWT", "pos_ko": "UD Korean-GSD"}
+KEPT = ("source", "data", "column", "cell", "hidden", "chars", "seconds", "text", "state")  # widgets, per task
 
 
 def counted(kind: str, n: int) -> str:
@@ -48,6 +49,7 @@ def counted(kind: str, n: int) -> str:
 
 enter()
 st.title(t("ner.title"))
+urlstate.keep([f"{q}_{key}" for q in ("ner", "pos_en", "pos_ko") for key in KEPT])  # the other tasks' choices
 
 # ---------------------------------------------------------------- 0. the task
 urlstate.seed("task", "tag_task", "ner", valid=lambda v: v in tagging.TASK_NAMES)
@@ -225,7 +227,11 @@ if bundle is None:
 # ---------------------------------------------------------------- 2. the tags in the text
 st.header(t("pos.predict" if pos else "ner.predict"))
 examples = EXAMPLES[task]
-urlstate.seed("text", f"{p}_text", examples[1 if task == "ner" else 0], valid=lambda v: len(v) <= tagging.MAX_TEXT_CHARS)
+first_example = examples[1 if task == "ner" else 0]
+if (st.query_params.get("task") or "ner") == task:  # the URL's text is its task's, not the one switched to
+    urlstate.seed("text", f"{p}_text", first_example, valid=lambda v: len(v) <= tagging.MAX_TEXT_CHARS)
+else:
+    st.session_state.setdefault(f"{p}_text", first_example)
 st.caption(t(f"pos.examples.{task}" if pos else "ner.examples"))
 c = st.columns(3)
 for i, example in enumerate(examples):
@@ -278,7 +284,8 @@ if pos:
         words = [tok.text for tok in tokens]
         hovers = [t("pos.hover", tag=tag, p=f"{prob:.3f}", word=word, k=k)
                   for word, tag, prob in zip(words, tags, chosen[s])]
-        notes = [(sejong_words.get(w) or [None, "—"])[1] for w in words] if sejong is not None else None
+        notes = [" / ".join(x for _, x, _ in tagging.sejong_analyses(sejong_words, w)) or "—" for w in words] \
+            if sejong is not None else None
         st.html(tagging.pos_words(words, tags, hovers, tagged.labels, notes))
     st.caption(t("pos.counts", **sentences_tokens))
     if sejong is not None:
@@ -322,10 +329,12 @@ if pos:
         st.markdown(f"**{t('pos.sejong.title')}**")
         rows = []
         for word, tag in zip(words, tagged.tags[pick]):
-            morphemes, xpos = sejong_words.get(word) or ("—", "—")
+            found = tagging.sejong_analyses(sejong_words, word)
             rows.append({t("pos.sejong.table.word"): word, t("pos.sejong.table.upos"): tag,
-                         t("pos.sejong.table.morphemes"): morphemes, t("pos.sejong.table.sejong"): xpos,
-                         t("pos.sejong.table.meaning"): explain(xpos) if xpos != "—" else ""})
+                         t("pos.sejong.table.morphemes"): " / ".join(dict.fromkeys(m for m, _, _ in found)) or "—",
+                         t("pos.sejong.table.sejong"): " / ".join(f"{x} ({n})" if len(found) > 1 else x
+                                                                  for _, x, n in found) or "—",
+                         t("pos.sejong.table.meaning"): " / ".join(explain(x) for _, x, _ in found)})
         st.dataframe(pd.DataFrame(rows), hide_index=True)
     with st.expander(t("pos.probs.all")):
         chart = charts.heatmap(probs, words, scale="sequential", domain=(0.0, 1.0), unit_labels=tagged.labels,

@@ -287,6 +287,13 @@ def morpheme_tags(xpos: str) -> list[str]:
     return [t for t in xpos.split("+") if t]
 
 
+def sejong_analyses(lexicon: dict, word: str, n: int = 2) -> list[tuple[str, str, int]]:
+    """The treebank's analyses of a Korean word, most frequent first: [(morphemes, Sejong tags, count)] from the
+    lexicon (word -> [[morphemes, Sejong tags, count], ...]); [] for a word it does not have. A word can have
+    several: Korean-GSD has 나는 as 나/VV + 는/ETM ("coming out") and as 나/NP + 는/JX ("I", the topic)."""
+    return [(m, x, c) for m, x, c in (lexicon.get(word) or [])[:n]]
+
+
 def extras_path(models: Path, name: str, kind: str) -> Path:
     """Where a shipped model's precomputed extras lie: models/pos-en-ewt.confusion.json and the like."""
     return models / name.replace(".safetensors", f".{kind}.json")

@@ -24,7 +24,7 @@ def test_ner_highlights_entities(app, browser, shots):
 def test_ner_in_korean_with_the_gates(app, browser, shots):
     page = open_page(browser, app, "ner?lang=ko&text=" + urllib.parse.quote("EU rejects German call to boycott British lamb."))
     no_errors(page)
-    assert page.get_by_text("개체명 인식: 단어마다 태그 하나").is_visible()
+    assert page.get_by_text("태깅: 단어마다 태그 하나").is_visible()
     page.get_by_text("망각 게이트 f_t").first.click()  # the LSTM's forget gate, both directions
     settle(page)
     no_errors(page)

@@ -192,9 +192,12 @@ STRINGS = {
         "sentence both ways (a softmax over its {k} tags: a word's probabilities add up to 1).",
         "{tag}, p = {p}: 문장 전체를 양방향으로 읽은 뒤 신경망이 이 단어({word})를 {tag}로 볼 확률입니다(태그 {k}개에 "
         "대한 소프트맥스: 한 단어의 확률을 모두 더하면 1)."),
-    "pos.sejong.note": ("Under each tag: the word's Sejong tags in the Korean-GSD training data (— where the "
-                        "treebank does not have the word). Hover a word for the probability of its tag.",
-                        "태그 아래: Korean-GSD 학습 데이터에서 그 어절의 세종 태그(트리뱅크에 없는 어절은 —). 단어에 "
+    "pos.sejong.note": ("Under each tag: the word's Sejong tags in the Korean-GSD training data, the most frequent "
+                        "first when the treebank analyses it in more than one way (— where it does not have the "
+                        "word): the model never sees them, they are there to read. Hover a word for the "
+                        "probability of its tag.",
+                        "태그 아래: Korean-GSD 학습 데이터에서 그 어절의 세종 태그입니다. 트리뱅크가 여러 가지로 분석하면 "
+                        "잦은 것부터 보여 주고, 없는 어절은 —입니다. 모델은 이 태그를 보지 않습니다. 읽을거리입니다. 단어에 "
                         "마우스를 올리면 태그 확률이 보입니다."),
     "pos.sejong.table.word": ("Word", "어절"),
     "pos.sejong.table.upos": ("Universal tag (model)", "보편 품사 (모델)"),
