@@ -73,10 +73,7 @@ class Decoder(nn.Module):
              prepared: Tensor | None = None) -> tuple[Tensor, State, Tensor, Tensor]:
         """One decoding step: token (B,) -> logits (B, V), new state, attention weights (B, S), hidden (B, H)."""
         stepper = self.rnn.stepper(state)
-        x = self.embed(token)  # (B, E)
-        if hasattr(stepper, "input_share"):  # a Stepper that takes the first layer's W_ih x + b_ih
-            x = stepper.input_share(x)
-        h = stepper(x)  # (B, H): the cells' step equations, from the same weights
+        h = stepper(stepper.input_share(self.embed(token)))  # (B, H): the cells' step equations, same weights
         logits, weights = self.read(h[:, None], memory, mask, prepared)
         return logits[:, 0], stepper.state, weights[:, 0], h
 
