@@ -157,17 +157,17 @@ def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, fl
     rows = [(s, v, names[0]) for s, v in train if np.isfinite(v)] + \
            [(s, v, names[1]) for s, v in valid if np.isfinite(v)]
     df = pd.DataFrame(rows, columns=["step", "loss", "series"])
-    if log is None:
-        low, high = (df["loss"].min(), df["loss"].max()) if len(df) else (1.0, 1.0)
-        log = bool(low > 0 and high / low > 3)
+    low, high = (float(df["loss"].min()), float(df["loss"].max())) if len(df) else (1.0, 1.0)
+    log = bool(low > 0 and high / low > 3) if log is None else log and low > 0
     colours = dict(zip(names, CATEGORIES[:2]))
     shown = [n for n, part in zip(names, (train, valid)) if len(part)] or list(names[:1])  # legend: lines drawn
     color = alt.Color("series:N", scale=alt.Scale(domain=shown, range=[colours[n] for n in shown]),
-                      legend=alt.Legend(title=None, orient="top-right"))
+                      legend=alt.Legend(title=None, orient="top"))
     line = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=20)).encode(
         x=alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(type="log") if log else alt.Scale(zero=False),
-                axis=alt.Axis(format=".2~f" if log else ".2f")),
+        y=alt.Y("loss:Q", title=y_title, axis=alt.Axis(format=".2~f" if log else ".2f", tickCount=6),
+                scale=alt.Scale(type="log", nice=False, domain=[0.95 * low, 1.05 * high]) if log
+                else alt.Scale(zero=False)),
         color=color, tooltip=["series:N", "step:Q", alt.Tooltip("loss:Q", format=".4f")])
     return line.properties(title=title, height=220)
 
