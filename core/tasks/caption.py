@@ -23,7 +23,7 @@ from ..captioner import BOS, EOS, Captioner
 from ..config import ModelConfig, TrainConfig
 from ..data import read_text, shown
 from ..encoder import REGIONS, ImageEncoder, image_features
-from ..errors import DataError
+from ..errors import CheckpointError, DataError
 from ..image import open_image
 from ..models import IGNORE, build_model
 from ..vocab import PAD, UNK, Vocab
@@ -105,9 +105,13 @@ class CaptionTask(Task):
                                 help="caption/translate: the decoder's attention (default: additive)")
             parser.add_argument("--min-count", type=int, default=5, help="caption: words seen fewer times in "
                                 "training become <unk> (never written)")
-        if command in ("evaluate", "predict"):
-            parser.add_argument("--decode", choices=METHODS, default="beam", help="caption: how to write")
-            parser.add_argument("--beam", type=int, default=3, help="caption: beam size")
+        if command == "evaluate":  # the same options as translate's (whichever task adds them first)
+            if "--decoding" not in parser._option_string_actions:
+                parser.add_argument("--decoding", choices=METHODS, help="caption/translate: how to write "
+                                    "(caption: beam search)")
+            if "--beam-size" not in parser._option_string_actions:
+                parser.add_argument("--beam-size", type=int, help="caption/translate: hypotheses beam search "
+                                    "keeps (caption: 3)")
 
     def configure(self, cfg: ModelConfig, args) -> None:
         if getattr(args, "attention", None):
@@ -118,7 +122,7 @@ class CaptionTask(Task):
         return {"images": getattr(args, "images", None)}
 
     def evaluate_options(self, args) -> dict:
-        return {"method": args.decode, "beam_size": args.beam}
+        return {"method": args.decoding or "beam", "beam_size": args.beam_size or 3}
 
     # ---- data
     def read(self, source, name=None, images: str | None = None) -> list[Example]:
@@ -212,6 +216,8 @@ class CaptionTask(Task):
         if method not in METHODS:
             raise ValueError(f"decoding must be one of {', '.join(METHODS)}, not {method!r}")
         model, vocab = bundle.model, bundle.vocab
+        if BOS not in vocab or EOS not in vocab:
+            raise CheckpointError("this captioner's vocabulary lacks <s> and </s>: it cannot write")
         ids = dict(bos=vocab.stoi[BOS], eos=vocab.stoi[EOS], max_len=MAX_LEN,
                    banned=(vocab.stoi[PAD], vocab.stoi[UNK], vocab.stoi[BOS]), record_k=record_k)
         with torch.no_grad():
