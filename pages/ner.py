@@ -75,7 +75,7 @@ if source == "shipped":
             st.caption(t("pos.shipped.card", hidden=cfg.hidden_size, cell=cfg.cell.upper(), vocab=f"{len(bundle.vocab):,}",
                          chars=t("pos.chars.on" if cfg.char_vocab_size else "pos.chars.off"), data=SHARED_DATA[task],
                          minutes=bundle.info.get("minutes", "?"), device=bundle.info.get("device", "?"),
-                         accuracy=f"{100 * valid.get('accuracy', float('nan')):.1f}",
+                         accuracy=f"{100 * valid.get('accuracy', float('nan')):.2f}",
                          macro=f"{valid.get('macro_f1', float('nan')):.3f}"))
         else:
             st.caption(t("ner.shipped.card", hidden=cfg.hidden_size, cell=cfg.cell.upper(), vocab=f"{len(bundle.vocab):,}",
@@ -376,7 +376,7 @@ if pos:
         else:
             counts, labels = found["counts"], found["tags"]
             st.markdown(t("pos.confusion.intro", data=SHARED_DATA[task], n=f"{sum(map(sum, counts)):,}",
-                          accuracy=f"{100 * found['accuracy']:.1f}"))
+                          accuracy=f"{100 * found['accuracy']:.2f}"))
             st.altair_chart(charts.confusion(counts, labels, gold_title=t("chart.gold"),
                                              predicted_title=t("chart.predicted")).properties(width=alt.Step(44),
                                                                                                 height=alt.Step(24)))

@@ -141,7 +141,7 @@ STRINGS = {
         "tags are the universal ones; under each word, its Sejong morpheme tags (NP+JX) as the Korean-GSD "
         "treebank gives them for that word, where it has it.",
         "같은 태거를 한국어에 씁니다. 한국어 어절(나는 = 나 + 는)은 조사와 어미에 역할을 담습니다. 나는, 나를, 나의는 "
-        "어간 나를 함께 쓰고 끝만 다르므로, 음절을 읽는 문자 RNN이 영어보다 더 중요합니다. 태그는 보편 품사이고, 단어 "
+        "앞의 '나'가 같고 끝만 다르므로, 음절을 읽는 문자 RNN이 영어보다 더 중요합니다. 태그는 보편 품사이고, 단어 "
         "아래에는 Korean-GSD 트리뱅크가 그 어절에 단 세종 형태소 태그(NP+JX)를 있을 때 보여 줍니다."),
     "pos.shipped.card": (
         "Bidirectional {cell}, {hidden} units each way, {vocab} words, character features {chars}; trained from "
@@ -210,10 +210,10 @@ STRINGS = {
         "For each word, its three most probable tags and their probabilities: after reading the whole sentence "
         "in both directions, the network gives every tag a probability (a softmax: they add up to 1 for each "
         "word), and the tag shown above is the most probable one (no rules link neighbouring tags, unlike IOB "
-        "entities). Hover a cell for the number. Ambiguous words are where the second row is not pale.",
+        "entities). Hover a cell for the number. Ambiguous words are where the second row is not dark.",
         "단어마다 확률이 가장 높은 태그 세 개와 그 확률입니다. 신경망은 문장 전체를 양방향으로 읽은 뒤 모든 태그에 "
         "확률을 줍니다(소프트맥스: 단어마다 합이 1). 위에 보인 태그는 가장 확률이 높은 것입니다(IOB 개체와 달리 "
-        "이웃 태그를 묶는 규칙은 없습니다). 칸에 마우스를 올리면 숫자가 보입니다. 둘째 줄이 옅지 않은 곳이 애매한 "
+        "이웃 태그를 묶는 규칙은 없습니다). 칸에 마우스를 올리면 숫자가 보입니다. 둘째 줄이 어둡지 않은 곳이 애매한 "
         "단어입니다."),
     "pos.probs.rank": ("rank", "순위"),
     "pos.probs.all": ("Every tag's probability", "모든 태그의 확률"),
