@@ -18,7 +18,7 @@ import pandas as pd
 # - a value in [0, 1] (gates, probabilities) or a count: SEQUENTIAL, dark purple for low to yellow for high;
 # - a category (a class, a tag, a series): CATEGORIES, which use neither that red nor that blue, so a class's
 #   colour never reads as "negative" or "high".
-# Every chart that colours by value draws its legend.
+# Every chart that colours by value draws its legend (or has that value on an axis, as the unit scores do).
 DIVERGING = "redblue"  # reversed below: blue for negative, red for positive
 SEQUENTIAL = "viridis"
 CATEGORIES = ["#7570b3", "#1b9e77", "#e6ab02", "#a6761d", "#e7298a", "#66a61e", "#666666", "#17becf"]
