@@ -95,6 +95,14 @@ def test_an_uploaded_photo_and_bad_ones(page):
         assert any(message in e.value for e in at.error), [e.value for e in at.error]
 
 
+def test_a_photo_from_the_camera(page):
+    at = page(input="camera")
+    clean(at)
+    at.camera_input(key="cap_camera").upload("shot.jpg", jpeg((160, 120), (40, 120, 200))).run()
+    clean(at)
+    assert at.select_slider(key="cap_word").options and len(at.get("image")) >= 2
+
+
 def test_in_korean_every_string_is_translated(page):
     at = page(lang="ko")
     clean(at)
