@@ -239,8 +239,20 @@ st.altair_chart(charts.text_strip(values[:, unit], tokens, span=span, select="pi
                                   legend=t("lm.neuron.legend", unit=unit)),
                 key=f"lm_strip_{here}", on_select=picked_on_text, selection_mode="pick")
 st.caption(t("lm.neuron.how"))
+
+
+def picked_bar():
+    event = st.session_state.get(bars_key)
+    chosen = [p.get("unit") for p in (event or {}).get("selection", {}).get("bar", [])]
+    if chosen and chosen[-1] in ranked:
+        st.session_state.lm_unit_pick = (here, name, layer, span, chosen[-1])
+
+
+ranked = {u for u, _ in scores}
+bars_key = f"lm_bars_{here}_{name}_{layer}_{start}_{end}"  # a new ranking: a new chart, nothing clicked
 st.altair_chart(charts.unit_scores(scores, title=t("lm.neuron.top"), x_title=t("lm.neuron.score"),
-                                   unit_label=t("lm.neuron.unit.plain", unit="{unit}"), chosen=unit),
-                width="stretch")
+                                   unit_label=t("lm.neuron.unit.plain", unit="{unit}"), chosen=unit, select="bar"),
+                width="stretch", key=bars_key, on_select=picked_bar, selection_mode="bar")
+st.caption(t("lm.neuron.bars"))
 urlstate.publish({"view": view, "text": (text if view == "text" else None), "state": name,
                   "layer": layer if looked.layers > 1 else None, "span": f"{start}-{end}", "unit": unit})

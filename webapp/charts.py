@@ -198,14 +198,17 @@ def top_k(chars: Sequence[Sequence[str]], probs: np.ndarray, tokens: Sequence[st
 
 
 def unit_scores(scores: Sequence[tuple[int, float]], *, title: str = "", x_title: str = "score",
-                unit_label: str = "unit {unit}", chosen: int | None = None) -> alt.Chart:
+                unit_label: str = "unit {unit}", chosen: int | None = None, select: str | None = None) -> alt.Chart:
     """Horizontal bars: how much each unit stands out in a selection (signed, on the diverging scale);
-    the `chosen` unit's bar outlined."""
+    the `chosen` unit's bar outlined; `select`: the name of a click selection of a bar (field "unit")."""
     df = pd.DataFrame(scores, columns=["unit", "score"])
     df["label"] = df["unit"].map(lambda u: unit_label.format(unit=u))
     df["chosen"] = df["unit"] == chosen
     m = max(float(df["score"].abs().max()) if len(df) else 1.0, 1e-6)
-    return alt.Chart(df).mark_bar(strokeWidth=2).encode(
+    chart = alt.Chart(df)
+    if select:
+        chart = chart.add_params(alt.selection_point(name=select, fields=["unit"], on="click", clear=False))
+    return chart.mark_bar(strokeWidth=2, cursor="pointer").encode(
         y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
         x=alt.X("score:Q", title=x_title),
         color=alt.Color("score:Q", scale=value_scale("diverging", (-m, m)), legend=None),

@@ -95,6 +95,12 @@ def test_the_steps_that_broke_the_character_lm_page(logged_app, browser, shots):
     clean(page)
     stretched = span_shown(page)
     assert stretched[0] == picked[0] and stretched[1] > picked[1], (picked, stretched)
+    bars = page.locator('[data-testid="stVegaLiteChart"]').nth(3)  # the units that stand out: click the third
+    third = bars.locator("g.role-axis-label text").all_text_contents()[-8]  # y labels come last, best first
+    bars.locator("g.mark-rect path").nth(2).click()
+    settle(page)
+    clean(page)
+    assert strip.locator("g.role-legend-title text").all_text_contents() == [third]  # the text shows that unit
     snap(page, shots / "char_lm_neuron_finder.png")
 
     again.click()  # a new text: the finder starts again on that text, no stale unit

@@ -115,6 +115,7 @@ STRINGS = {
         "글자를 누르면 그 단어(공백이나 기호는 그 글자)가 골라지고, Shift를 누른 채 다른 글자를 누르면 구간이 거기까지 "
         "늘어납니다. 마우스를 올리면 값이 보입니다."),
     "lm.neuron.legend": ("unit {unit}", "유닛 {unit}"),
+    "lm.neuron.bars": ("Click a bar to colour the text with that unit.", "막대를 누르면 그 유닛으로 글을 칠합니다."),
     "lm.neuron.selected": ("Span: `{text}` (characters {first}–{last})", "구간: `{text}` ({first}–{last}번째 문자)"),
     "lm.inside.knows": ("This model reads only these characters: {chars}", "이 모델이 읽을 수 있는 문자: {chars}"),
     "lm.neuron.top": ("Units that stand out in the span", "구간에서 두드러지는 유닛"),
