@@ -80,9 +80,9 @@ def with_horizon(series: Series, horizon: int) -> Series:
 
 
 def configs(cell: str = "lstm", hidden: int = 64, layers: int = 1, lr: float = 3e-3, seconds: float = 30,
-            horizon: int = 0, context: int = 0, seed: int = 0, device: str | None = None):
+            dropout: float = 0.3, horizon: int = 0, context: int = 0, seed: int = 0, device: str | None = None):
     model_cfg = ModelConfig(task="forecast", cell=cell, hidden_size=hidden, num_layers=layers, horizon=horizon,
-                            context=context, transform="auto")
+                            context=context, transform="auto", dropout=dropout)
     train_cfg = TrainConfig(lr=lr, minutes=seconds / 60, seed=seed, device=device, warmup_steps=20, eval_every=0.1)
     return model_cfg, train_cfg
 
