@@ -102,7 +102,9 @@ def test_char_lm_uploaded_model_prime_and_traced_text(hostile_models):
     at.radio(key="lm_view").set_value("text").run()
     at.text_area(key="lm_text").set_value(HOSTILE).run()
     safe(at)
-    assert escaped_in_html(at, "<") and escaped_in_html(at, ">")  # one unit over the text, character by character
+    # one unit over the text, character by character: a Vega text mark draws each one as text, never as HTML
+    assert any('"char"' in c.proto.spec for c in at.get("vega_lite_chart"))
+    assert {"<", ">"} <= set(at.session_state["lm_inside"][1].tokens)
 
 
 def test_char_lm_pasted_and_uploaded_corpus(without_shipped):
