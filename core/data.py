@@ -178,6 +178,9 @@ def conllu_sentences(text: str, name: str, column: str = "upos") -> list[tuple[l
         if cols[at] in ("", "_"):
             raise DataError(f"{name}, line {number}: no {column.upper()} tag (column {at + 1} is "
                             f"{cols[at] or 'empty'!r})" + (": train on upos instead" if column == "xpos" else ""))
+        if any(c.isspace() or not c.isprintable() for c in cols[at]) or len(cols[at]) > 100:
+            raise DataError(f"{name}, line {number}: the {column.upper()} tag {shown(cols[at], 40)!r} is not a tag "
+                            f"name (no spaces, at most 100 characters)")
         words.append(cols[1])
         tags.append(cols[at])
     if words:

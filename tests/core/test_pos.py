@@ -102,6 +102,7 @@ LINE = "1\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\n"
     ("\ufeff" + LINE + "\n", r"starts with a byte-order mark \(BOM\)"),
     ("1\tI\tI\t_\tPRP\t_\t0\troot\t_\t_\n\n", r"line 1: no UPOS tag \(column 4 is '_'\)"),
     ("# sent_id = 1\n# text = nothing\n\n", "no sentences"),
+    ("1\tI\tI\tPRO N\tPRP\t_\t0\troot\t_\t_\n\n", r"line 1: the UPOS tag 'PRO N' is not a tag name"),
 ])
 def test_malformed_conllu_gives_a_one_line_message(tmp_path, content, match):
     path = write(tmp_path, content)
