@@ -87,7 +87,9 @@ def backward(snap: Snapshot) -> Backward:
         delta[t] = from_output[t] + from_future[t]
         local[t] = delta[t] * (1 - h[t] ** 2)  # through the tanh
     grads = {"W_xh": local.T @ x, "W_hh": local.T @ h_prev, "W_hy": dy.T @ h, "b": local.sum(0)}
-    loss = float(-np.log(p[np.arange(T), snap.target_ids]).sum())
+    y = snap.logits.astype(np.float64)  # the loss from the logits (log-softmax): a probability that rounds to 0
+    top = y.max(-1)  # in float32 would make it infinite
+    loss = float((top + np.log(np.exp(y - top[:, None]).sum(-1)) - y[np.arange(T), snap.target_ids]).sum())
     return Backward(dy, from_output, from_future, delta, local, grads, loss, snap)
 
 

@@ -109,3 +109,15 @@ def test_every_step_is_on_the_loss_curve():
     assert net.losses[-1][1] == pytest.approx(net.snapshot().loss)
     with pytest.raises(DataError, match="learning rate"):
         net.train(1, lr=0)
+
+
+def test_a_confident_network_has_a_finite_loss_and_gradient():
+    import torch
+    net = HelloRNN("hello", seed=0)
+    with torch.no_grad():
+        net.model.head.weight.mul_(300)  # so confident that some targets' probabilities are 0 in float32
+    assert net.snapshot().probs[np.arange(4), [1, 2, 2, 3]].min() == 0
+    back = backward(net.snapshot())
+    assert np.isfinite(back.loss) and all(np.isfinite(g).all() for g in back.grads.values())
+    loss, grads, _ = autograd_bptt(net)
+    assert back.loss == pytest.approx(loss, rel=1e-4, abs=1e-5)
