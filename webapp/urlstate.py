@@ -17,7 +17,7 @@ import streamlit as st
 class Field:
     """One piece of page state: the URL parameter `param` (None: not in the URL) for the widget `key`.
     `cast` turns a URL string into a value; `kind`, the type a value must have (default: `cast` when it is
-    a type, such as int); `valid` says whether a value may be used."""
+    a type, such as int, that the default has); `valid` says whether a value may be used."""
     param: str | None
     key: str
     default: Any
@@ -27,7 +27,7 @@ class Field:
 
     def ok(self, value) -> bool:
         """Is `value` one this field may hold (of its type, and passing its rule)?"""
-        kind = self.kind or (self.cast if isinstance(self.cast, type) else None)
+        kind = self.kind or (self.cast if isinstance(self.cast, type) and isinstance(self.default, self.cast) else None)
         if kind is not None:
             allowed = (int, float) if kind is float else kind
             if not isinstance(value, allowed) or (isinstance(value, bool) and kind in (int, float)):
