@@ -26,7 +26,7 @@ def series_chart(frame: pd.DataFrame, target: str, valid_start=None, *, title: s
     data = pd.DataFrame({"time": frame["time"].iloc[::step], "value": frame[target].iloc[::step]})
     brush = alt.selection_interval(encodings=["x"], name="span")
     line = alt.Chart(data).mark_line(color=ACTUAL, strokeWidth=1).encode(
-        x=alt.X("time:T", title=None), y=alt.Y("value:Q", title=target),
+        x=alt.X("time:T", title=None), y=alt.Y("value:Q", title=target, scale=alt.Scale(zero=False)),
         tooltip=[alt.Tooltip("time:T", format="%Y-%m-%d %H:%M"), alt.Tooltip("value:Q", format=",.2f")])
     layers = [line.add_params(brush)]
     if valid_start is not None:
