@@ -80,7 +80,7 @@ def main(argv=None):
         return
     print(f"task: which letter came first, delay {args.delay}, hidden {args.hidden}, {args.steps} steps of "
           f"batch {args.batch_size}, seed {args.seed}, chance {r.task.chance:.2f}; {seconds:.0f} s")
-    print(f"| cell | accuracy | ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ at init | after training |")
+    print("| cell | accuracy | ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ at init | after training |")
     print("| --- | ---: | ---: | ---: |")
     for cell, res in result.items():
         note = f" (stopped: {res['diverged']})" if res["diverged"] else ""
