@@ -23,10 +23,11 @@ from webapp.i18n import STRINGS
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = 60  # the first run imports torch
 
-# Short texts a person might type: empty, ordinary, a quote, emoji, Korean, markup, long.
-TEXTS = ("", "ROMEO:", "hello", "It was a great movie!", "Free entry! Call 0800 now to claim your prize",
-         "Angela Merkel visited Paris.", "she said \"no\" (twice)", "o'er the hills", "💥", "안녕하세요 세계",
-         "<b>bold</b> & {x}", "a" * 700, "To be, or not to be: that is the question.\n" * 8)
+# Short texts a person might type: mostly ordinary ones, and now and then an empty, odd or long one (a text
+# a model cannot read stops the rest of some pages, so odd ones are the exception, as they are for people).
+TEXTS = ("ROMEO:", "hello", "It was a great movie!", "Free entry! Call 0800 now to claim your prize",
+         "Angela Merkel visited Paris.", "she said 'no' (twice)", "To be, or not to be: that is the question.\n" * 8)
+ODD_TEXTS = ("", "she said \"no\"", "💥", "안녕하세요 세계", "<b>bold</b> & {x}", "a" * 700)
 
 # Error boxes that answer the monkey's own bad input (a pasted corpus too short to train on): their text
 # templates, matched in either language. Any other error box is a failure.
@@ -122,7 +123,9 @@ class Monkey:
         out += [("type", w) for w in usable([*at.text_input, *at.text_area])]
         out += [("tick", w) for w in usable([*at.checkbox, *at.toggle])]
         out += [("many", w) for w in usable(at.multiselect) if w.options]
-        out += [("language", None), ("rerun", None), ("leave", None)]
+        out += [("language", None), ("rerun", None)]
+        if self.rng.random() < 0.3:  # leaving the page and coming back: two runs, now and then
+            out.append(("leave", None))
         return out
 
     def step(self):
@@ -152,7 +155,7 @@ class Monkey:
             value = self._between(lo, min(hi, lo + 1000) if rng.random() < 0.7 else hi, w.step)
             w.set_value(value)
         elif kind == "type":
-            value = rng.choice(TEXTS)
+            value = rng.choice(ODD_TEXTS if rng.random() < 0.2 else TEXTS)
             limit = getattr(w.proto, "max_chars", 0)
             w.input(value[:limit] if limit else value)
         elif kind == "tick":

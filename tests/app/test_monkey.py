@@ -4,8 +4,13 @@ seed in CI; RNNLAB_MONKEY_SEED (one seed or a comma-separated list) and RNNLAB_M
     RNNLAB_MONKEY_SEED=1,2,3 RNNLAB_MONKEY_ACTIONS=300 python -m pytest -q tests/app/test_monkey.py
 """
 import os
+import string
 
 import pytest
+
+from core import fit
+from core.checkpoint import save_checkpoint
+from core.config import ModelConfig, TrainConfig
 
 from monkey import REPO, Monkey, navigation
 
@@ -15,12 +20,20 @@ PAGES = [p for p in navigation() if (REPO / p).is_file()]  # a page joins once i
 
 
 @pytest.fixture(scope="session")
-def models(shipped_dir, tmp_path_factory):
-    """The shipped models, but the character LM's tiny stand-in (conftest.py): a 2×512 LSTM sampling up to
-    2,000 characters on every Again made that page the slowest by far, and its labels break the same way."""
+def models(tmp_path_factory):
+    """The shipped models, but a tiny stand-in for the character LM: the 2×512 LSTM sampling up to 2,000
+    characters on every Again made that page the slowest by far, and labels break the same way on any
+    model. The stand-in reads every printable ASCII character (as the shipped one reads English), so typed
+    texts reach the look inside."""
     folder = tmp_path_factory.mktemp("monkey_models")
+    text = ("ROMEO: hello there, juliet.\nJULIET: she said 'no' (twice)!\n" + string.printable) * 20
+    bundle, trainer = fit.prepare("lm", text, None, ModelConfig(cell="lstm", embed_size=8, hidden_size=16),
+                                  TrainConfig(max_steps=20, batch_size=8, seq_len=32, seed=1))
+    fit.run(bundle, trainer)
+    save_checkpoint(bundle, folder / "char-shakespeare.safetensors")
     for path in (REPO / "models").iterdir():
-        (folder / path.name).symlink_to(shipped_dir / path.name if (shipped_dir / path.name).exists() else path)
+        if not (folder / path.name).exists():
+            (folder / path.name).symlink_to(path)
     return folder
 
 
