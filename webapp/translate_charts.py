@@ -62,15 +62,16 @@ def beam_tree(beams: Sequence[Sequence[dict]], path: Sequence[int], *, title: st
         x=x, y=y, x2="step2:Q", y2="rank2:Q",
         color=alt.condition("datum.won", alt.value(HIGHLIGHT), alt.value("#bbbbbb")),
         strokeWidth=alt.condition("datum.won", alt.value(3), alt.value(1)))
-    points = alt.Chart(nodes).mark_point(filled=True, size=300).encode(
+    points = alt.Chart(nodes).mark_point(filled=True, size=160, opacity=1).encode(
         x=x, y=y, shape=alt.condition("datum.finished", alt.value("square"), alt.value("circle")),
         color=alt.Color("score:Q", scale=alt.Scale(scheme="viridis"), title=score_title),
         stroke=alt.condition("datum.won", alt.value(HIGHLIGHT), alt.value(None)), strokeWidth=alt.value(3),
         tooltip=[alt.Tooltip("text:N", title="hypothesis"), alt.Tooltip("score:Q", format=".3f", title=score_title),
                  alt.Tooltip("logprob:Q", format=".3f", title="log p"), "finished:N"])
-    labels = alt.Chart(nodes).mark_text(dy=-16, fontSize=12).encode(x=x, y=y, text="token:N")
-    n_steps = max(1, len(beams))
-    return alt.layer(lines, points, labels).properties(title=title, width=max(300, 60 * n_steps), height=260)
+    labels = alt.Chart(nodes).mark_text(align="left", dx=9, dy=-9, fontSize=12).encode(x=x, y=y, text="token:N")
+    n_steps, n_ranks = max(1, len(beams)), max((len(s) for s in beams), default=1)
+    return alt.layer(lines, points, labels).properties(title=title, width=max(320, 95 * n_steps),
+                                                       height=max(160, 36 * n_ranks))
 
 
 def by_length(table: dict, metric: str, names: dict[str, str], *, title: str = "", x_title: str = "source length",
