@@ -75,6 +75,8 @@ KEEP = (
     "tr_mode", "tr_dir", "tr_text", "tr_beam", "tr_temperature", "tr_own", "tr_own_text", "tr_src_tokens",
     "tr_tgt_tokens", "tr_cell", "tr_hidden", "tr_att", "tr_seconds", "tr_step", "tr_state", "chat_step", "chat_state",
     "own_step", "own_state",
+    "fc_series", "fc_model", "fc_cell", "fc_hidden", "fc_horizon", "fc_context", "fc_seconds", "fc_baselines",
+    "fc_signal",
 )
 
 enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before drawing anything

@@ -8,7 +8,7 @@ STRINGS = {
     "nav.hello": ("Hello RNN", "Hello RNN"),
     "nav.char_lm": ("Character language model", "문자 단위 언어 모델"),
     "nav.classifier": ("Text classifier", "텍스트 분류기"),
-    "nav.ner": ("Named entities", "개체명 인식"),
+    "nav.ner": ("Tagging: entities and parts of speech", "태깅: 개체명과 품사"),
     "nav.memory": ("Memory: RNN vs LSTM vs GRU", "기억: RNN, LSTM, GRU 비교"),
     "nav.captioning": ("Image captioning", "이미지 캡셔닝"),
     "nav.forecast": ("Time-series forecasting", "시계열 예측"),
