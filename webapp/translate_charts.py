@@ -88,6 +88,6 @@ def by_length(table: dict, metric: str, names: dict[str, str], *, title: str = "
     chart = alt.Chart(df).mark_line(point=alt.OverlayMarkDef(size=60)).encode(
         x=alt.X("bucket:O", sort=order, title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=y_title or metric),
-        color=alt.Color("model:N", legend=alt.Legend(title=None, orient="top")),
+        color=alt.Color("model:N", legend=alt.Legend(title=None, orient="top", labelLimit=400)),
         tooltip=["model:N", "bucket:N", alt.Tooltip("value:Q", format=".1f"), "n:Q"])
     return chart.properties(title=title, height=280)
