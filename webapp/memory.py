@@ -17,7 +17,7 @@ from .guard import friendly_errors
 from .i18n import t
 from .loading import models_dir
 from .runner import TrainingRun
-from .widgets import place
+from .widgets import run_controls
 
 ACCURACY_FILE = "memory-accuracy.json"  # made by benchmarks/memory.py --sweep
 
@@ -104,19 +104,9 @@ def race_panel(key: str):
             draw(run.snapshot())
 
     def draw(snap):
-        cols = st.columns([1, 4], vertical_alignment="center")
-        if snap.state == "running":
-            cols[0].button(t("train.stop"), key=f"{key}_stop", on_click=run.stop, type="primary",
-                           icon=":material/stop_circle:", width="stretch")
-        elif snap.state == "queued":
-            cols[0].button(t("train.cancel"), key=f"{key}_cancel", on_click=run.stop, icon=":material/cancel:",
-                           width="stretch")
-            from . import settings
-            cols[1].info(t("train.queued", place=place(snap.position), slots=settings.load().max_training_jobs),
-                         icon=":material/hourglass_top:")
+        cols = run_controls(run, snap, key)
+        if cols is None:
             return
-        else:
-            cols[0].markdown(f"**{t('train.state.' + snap.state)}**")
         latest = snap.valid[-1][1] if snap.valid else {}
         scores = " · ".join(f"{c.upper()} {latest[c]:.2f}" for c in latest)
         cols[1].progress(min(1.0, snap.fraction), text=t("mem.status", step=snap.step, seconds=f"{snap.elapsed:.0f}",

@@ -106,6 +106,24 @@ def _busy(run_key: str) -> bool:
     return run is not None and run.snapshot().active
 
 
+def run_controls(run: TrainingRun, snap, key: str):
+    """The head of a live run's panel: Stop while it runs; Cancel and its place in the server's line while it
+    waits (then None: nothing more to draw); else its state. -> the [left, right] columns, the right free."""
+    cols = st.columns([1, 4], vertical_alignment="center")
+    if snap.state == "running":
+        cols[0].button(t("train.stop"), key=f"{key}_stop", on_click=run.stop, type="primary",
+                       icon=":material/stop_circle:", width="stretch")
+    elif snap.state == "queued":
+        cols[0].button(t("train.cancel"), key=f"{key}_cancel", on_click=run.stop, icon=":material/cancel:",
+                       width="stretch")
+        cols[1].info(t("train.queued", place=place(snap.position), slots=settings.load().max_training_jobs),
+                     icon=":material/hourglass_top:")
+        return None
+    else:
+        cols[0].markdown(f"**{t('train.state.' + snap.state)}**")
+    return cols
+
+
 def training_panel(key: str, *, sample_label: str | None = None, metric: str | None = None,
                    loss_title: str | None = None):
     """The run kept in st.session_state[key], drawn live: its place in the server's line and a Cancel
@@ -123,18 +141,9 @@ def training_panel(key: str, *, sample_label: str | None = None, metric: str | N
             draw(run.snapshot())
 
     def draw(snap):
-        cols = st.columns([1, 4], vertical_alignment="center")
-        if snap.state == "running":
-            cols[0].button(t("train.stop"), key=f"{key}_stop", on_click=run.stop, type="primary",
-                           icon=":material/stop_circle:", width="stretch")
-        elif snap.state == "queued":
-            cols[0].button(t("train.cancel"), key=f"{key}_cancel", on_click=run.stop, icon=":material/cancel:",
-                           width="stretch")
-            cols[1].info(t("train.queued", place=place(snap.position), slots=settings.load().max_training_jobs),
-                         icon=":material/hourglass_top:")
+        cols = run_controls(run, snap, key)
+        if cols is None:
             return
-        else:
-            cols[0].markdown(f"**{t('train.state.' + snap.state)}**")
         unit = t("train.unit.step" if run.bundle.cfg.task == "forecast" else
                  "train.unit.char" if run.bundle.cfg.tokenizer == "char" else "train.unit.word")
         status = t("train.status", step=snap.step, seconds=f"{snap.elapsed:.0f}", speed=f"{snap.tokens_per_s:,.0f}",
