@@ -206,12 +206,3 @@ def state_heatmap(values, tokens, name: str, *, highlight=(), focus=None):
     if values.shape[1] > charts.MAX_UNITS:
         st.caption(t("inside.downsampled", shown=charts.MAX_UNITS, total=values.shape[1]))
 
-
-def unit_text(values, tokens, name: str, marked=None):
-    """One unit's value coloured over the whole text (gates, in [0, 1], are centred on 0.5)."""
-    sequential = name in ("input", "forget", "output", "reset", "update")
-    if sequential:
-        html = charts.colored_text([2 * v - 1 for v in values], tokens, scale=1.0, marked=marked)
-    else:
-        html = charts.colored_text(values, tokens, scale=1.0 if name != "cell" else None, marked=marked)
-    st.html(html)
