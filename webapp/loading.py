@@ -1,5 +1,7 @@
 """Models the app opens: shipped checkpoints (loaded once per process, shared, never mutated) and
 uploads (a person's own, kept in their session)."""
+import functools
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,21 @@ REPO = Path(__file__).resolve().parent.parent
 def models_dir() -> Path:
     """Where shipped models live: models/ of the repository, or $RNNLAB_MODELS (tests point it elsewhere)."""
     return Path(os.environ.get("RNNLAB_MODELS") or REPO / "models")
+
+
+@functools.lru_cache(maxsize=16)
+def _read_json(path: str, mtime: float):  # mtime: a replaced file is read afresh
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def shipped_json(path: Path) -> dict | None:
+    """A JSON object shipped next to the models (a confusion matrix, a precomputed table), read once per
+    server (again when the file changes); None when it is missing or not a JSON object."""
+    try:
+        found = _read_json(str(path), path.stat().st_mtime)
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -1,8 +1,6 @@
 """The memory page's building blocks: a race of RNN, LSTM and GRU as one background job (the shared runner,
 one training slot for the three cells), its live panel, the gradient-through-time and accuracy-against-delay
 charts, and the shipped accuracy table."""
-import json
-from functools import lru_cache
 
 import numpy as np
 import streamlit as st
@@ -15,7 +13,7 @@ from core.vocab import Vocab
 from . import charts
 from .guard import friendly_errors
 from .i18n import t
-from .loading import models_dir
+from .loading import models_dir, shipped_json
 from .runner import TrainingRun
 from .widgets import run_controls
 
@@ -64,20 +62,10 @@ def gradients_at_init(delay: int, cells: tuple[str, ...], hidden: int, radius: f
     return {cell: lane.grads_init for cell, lane in race.lanes.items()}
 
 
-@lru_cache(maxsize=1)
-def _shipped(mtime: float) -> dict | None:
-    path = models_dir() / ACCURACY_FILE
-    try:
-        data = json.loads(path.read_text())
-        return data if isinstance(data, dict) and isinstance(data.get("points"), list) else None
-    except (OSError, ValueError):
-        return None
-
-
 def shipped_accuracy() -> dict | None:
     """The benchmark's accuracy-against-delay table, or None when the file is missing or unreadable."""
-    path = models_dir() / ACCURACY_FILE
-    return _shipped(path.stat().st_mtime) if path.is_file() else None
+    data = shipped_json(models_dir() / ACCURACY_FILE)
+    return data if data is not None and isinstance(data.get("points"), list) else None
 
 
 def delay_chart(table: dict):

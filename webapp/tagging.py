@@ -3,9 +3,7 @@ English and in Korean): free text tagged sentence by sentence (the entities foun
 its part of speech, as escaped HTML), one sentence replayed step by step, a person's CoNLL or CoNLL-U file,
 settings from widget values, a training run and its report (scores, the sentences with most errors), and the
 shipped POS models' precomputed dev confusion matrices and Korean Sejong lexicon. No Streamlit here."""
-import functools
 import html
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from core.segment import Token
 from core.tasks import TASKS, Bundle
 
 from .inside import states_of
+from .loading import shipped_json
 from .runner import OwnRun, Start, TrainingRun
 
 MAX_UPLOAD_MB = 16
@@ -299,22 +298,10 @@ def extras_path(models: Path, name: str, kind: str) -> Path:
     return models / name.replace(".safetensors", f".{kind}.json")
 
 
-@functools.lru_cache(maxsize=8)
-def _json_file(path: str, mtime: float):  # mtime: a replaced file is read afresh
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
 def shipped_extra(models: Path, name: str, kind: str) -> dict | None:
     """The shipped model's precomputed `kind` ("confusion": its dev confusion matrix; "sejong": a Korean
     word -> [morphemes, Sejong tags] lexicon from the training data), or None if there is none."""
-    path = extras_path(models, name, kind)
-    if not path.is_file():
-        return None
-    try:
-        found = _json_file(str(path), path.stat().st_mtime)
-    except (OSError, ValueError):
-        return None
-    return found if isinstance(found, dict) else None
+    return shipped_json(extras_path(models, name, kind))
 
 
 def confusion_share(counts, labels: list[str], n: int = 8) -> list[tuple[str, str, int]]:

@@ -1,7 +1,6 @@
 """The translate page's pieces that are not drawing: the shipped models, one sentence translated with
 everything the page shows about it (attention, each step's candidates, the beam, both networks' states),
 the chat's replies, the "what attention buys" table, and training on an upload. No Streamlit here."""
-import json
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +15,7 @@ from core.tasks import TASKS, Bundle
 from core.tasks.translate import MAX_SOURCE_TOKENS
 
 from .inside import states_of
-from .loading import models_dir
+from .loading import models_dir, shipped_json
 from .runner import OwnRun, Start, TrainingRun
 
 TASK = TASKS["translate"]
@@ -109,11 +108,7 @@ def winner_path(beams: list[list[dict]], tokens: list[str]) -> list[int]:
 
 def attention_table() -> dict | None:
     """The precomputed comparison (models/translate-attention.json), or None when it is not there."""
-    path = models_dir() / ATTENTION_TABLE
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    return shipped_json(models_dir() / ATTENTION_TABLE)
 
 
 # ---------------------------------------------------------------- your own
