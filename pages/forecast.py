@@ -51,11 +51,7 @@ try:
                 st.session_state.pop("fc_target", None)
             target = st.selectbox(t("fc.target"), columns, key="fc_target") if len(columns) > 1 else None
             series_key = f"upload:{upload.file_id}:{target}"
-            held = st.session_state.get("fc_upload_held")
-            if held is None or held[0] != series_key:
-                held = (series_key, fc.from_upload(data, upload.name, target))
-                st.session_state.fc_upload_held = held
-            series = held[1]
+            series = widgets.remembered("fc_upload_held", series_key, lambda: fc.from_upload(data, upload.name, target))
     else:
         series, series_key = builtin(name, str(fc.SHARED)), name
 except RNNLabError as e:
@@ -181,16 +177,10 @@ origin_label = st.select_slider(t("fc.origin"), labels, key="fc_origin") if len(
 origin = int(origins[labels.index(origin_label)])
 
 try:
-    held = st.session_state.get("fc_view")
-    if held is None or held[0] != (model_key, series_key, origin):
-        held = ((model_key, series_key, origin), fc.view(bundle, series, origin, fc.shown_before(bundle)))
-        st.session_state.fc_view = held
-    shown_view = held[1]
-    held = st.session_state.get("fc_overall")
-    if held is None or held[0] != (model_key, series_key, tuple(origins)):
-        held = ((model_key, series_key, tuple(origins)), fc.overall(bundle, series, origins))
-        st.session_state.fc_overall = held
-    overall, winner = held[1]
+    shown_view = widgets.remembered("fc_view", (model_key, series_key, origin),
+                                    lambda: fc.view(bundle, series, origin, fc.shown_before(bundle)))
+    overall, winner = widgets.remembered("fc_overall", (model_key, series_key, tuple(origins)),
+                                         lambda: fc.overall(bundle, series, origins))
 except RNNLabError as e:
     st.error(t("fc.mismatch", error=e))
     st.stop()
@@ -229,11 +219,8 @@ st.caption(t("fc.scores.caption"))
 st.header(t("fc.inside"))
 st.markdown(t("fc.inside.intro"))
 try:
-    held = st.session_state.get("fc_inside")
-    if held is None or held[0] != (model_key, series_key, origin):
-        held = ((model_key, series_key, origin), fc.inside(bundle, series, origin, fc.shown_before(bundle)))
-        st.session_state.fc_inside = held
-    looked = held[1]
+    looked = widgets.remembered("fc_inside", (model_key, series_key, origin),
+                                lambda: fc.inside(bundle, series, origin, fc.shown_before(bundle)))
 except RNNLabError as e:
     st.warning(t("fc.inside.bad", error=e))
     st.stop()

@@ -49,13 +49,11 @@ def shipped_model(name: str):
 
 def written_for(key: str, model_key: str, bundle, text: str, **decoding):
     """tr.write, kept in the session while the model, the text and the decoding stay the same."""
-    ident = (model_key, text, tuple(sorted(decoding.items())))
-    held = st.session_state.get(key)
-    if held is None or held[0] != ident:
+    def write():
         with st.spinner(t("tr.writing")):
-            held = (ident, tr.write(bundle, text, **decoding))
-        st.session_state[key] = held
-    return held[1]
+            return tr.write(bundle, text, **decoding)
+
+    return widgets.remembered(key, (model_key, text, tuple(sorted(decoding.items()))), write)
 
 
 def notes(written):

@@ -15,7 +15,7 @@ from .guard import friendly_errors
 from .i18n import t
 from .loading import models_dir, shipped_json
 from .runner import TrainingRun
-from .widgets import run_controls
+from .widgets import remembered, run_controls
 
 ACCURACY_FILE = "memory-accuracy.json"  # made by benchmarks/memory.py --sweep
 
@@ -105,11 +105,10 @@ def race_panel(key: str):
             if lane.diverged:
                 st.warning(t("mem.diverged", cell=cell.upper(), why=lane.diverged))
         if snap.valid:  # built once per new validation (a chart costs ~0.1 s of the training thread's CPU)
-            held = st.session_state.get(f"{key}_chart")
-            if held is None or held[0] != (id(run), len(snap.valid), t("mem.race.chart")):
-                spec = accuracy_chart(snap.valid, race.task.chance, t("mem.race.chart")).to_dict()
-                held = st.session_state[f"{key}_chart"] = ((id(run), len(snap.valid), t("mem.race.chart")), spec)
-            st.vega_lite_chart(held[1], width="stretch")
+            title = t("mem.race.chart")
+            spec = remembered(f"{key}_chart", (id(run), len(snap.valid), title),
+                              lambda: accuracy_chart(snap.valid, race.task.chance, title).to_dict())
+            st.vega_lite_chart(spec, width="stretch")
         if snap.finished and not run.acknowledged:
             run.acknowledged = True
             st.rerun()

@@ -17,6 +17,15 @@ MAX_MODEL_MB = 16  # a model file to go on training (as .streamlit/config.toml's
 STARTS = ("new", "file", "last")  # a new model, an uploaded file, the model this session just trained
 
 
+def remembered(key: str, ident, compute: Callable):
+    """compute(), kept in st.session_state[key] while `ident` (what it was computed from) stays the same: a
+    rerun that changes nothing it depends on does not compute it again. What compute() raises is not kept."""
+    held = st.session_state.get(key)
+    if held is None or held[0] != ident:
+        held = st.session_state[key] = (ident, compute())
+    return held[1]
+
+
 def start_from(prefix: str, task: str, run_key: str, keep: tuple[str, ...] = ()) -> tuple[bool, Start | None]:
     """The training form's first choice: a new model, or go on training a saved one: an uploaded .safetensors
     or (after a run in this session) the model just trained, its settings shown read-only. Returns
