@@ -12,7 +12,9 @@ from safetensors.torch import save
 
 from .config import ModelConfig
 from .errors import CheckpointError
+from .mixture import MixedVocab
 from .models import build_model
+from .retrieve import Memory
 from .tasks import TASKS, Bundle
 from .vocab import Vocab
 
@@ -25,6 +27,7 @@ ADAM_STATE = ("step", "exp_avg", "exp_avg_sq")
 JSON_CHARS_PER_TOKEN = 100
 MAX_SETTINGS_CHARS = 10_000
 MAX_INFO_CHARS = 1_000_000
+MAX_MEMORY_CHARS = 20_000_000  # a reranking chatbot's training pairs (the shipped one's: 0.35 M)
 MAX_UNUSED_VOCAB = 100_000  # tokens of a vocabulary its model does not read (a tagger's characters, when off)
 MAX_TAG_CHARS = 100  # a tagger's tag: IOB (B-PER) or any other (NOUN, Sejong's NNG+JKO); IOB ones decode with Viterbi
 TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
@@ -50,6 +53,10 @@ def to_bytes(bundle: Bundle, dtype: torch.dtype | None = None,
     for name in ("labels", "chars"):
         if getattr(bundle, name) is not None:
             meta[name] = json.dumps(getattr(bundle, name).to_dict())
+    if isinstance(bundle.vocab, MixedVocab):  # a classifier of characters and words: the words' vocabulary
+        meta["words"] = json.dumps(bundle.vocab.words.to_dict())
+    if bundle.memory is not None:  # a reranking chatbot's training pairs (core.retrieve), UTF-8: half the size
+        meta["memory"] = json.dumps(bundle.memory.to_dict(), ensure_ascii=False)
     tensors = {k: v.detach().cpu().to(dtype if dtype and v.is_floating_point() else v.dtype).contiguous()
                for k, v in bundle.model.state_dict().items()}
     if optimizer is not None:
@@ -114,6 +121,7 @@ def load_checkpoint(source: str | Path | bytes, task: str | None = None, device:
             info = _json(meta, "info", name, MAX_INFO_CHARS, default={})
             if not isinstance(info, dict):
                 raise CheckpointError(f"{name}: its info is not a JSON object")
+            memory = Memory.from_dict(_json(meta, "memory", name, MAX_MEMORY_CHARS), name) if "memory" in meta else None
             state = {key: f.get_tensor(key) for key in expected}
             optimizer = {key.removeprefix(OPTIMIZER): f.get_tensor(key) for key in sorted(saved_moments)} or None
     except FileNotFoundError:
@@ -122,7 +130,7 @@ def load_checkpoint(source: str | Path | bytes, task: str | None = None, device:
         raise CheckpointError(f"{name} is not a safetensors checkpoint ({str(e).splitlines()[0][:80]})") from None
     model = build_model(cfg)  # as large as the tensors just read, no larger
     model.load_state_dict(state)
-    return Bundle(model.to(device).eval(), vocab, labels, chars, info, optimizer)
+    return Bundle(model.to(device).eval(), vocab, labels, chars, info, optimizer, memory)
 
 
 def _settings(meta: dict, name: str) -> ModelConfig:
@@ -141,6 +149,8 @@ def _vocabularies(meta: dict, cfg: ModelConfig, name: str) -> tuple[Vocab, Vocab
     """(vocab, labels, chars), each of the size its model's settings declare (a language model has no labels;
     a tagger without character features keeps its characters' vocabulary anyway)."""
     vocab = _vocab(meta, "vocab", cfg.vocab_size, name)
+    if cfg.word_vocab_size:  # character and word members in one classifier (core.mixture)
+        vocab = MixedVocab(vocab.itos, _vocab(meta, "words", cfg.word_vocab_size, name))
     labels = _vocab(meta, "labels", cfg.num_labels, name) if TASKS[cfg.task].has_labels else None
     chars = _vocab(meta, "chars", cfg.char_vocab_size or None, name) if "chars" in meta or cfg.char_vocab_size else None
     if cfg.task == "tag" and not all(isinstance(t, str) and 0 < len(t) <= MAX_TAG_CHARS and t.isprintable()

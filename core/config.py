@@ -34,6 +34,9 @@ class ModelConfig:
     tag_column: str = "upos"  # tag: the CoNLL-U column the tags come from, "upos" or "xpos" (CoNLL files: the last)
     word_buckets: int = 0  # classify, characters: also embed the word each character is in, hashed into
     # this many rows (0: off)
+    word_vocab_size: int = 0  # classify, characters: also word members, one model (core.mixture): their vocabulary
+    word_embed_size: int = 64  # classify: the mixture's word members' embedding and hidden sizes (packed)
+    word_hidden_size: int = 128
     attention: str = "additive"  # caption (and translate): the decoder's attention, "additive", "general" or "none"
     min_count: int = 1  # caption: words seen fewer times in the training captions read as <unk>
     target_tokenizer: str = "word"  # translate: how the output is split, "char" or "word" (tokenizer: the input's)
@@ -45,6 +48,9 @@ class ModelConfig:
     label_smoothing: float = 0.0  # translate: of the training loss (the validation loss is plain cross-entropy)
     source_column: str = ""  # translate: the training file's source column, a name or a position from 1 ("": the
     target_column: str = ""  # reader's default); evaluate reads a file of the same shape the same way
+    retrieve_k: int = 10  # translate, decoding "rerank" (chatbot): training answers retrieved as candidates
+    rerank_weight: float = 1.0  # rerank: a candidate's score is the model's log p per token + this * TF-IDF cosine
+    rerank_temperature: float = 0.0  # rerank: the reply is drawn with p ~ exp(score / this) (0: the best one)
 
     def __post_init__(self):
         from .tasks import TASKS  # the registry of tasks imports this module: look it up at call time
@@ -71,15 +77,22 @@ class ModelConfig:
             "transform": self.transform in ("", "auto", "none", "log", "diff", "log+diff"),
             "word_buckets": self.word_buckets == 0 or (2 <= self.word_buckets <= 1_000_000
                                                        and self.tokenizer == "char" and self.embed_size > 0),
+            "word_vocab_size": self.word_vocab_size == 0 or (2 <= self.word_vocab_size <= 2_000_000
+                                                             and self.tokenizer == "char" and self.embed_size > 0),
+            "word_embed_size": 1 <= self.word_embed_size <= 8192,
+            "word_hidden_size": 1 <= self.word_hidden_size <= 8192,
             "attention": self.attention in ("additive", "general", "none"),
             "min_count": 1 <= self.min_count <= 1_000_000,
             "target_tokenizer": self.target_tokenizer in ("char", "word"),
-            "decoding": self.decoding in ("beam", "greedy", "sample"),
+            "decoding": self.decoding in ("beam", "greedy", "sample", "rerank"),
             "beam_size": 1 <= self.beam_size <= 100,
             "length_alpha": 0 <= self.length_alpha <= 5,
             "temperature": 0 < self.temperature <= 100,
             "top_k": 0 <= self.top_k <= 1_000_000,
             "label_smoothing": 0 <= self.label_smoothing < 1,
+            "retrieve_k": 1 <= self.retrieve_k <= 1000,
+            "rerank_weight": 0 <= self.rerank_weight <= 1000,
+            "rerank_temperature": 0 <= self.rerank_temperature <= 100,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:

@@ -3,6 +3,9 @@ packed side by side into one network K times as wide whose weights are block-dia
 see only member k's inputs and units. Its logits are the mean of the members' logits, exactly, and it is an
 ordinary classifier to everything else: one .safetensors file, `trace`, the explanations.
 
+Character and word members together: each tokenizer's members are packed so, and the two groups go into
+one `core.mixture.Mixture` (a character model whose ids also carry the words), again the mean of all.
+
     python -m core.ensemble --out MODEL.safetensors MEMBER.safetensors... [--valid DATA] [--half]
 """
 import argparse
@@ -13,6 +16,7 @@ import torch
 
 from .checkpoint import load_checkpoint, save_checkpoint
 from .errors import RNNLabError
+from .mixture import MixedVocab, Mixture
 from .models import CharsAndWords, build_model
 from .tasks import TASKS, Bundle
 
@@ -22,10 +26,14 @@ SAME = ("task", "cell", "tokenizer", "vocab_size", "num_labels", "embed_size", "
 
 
 def pack(members: list[Bundle]) -> Bundle:
+    """One classifier whose logits are the mean of the members' (of one tokenizer or of both)."""
+    if any(b.cfg.task != "classify" or b.cfg.embed_size == 0 or isinstance(b.model, Mixture) for b in members):
+        raise RNNLabError("only classifiers with embeddings (not one-hot inputs, not mixtures) can be packed")
+    if len({b.cfg.tokenizer for b in members}) > 1:
+        return mix(pack([b for b in members if b.cfg.tokenizer == "char"]),
+                   pack([b for b in members if b.cfg.tokenizer == "word"]))
     first = members[0]
     cfg = first.cfg
-    if cfg.task != "classify" or cfg.embed_size == 0:
-        raise RNNLabError("only classifiers with embeddings (not one-hot inputs) can be packed")
     for b in members[1:]:
         if any(getattr(b.cfg, f) != getattr(cfg, f) for f in SAME) or b.vocab.itos != first.vocab.itos \
                 or b.labels.itos != first.labels.itos:
@@ -62,6 +70,29 @@ def pack(members: list[Bundle]) -> Bundle:
     info = {"ensemble": [b.info for b in members], "device": first.info.get("device"),
             "minutes": round(sum(b.info.get("minutes", 0) for b in members), 3)}
     return Bundle(packed, first.vocab, first.labels, info=info)
+
+
+def mix(chars: Bundle, words: Bundle) -> Bundle:
+    """A packed character classifier and a packed word classifier (same labels) as one Mixture whose logits
+    are the mean over all their members: each group's head weighted by its share of the members."""
+    if chars.labels.itos != words.labels.itos:
+        raise RNNLabError("the character and the word members have different labels: train them on the same data")
+    n_chars, n_words = len(chars.info["ensemble"]), len(words.info["ensemble"])
+    c = chars.cfg
+    cfg = dataclasses.replace(c, word_vocab_size=words.cfg.vocab_size, word_embed_size=words.cfg.embed_size,
+                              word_hidden_size=words.cfg.hidden_size)
+    if any(getattr(words.cfg, f) != getattr(c, f) for f in ("cell", "num_layers", "bidirectional", "pooling")):
+        raise RNNLabError("character and word members go together only with the same cell, layers, directions "
+                          "and pooling")
+    mixture = build_model(cfg).eval()
+    with torch.no_grad():
+        for group, part, n in ((mixture.chars, chars, n_chars), (mixture.words, words, n_words)):
+            group.load_state_dict(part.model.state_dict())
+            group.head.weight *= n / (n_chars + n_words)
+            group.head.bias *= n / (n_chars + n_words)
+    info = {"ensemble": chars.info["ensemble"] + words.info["ensemble"], "device": chars.info.get("device"),
+            "minutes": round(chars.info["minutes"] + words.info["minutes"], 3)}
+    return Bundle(mixture, MixedVocab(chars.vocab.itos, words.vocab), chars.labels, info=info)
 
 
 def main(argv=None) -> int:

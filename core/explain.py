@@ -14,6 +14,7 @@ import torch
 from torch import Tensor
 
 from .errors import DataError
+from .mixture import Mixture
 from .rnn import Trace
 from .tasks import TASKS, Bundle
 
@@ -38,7 +39,7 @@ def over_time(bundle: Bundle, ids: Tensor) -> Tensor:
     ids = ids.to(bundle.device)
     T = ids.numel()
     with torch.no_grad():
-        if model.rnn.num_directions == 1:
+        if model.rnn.num_directions == 1 and not isinstance(model, Mixture):  # a mixture's words: other steps
             out, _ = model.rnn(model.embed(ids[None]))  # (1, T, H): h_t depends on tokens 0..t only
             out = out[0]
             steps = torch.arange(1, T + 1, device=out.device)[:, None]  # (T, 1)

@@ -206,4 +206,7 @@ class Tagger(nn.Module):
 def build_model(cfg: ModelConfig) -> nn.Module:
     """The model of `cfg.task`, as the task registry names it."""
     from .tasks import TASKS  # the registry imports the models: look it up at call time
+    if cfg.task == "classify" and cfg.word_vocab_size:  # character and word members in one (core.mixture)
+        from .mixture import Mixture
+        return Mixture(cfg)
     return TASKS[cfg.task].model(cfg)

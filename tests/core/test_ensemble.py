@@ -2,12 +2,13 @@
 import pytest
 import torch
 
-from core import ModelConfig
+from core import ModelConfig, explain
 from core.checkpoint import load_checkpoint, save_checkpoint, to_bytes
 from core.ensemble import main, pack
 from core.errors import RNNLabError
+from core.mixture import MixedVocab, Mixture
 from core.models import build_model
-from core.tasks import Bundle
+from core.tasks import TASKS, Bundle
 from core.tasks.base import pad
 from core.vocab import Vocab
 
@@ -75,3 +76,82 @@ def test_command_line(tmp_path, capsys):
     assert packed.cfg.hidden_size == 10 and 0 <= packed.info["valid"]["accuracy"] <= 1
     assert main([str(paths[0]), str(tmp_path / "missing.safetensors"), "--out", str(out)]) == 1
     assert "Error:" in capsys.readouterr().err
+
+
+WORDS = Vocab(["<pad>", "<unk>", "win", "£", "1", "now", "!", "a", "bad", "cab", "ab"])
+
+
+def word_member(seed: int, **kw) -> Bundle:
+    torch.manual_seed(100 + seed)
+    cfg = ModelConfig(task="classify", tokenizer="word", vocab_size=len(WORDS), num_labels=2, embed_size=3,
+                      hidden_size=6, **kw)
+    model = build_model(cfg)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.normal_(0, 0.5)
+    return Bundle(model.eval(), WORDS, LABELS, info={"minutes": 2.0})
+
+
+MIXED_TEXTS = ["WIN £1 now!", "a bad cab", "Win", "eddie ab AB ab  ab ab!!", "!!!", "   "]
+
+
+def member_logits(bundle: Bundle, text: str) -> torch.Tensor:
+    tokens = TASKS["classify"].tokens(bundle.cfg, text) or ["<unk>"]  # no words: one unknown word, as the mixture
+    ids = torch.tensor([bundle.vocab.encode(tokens)])
+    return bundle.model(ids)[0][0]
+
+
+@pytest.mark.parametrize("kw", [dict(cell="gru", bidirectional=True), dict(cell="lstm", num_layers=2, pooling="last")])
+def test_character_and_word_members_pack_into_one_mixture(kw):
+    members = [member(0, **kw), member(1, **kw), word_member(0, **kw), word_member(1, **kw), word_member(2, **kw)]
+    packed = pack(members)
+    assert isinstance(packed.model, Mixture) and isinstance(packed.vocab, MixedVocab)
+    assert packed.cfg.tokenizer == "char" and packed.cfg.hidden_size == 10 and packed.cfg.word_hidden_size == 18
+    again = load_checkpoint(to_bytes(packed), task="classify")  # round trip: one file
+    assert isinstance(again.vocab, MixedVocab) and again.vocab.words.itos == WORDS.itos
+    assert again.info["minutes"] == 8.0 and len(again.info["ensemble"]) == 5
+    task = TASKS["classify"]
+    ids = [packed.vocab.encode(task.tokens(packed.cfg, t)) for t in MIXED_TEXTS]
+    lengths = torch.tensor([len(s) for s in ids])
+    with torch.no_grad():
+        want = torch.stack([torch.stack([member_logits(m, t) for m in members]).mean(0) for t in MIXED_TEXTS])
+        for bundle in (packed, again):
+            got = bundle.model(pad(ids), lengths=lengths)[0]  # (B, C), a ragged batch
+            torch.testing.assert_close(got, want, atol=1e-5, rtol=1e-5)
+            traced, trace = bundle.model.trace(pad(ids), lengths=lengths)
+            torch.testing.assert_close(traced, want, atol=1e-5, rtol=1e-5)
+            assert trace.hidden.shape[-1] == (2 if kw.get("bidirectional") else 1) * 10  # the character members'
+    probs = task.predict(again, MIXED_TEXTS[0])
+    torch.testing.assert_close(torch.tensor(probs["spam"]), torch.softmax(want[0], -1)[1], atol=1e-5, rtol=1e-5)
+
+
+def test_the_words_of_a_mixture_start_at_their_first_character():
+    packed = pack([member(0, cell="gru"), word_member(0, cell="gru")])
+    C = len(CHARS)
+    ids = packed.vocab.encode(list("WIN a  Ab!"))
+    words = [i // C for i in ids]
+    assert words == [WORDS.stoi["win"], 0, 0, 0, WORDS.stoi["a"], 0, 0, WORDS.stoi["ab"], 0, WORDS.stoi["!"]]
+    assert [i % C for i in ids] == CHARS.encode(list("WIN a  Ab!"))
+
+
+def test_explanations_of_a_mixture():
+    packed = pack([member(0, cell="gru", bidirectional=True), word_member(0, cell="gru", bidirectional=True)])
+    text = "WIN £1 now!"
+    tokens, ids, _ = explain.encode(packed, text)
+    assert tokens == list(text)
+    over = explain.over_time(packed, ids)  # (T, C): the last row is the answer
+    probs = TASKS["classify"].predict(packed, text)
+    torch.testing.assert_close(over[-1], torch.tensor([probs[c] for c in LABELS.itos]), atol=1e-5, rtol=1e-5)
+    for method in explain.SALIENCY_METHODS:
+        scores = explain.saliency(packed, ids, method=method)
+        assert scores.shape == (len(tokens),) and torch.isfinite(scores).all() and scores.abs().sum() > 0
+    assert explain.trace(packed, ids).hidden.shape == (1, 1, len(tokens), 10)  # the character member: 2 x 5
+
+
+def test_members_of_both_tokenizers_must_agree_on_labels_and_shape():
+    other = word_member(0, cell="gru")
+    other.labels = Vocab(["neg", "pos"], specials=False)
+    with pytest.raises(RNNLabError, match="labels"):
+        pack([member(0, cell="gru"), other])
+    with pytest.raises(RNNLabError, match="same cell"):
+        pack([member(0, cell="gru"), word_member(0, cell="lstm")])
