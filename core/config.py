@@ -31,6 +31,8 @@ class ModelConfig:
     transform: str = ""  # forecast: "none", "log", "diff" (z_t - z_{t-season}) or "log+diff" ("auto" until built)
     target: str = ""  # forecast: the column forecast
     nonnegative: bool = False  # forecast: the training series has no negative value: forecasts clipped at 0
+    band_low: float = 1.0  # forecast: conformal calibration of the 10-90% band (core.calibration): each side's
+    band_high: float = 1.0  # distance from the median is multiplied by its factor (1: the band as trained)
     tag_column: str = "upos"  # tag: the CoNLL-U column the tags come from, "upos" or "xpos" (CoNLL files: the last)
     word_buckets: int = 0  # classify, characters: also embed the word each character is in, hashed into
     # this many rows (0: off)
@@ -75,6 +77,8 @@ class ModelConfig:
             "season": 0 <= self.season <= 10_000,
             "frequency": self.frequency in ("", "hourly", "daily", "weekly", "monthly", "quarterly", "yearly"),
             "transform": self.transform in ("", "auto", "none", "log", "diff", "log+diff"),
+            "band_low": 0 <= self.band_low <= 1000,
+            "band_high": 0 <= self.band_high <= 1000,
             "word_buckets": self.word_buckets == 0 or (2 <= self.word_buckets <= 1_000_000
                                                        and self.tokenizer == "char" and self.embed_size > 0),
             "word_vocab_size": self.word_vocab_size == 0 or (2 <= self.word_vocab_size <= 2_000_000
