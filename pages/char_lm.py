@@ -152,17 +152,13 @@ if not text:
     st.info(t("lm.inside.empty"))
     st.stop()
 
-held = st.session_state.get("lm_inside")
-if held is None or held[0] != (model_key, text):
-    try:
-        held = (model_key, text), inside.trace_lm(bundle, text)
-    except RNNLabError as e:
-        st.warning(t("lm.inside.bad", error=e))
-        if view == "text":
-            st.caption(t("lm.inside.knows", chars=inside.known_chars(bundle)))
-        st.stop()
-    st.session_state.lm_inside = held
-looked = held[1]
+try:
+    looked = widgets.remembered("lm_inside", (model_key, text), lambda: inside.trace_lm(bundle, text))
+except RNNLabError as e:
+    st.warning(t("lm.inside.bad", error=e))
+    if view == "text":
+        st.caption(t("lm.inside.knows", chars=inside.known_chars(bundle)))
+    st.stop()
 if looked.truncated:
     st.caption(t("lm.inside.truncated", n=inside.MAX_TRACE))
 tokens, T = looked.tokens, len(looked.tokens)

@@ -47,6 +47,14 @@ def counted(kind: str, n: int) -> str:
     return t(f"n.{kind}.one" if n == 1 else f"n.{kind}.many", n=f"{n:,}")
 
 
+def read_upload(upload, task: str, column: str):
+    """The uploaded file's sentences, or the message that says why it cannot be read."""
+    try:
+        return tagging.read_conll(upload.getvalue(), upload.name, task, column)
+    except RNNLabError as e:
+        return str(e)
+
+
 enter()
 st.title(t("ner.title"))
 urlstate.keep([f"{q}_{key}" for q in ("ner", "pos_en", "pos_ko") for key in KEPT])  # the other tasks' choices
@@ -107,17 +115,11 @@ elif source == "train":
                                   key=f"{p}_data_file", max_upload_size=tagging.MAX_UPLOAD_MB,
                                   help=t("pos.data.upload.help" if pos else "ner.data.upload.help"))
         if upload is not None:
-            held = st.session_state.get(f"{p}_upload")  # ((file id, column), sentences or error message)
-            if held is None or held[0] != (upload.file_id, column):
-                try:
-                    held = ((upload.file_id, column), tagging.read_conll(upload.getvalue(), upload.name, task, column))
-                except RNNLabError as e:
-                    held = ((upload.file_id, column), str(e))
-                st.session_state[f"{p}_upload"] = held
-            if isinstance(held[1], str):
-                st.error(t("ner.data.bad", error=held[1]))
+            read = widgets.remembered(f"{p}_upload", (upload.file_id, column), lambda: read_upload(upload, task, column))
+            if isinstance(read, str):
+                st.error(t("ner.data.bad", error=read))
             else:
-                train, data_name = held[1], upload.name
+                train, data_name = read, upload.name
     else:
         held = st.session_state.setdefault(f"{p}_shared", {})
         if (data_choice, column) not in held:
@@ -247,16 +249,12 @@ if not text.strip():
 if not pos and not any(ch.isupper() for ch in text) and any(ch.isalpha() and ch.lower() != ch.upper() for ch in text):
     st.caption(t("ner.lowercase"))
 
-held = st.session_state.get(f"{p}_answer")
-if held is None or held[0] != (model_key, text):
-    try:
-        with st.spinner(t("ner.thinking")):
-            held = (model_key, text), tagging.tag_text(bundle, text)
-    except RNNLabError as e:
-        st.warning(t("ner.bad_text", error=e))
-        st.stop()
-    st.session_state[f"{p}_answer"] = held
-tagged = held[1]
+try:
+    with st.spinner(t("ner.thinking")):  # shown only if the tagging takes over half a second
+        tagged = widgets.remembered(f"{p}_answer", (model_key, text), lambda: tagging.tag_text(bundle, text))
+except RNNLabError as e:
+    st.warning(t("ner.bad_text", error=e))
+    st.stop()
 n_sentences = len(tagged.tokens)
 sentences_tokens = dict(sentences=counted("sentence", n_sentences), tokens=counted("token", tagged.n_tokens))
 sejong = tagging.shipped_extra(loading.models_dir(), tagging.SHIPPED["pos_ko"], "sejong") if task == "pos_ko" else None
