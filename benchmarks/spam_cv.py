@@ -33,6 +33,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from core.config import ModelConfig, TrainConfig  # noqa: E402
+from core.ensemble import threshold  # noqa: E402
 from core.fit import prepare, run  # noqa: E402
 from core.tasks import TASKS  # noqa: E402
 
@@ -106,10 +107,12 @@ def rnn_p_spam(examples, fit, valid, test, config, seed: int) -> tuple[np.ndarra
                               ModelConfig(task="classify", **model_kw), TrainConfig(seed=seed, **train_kw))
     run(bundle, trainer)
     bundle.model.eval()
-    ids, _ = task.encode(bundle, [examples[i] for i in test])  # every SMS has some characters
-    probs = task.probabilities(bundle, ids)[:, bundle.labels.stoi[SPAM]].numpy()
-    return probs, {"valid_accuracy": trainer.best["accuracy"], "steps": trainer.step,
-                   "minutes": bundle.info["minutes"]}
+    spam = bundle.labels.stoi[SPAM]
+    p_of = {part: task.probabilities(bundle, task.encode(bundle, [examples[i] for i in index])[0])[:, spam].numpy()
+            for part, index in (("test", test), ("valid", valid))}  # every SMS has some characters
+    return p_of["test"], {"valid_accuracy": trainer.best["accuracy"], "steps": trainer.step,
+                          "minutes": bundle.info["minutes"], "valid": valid.tolist(),
+                          "p_valid": p_of["valid"].tolist()}
 
 
 def config_of(name: str) -> tuple[str, int | None]:
@@ -140,8 +143,23 @@ def fold_result(name, k, examples, labels, groups, train_idx, test_idx, seed, ca
 
 def mean_log_odds(p_spam: list[list[float]]) -> np.ndarray:
     """The members' probabilities -> the probability of their mean log-odds (the mean logit of two classes)."""
-    p = np.clip(np.array(p_spam), 1e-7, 1 - 1e-7)
-    return 1 / (1 + np.exp(-np.log(p / (1 - p)).mean(0)))
+    return 1 / (1 + np.exp(-logit(np.array(p_spam)).mean(0)))
+
+
+def with_threshold(per_fold: list[dict], labels: np.ndarray) -> list[dict]:
+    """Each fold's log-odds moved by the cut that is right most often on that fold's inner validation part
+    (`core.ensemble.threshold`: what `python -m core.ensemble --threshold` does to a shipped file)."""
+    out = []
+    for r in per_fold:
+        z_valid = logit(np.array(r["p_valid"]))
+        cut = threshold(z_valid, labels[np.array(r["valid"])] == SPAM)
+        out.append(r | {"p_spam": (1 / (1 + np.exp(-(logit(np.array(r["p_spam"])) - cut)))).tolist(), "cut": cut})
+    return out
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-7, 1 - 1e-7)
+    return np.log(p / (1 - p))
 
 
 def row(name: str, per_fold: list[dict], labels: np.ndarray) -> str:
@@ -171,6 +189,8 @@ def main():
     parser.add_argument("--cache", type=Path, help="keep and reuse each (configuration, fold) result here")
     parser.add_argument("--seed", type=int, default=0, help="of the folds and of the training runs")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--threshold", action="store_true", help="also score each RNN row with its decision "
+                        "threshold chosen on each fold's inner validation part (results cached with it only)")
     parser.add_argument("--list", action="store_true", help="show the configurations and stop")
     parser.add_argument("--write-split", type=Path, metavar="DIR", help="write DIR/train.tsv and DIR/valid.tsv "
                         "of the whole file (grouped, stratified) and stop")
@@ -208,11 +228,17 @@ def main():
     for ensemble in args.ensemble:
         parts = [results[m] for m in ensemble.split("+")]
         results[ensemble] = [{"test": fold[0]["test"], "p_spam": mean_log_odds([f["p_spam"] for f in fold]).tolist(),
-                              "wall_minutes": sum(f["wall_minutes"] for f in fold)} for fold in zip(*parts)]
+                              "wall_minutes": sum(f["wall_minutes"] for f in fold)}
+                             | ({"valid": fold[0]["valid"], "p_valid": mean_log_odds([f["p_valid"] for f in fold]).tolist()}
+                                if all("p_valid" in f for f in fold) else {}) for fold in zip(*parts)]
     print("\n| model | accuracy % (mean ± std over folds) | spam F1 | spam missed / ham lost (all folds) "
           "| minutes per fold |\n| --- | --- | --- | --- | --- |")
     for name in names + args.ensemble:
         print(row(name, results[name], labels))
+        if args.threshold and all("p_valid" in r for r in results[name]):
+            tuned = with_threshold(results[name], labels)
+            cuts = " ".join(f"{r['cut']:+.1f}" for r in tuned)
+            print(row(f"{name}, threshold from the inner validation (log-odds cuts {cuts})", tuned, labels))
 
 
 if __name__ == "__main__":

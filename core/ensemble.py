@@ -72,6 +72,29 @@ def pack(members: list[Bundle]) -> Bundle:
     return Bundle(packed, first.vocab, first.labels, info=info)
 
 
+def threshold(log_odds, gold) -> float:
+    """The cut on a two-class model's log-odds (logit of class 1 minus class 0) that is right most often on
+    these labelled examples (gold: 0/1); of the cuts that tie, the one nearest 0 (the model's own)."""
+    z, y = torch.as_tensor(log_odds, dtype=torch.float64), torch.as_tensor(gold, dtype=torch.bool)
+    cuts = torch.cat([torch.zeros(1, dtype=z.dtype), (lambda s: (s[1:] + s[:-1]) / 2)(z.unique())])  # (N,)
+    right = ((z[None, :] > cuts[:, None]) == y[None, :]).sum(1)  # (N,)
+    best = cuts[right == right.max()]
+    return float(best[best.abs().argmin()])
+
+
+def shift(bundle: Bundle, cut: float) -> Bundle:
+    """Move a two-class classifier's decision to log-odds `cut` (class 1 only above it): its class-1 bias
+    falls by `cut`, kept in its info as "threshold"."""
+    model = bundle.model
+    head = model.chars.head if isinstance(model, Mixture) else model.head
+    if head.bias.numel() != 2:
+        raise RNNLabError("a decision threshold is for two-class classifiers")
+    with torch.no_grad():
+        head.bias[1] -= cut
+    bundle.info["threshold"] = bundle.info.get("threshold", 0.0) + cut
+    return bundle
+
+
 def mix(chars: Bundle, words: Bundle) -> Bundle:
     """A packed character classifier and a packed word classifier (same labels) as one Mixture whose logits
     are the mean over all their members: each group's head weighted by its share of the members."""

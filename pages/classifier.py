@@ -48,9 +48,13 @@ if source in SHIPPED:
     if shipped.bundle is not None:
         bundle, model_key = shipped.bundle, f"shipped:{source}:{shipped.path.stat().st_mtime}"
         cfg, valid = bundle.cfg, bundle.info.get("valid") or {}
-        st.caption(t("clf.shipped.card", layers=cfg.num_layers, hidden=cfg.hidden_size, cell=cfg.cell.upper(),
-                     two=t("clf.bidirectional.short") if cfg.bidirectional else "", tokens=t(f"clf.tokenizer.{cfg.tokenizer}"),
-                     vocab=f"{len(bundle.vocab):,}", acc=f"{valid.get('accuracy', float('nan')):.1%}",
+        mixed = cfg.word_vocab_size > 0  # character and word members in one network (core.mixture)
+        st.caption(t("clf.shipped.card", layers=cfg.num_layers, cell=cfg.cell.upper(),
+                     hidden=f"({cfg.hidden_size} + {cfg.word_hidden_size})" if mixed else cfg.hidden_size,
+                     two=t("clf.bidirectional.short") if cfg.bidirectional else "",
+                     tokens=t("clf.tokenizer.mixed" if mixed else f"clf.tokenizer.{cfg.tokenizer}"),
+                     vocab=f"{len(bundle.vocab):,} + {len(bundle.vocab.words):,}" if mixed else f"{len(bundle.vocab):,}",
+                     acc=f"{valid.get('accuracy', float('nan')):.1%}",
                      f1=f"{valid.get('macro_f1', float('nan')):.3f}", minutes=bundle.info.get("minutes", "?"),
                      device=bundle.info.get("device", "?")))
         if source == classify.SENTIMENT_TASK:
@@ -263,3 +267,5 @@ layer = c[1].selectbox(t("clf.inside.layer"), range(layers), key="clf_layer",
 widgets.state_heatmap(ans.states[name][layer], tokens, name)
 if bundle.cfg.bidirectional:
     st.caption(t("clf.inside.bidirectional", last=bundle.cfg.hidden_size - 1))
+if bundle.cfg.word_vocab_size:
+    st.caption(t("clf.inside.mixture"))

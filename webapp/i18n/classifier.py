@@ -38,6 +38,7 @@ STRINGS = {
     "clf.class.sentiment.1": ("positive", "긍정"),
     "clf.tokenizer.word": ("words", "단어"),
     "clf.tokenizer.char": ("characters", "문자"),
+    "clf.tokenizer.mixed": ("characters + words", "문자 + 단어"),
     "clf.shipped.missing": (
         "The shipped model (models/{path}) is not in this copy of the app. Train your own instead, or upload one.",
         "이 앱에는 기본 모델(models/{path})이 없습니다. 대신 직접 학습시키거나 모델을 올리세요."),
@@ -145,6 +146,12 @@ STRINGS = {
         "신경망이 글을 읽는 동안의 모든 은닉 상태(LSTM과 GRU는 모든 게이트도): 열은 토큰, 행은 유닛입니다."),
     "clf.inside.what": ("Show", "보기"),
     "clf.inside.layer": ("Layer", "층"),
+    "clf.inside.mixture": (
+        "This network packs character members and word members into one. The heatmaps show the character members' "
+        "units; the word members read one step per word, and their part of the answer and of the token scores "
+        "above lands on each word's first character.",
+        "이 신경망은 문자 단위 구성원과 단어 단위 구성원을 하나로 묶었습니다. 히트맵은 문자 구성원의 유닛을 보여 줍니다. 단어 "
+        "구성원은 단어마다 한 걸음씩 읽으며, 답과 위 토큰 점수에서 그들의 몫은 각 단어의 첫 글자에 놓입니다."),
     "clf.inside.bidirectional": (
         "Bidirectional: units 0 to {last} read left to right, the others right to left.",
         "양방향: 유닛 0부터 {last}까지는 왼쪽에서 오른쪽으로, 나머지는 오른쪽에서 왼쪽으로 읽습니다."),
