@@ -167,6 +167,8 @@ def cmd_train(args) -> int:
     finally:
         distributed.close()
     if main_rank:  # one writer
+        if hasattr(spec, "finish"):  # a task's last step with the kept model (forecast: calibrate its band)
+            spec.finish(bundle, best)
         dtype, optimizer = (torch.float16, None) if args.half else (None, trainer.optimizer)
         save_checkpoint(bundle, args.out, dtype, optimizer)
         print(file=sys.stderr)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .. import baselines
+from .. import baselines, calibration
 from ..config import ModelConfig, TrainConfig
 from ..errors import DataError
 from ..forecaster import CALENDAR, COVARIATE, KNOWN, LAG, QUANTILES, TARGET, Forecaster, Transform, features
@@ -231,7 +231,7 @@ class ForecastTask(Task):
         transform = Transform(cfg)
         s = max(cfg.season, 1)
         history = np.stack([transform.level(series.values[o - s:o]) for o in origins])  # (N, s)
-        values = transform.inverse(q, history)
+        values = calibration.apply(transform.inverse(q, history), cfg.band_low, cfg.band_high)
         if cfg.nonnegative:
             values = np.maximum(values, 0.0)
         return self._off(series, origins, values)
@@ -240,8 +240,13 @@ class ForecastTask(Task):
         """0 on the steps when the system was off (known in advance), for every method alike."""
         if series.off is None:
             return values
-        off = series.off[origins[:, None] + np.arange(values.shape[1])]  # (N, h)
+        off = self.off_steps(series, origins, values.shape[1])  # (N, h)
         return np.where(off[..., None] if values.ndim == 3 else off, 0.0, values)
+
+    def off_steps(self, series: Series, origins: np.ndarray, h: int) -> np.ndarray:
+        """(N, h) True on the forecast steps when the system was off."""
+        steps = origins[:, None] + np.arange(h)
+        return np.zeros(steps.shape, bool) if series.off is None else series.off[steps]
 
     def baselines(self, series: Series, origins: np.ndarray, h: int) -> dict:
         key = (hash(series.values[: origins.max() + h].tobytes()), tuple(origins), h, series.season)
@@ -267,7 +272,9 @@ class ForecastTask(Task):
 
     def evaluate(self, bundle: Bundle, series: Series, start=None, predictions: str | None = None) -> dict:
         """Rolling-origin scores of the model and of each baseline: MAE, RMSE, MAPE (no zeros), MASE,
-        the pinball loss and how often the 10-90% band held the actual value."""
+        the pinball loss, how often the 10-90% band held the actual value (the off steps left out: they are
+        known) and `band_factors`, what each side of the band would be multiplied by to hold 80% here
+        (`core.calibration`; the training run calibrates its model with those of its validation part)."""
         origins = self.origins(bundle, series, start=None if start is None else series.index_of(start))
         found = self.rolling(bundle, series, origins)
         X, d = self.matrix(bundle, series)
@@ -276,15 +283,25 @@ class ForecastTask(Task):
             _, loss = bundle.model(**{k: v.to(bundle.device) for k, v in batch.items()})
         scale = mase_scale(series.values[: origins[0]], series.season)
         actual, q = found.actual, found.quantiles
-        inside = (q[..., 0] <= actual) & (actual <= q[..., -1])
+        on = np.where(self.off_steps(series, origins, bundle.cfg.horizon), np.nan, actual)  # (N, h)
         result = {**baselines.forecast_metrics(actual, found.median, scale), "loss": float(loss),
-                  "coverage_80": float(inside[~np.isnan(actual)].mean()),
+                  "coverage_80": calibration.coverage(q, on), "band_factors": list(calibration.factors(q, on)),
                   "origins": len(origins), "steps": int(actual.size)}
         for name, forecast in found.baselines.items():
             result[name] = baselines.forecast_metrics(actual, forecast, scale)
         if predictions:
             write_predictions(found, predictions)
         return result
+
+    def finish(self, bundle: Bundle, best: dict | None) -> None:
+        """After training: calibrate the kept model's band on its validation part (`best`, the metrics it was
+        kept for), so that it held 80% of the validation steps (the median stays as it is)."""
+        if best and "band_factors" in best:
+            cfg = bundle.cfg
+            cfg.band_low, cfg.band_high = (min(calibration.MAX_FACTOR, old * new) for old, new in
+                                           zip((cfg.band_low, cfg.band_high), best["band_factors"]))
+            bundle.info["band"] = {"valid_coverage_80": best["coverage_80"], "band_low": cfg.band_low,
+                                   "band_high": cfg.band_high}
 
     def forecast(self, bundle: Bundle, series: Series) -> pd.DataFrame:
         """Past the end of what is known: the next h steps, from the rows with an empty target at the end of

@@ -197,3 +197,70 @@ def test_the_command_line_trains_evaluates_and_predicts(tmp_path, capsys):
     assert lines[0] == "time,q10,q50,q90" and len(lines) == 25 and lines[1].startswith("2021-03-13 00:00")
     assert main(["evaluate", str(model), str(data), "--start", "2030-01-01"]) == 2
     assert "after the series' end" in capsys.readouterr().err
+
+
+# ---- the band's conformal calibration
+
+def test_calibration_widens_an_under_covering_band_until_it_holds_the_nominal_share():
+    from core import calibration
+    s, train, valid, bundle = built(sine(days=12, noise=1.5, seed=3))  # untrained: a band much too narrow
+    before = task.evaluate(bundle, valid)
+    assert before["coverage_80"] < 0.7 and min(before["band_factors"]) > 1
+    out, measured = calibration.calibrated(bundle, valid)
+    assert measured["before"] == pytest.approx(before["coverage_80"])
+    assert measured["after"] >= 0.8 and out.cfg.band_low > 1 and out.cfg.band_high > 1
+    origins = task.origins(bundle, valid)
+    old, new = task.rolling(bundle, s, origins).quantiles, task.rolling(out, s, origins).quantiles
+    np.testing.assert_array_equal(old[..., 1], new[..., 1])  # the median, and so the MAE, unchanged
+    assert (new[..., 0] < old[..., 0]).all() and (new[..., 2] > old[..., 2]).all()
+    assert task.evaluate(out, valid)["coverage_80"] == pytest.approx(measured["after"])
+    assert bundle.cfg.band_low == 1.0  # the bundle it came from is left as it was
+
+
+def test_conformal_factors_narrow_an_over_covering_band_and_scale_each_side_alone():
+    from core import calibration
+    rng = np.random.default_rng(0)
+    y = rng.standard_normal(1000)
+    q = np.stack([np.full(1000, -5.0), np.zeros(1000), np.full(1000, 0.5)], -1)  # too wide below, too narrow above
+    low, high = calibration.factors(q, y)
+    assert low < 1 < high
+    cal = calibration.apply(q, low, high)
+    assert 0.8 <= calibration.coverage(cal, y) <= 0.82
+    assert np.mean(y < cal[:, 0]) <= 0.1 and np.mean(y > cal[:, 2]) <= 0.1
+    assert calibration.conformal_quantile(np.arange(1.0, 25.0), 0.9) == 23.0  # ceil(25 * 0.9) = 23rd of 24
+
+
+def test_a_checkpoint_from_before_the_calibration_loads_with_the_band_as_trained(tmp_path):
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+    s, _, valid, bundle = built(sine(days=8))
+    path = tmp_path / "new.safetensors"
+    save_checkpoint(bundle, path)
+    with safe_open(str(path), framework="pt") as f:
+        meta, tensors = f.metadata(), {k: f.get_tensor(k) for k in f.keys()}
+    config = json.loads(meta["config"])
+    del config["band_low"], config["band_high"]  # as the files written before these settings
+    old = tmp_path / "old.safetensors"
+    save_file(tensors, str(old), metadata={**meta, "config": json.dumps(config)})
+    loaded = load_checkpoint(old, task="forecast")
+    assert loaded.cfg.band_low == loaded.cfg.band_high == 1.0
+    origins = task.origins(bundle, valid)
+    np.testing.assert_allclose(task.rolling(loaded, s, origins).quantiles, task.rolling(bundle, s, origins).quantiles,
+                               rtol=1e-6)
+
+
+def test_training_from_the_command_line_calibrates_the_band_on_its_validation_part(tmp_path, capsys):
+    y = sine(days=14, noise=0.6, seed=5)
+    data = tmp_path / "s.csv"
+    data.write_bytes(hourly_csv(y))
+    model = tmp_path / "m.safetensors"
+    assert main(["train", "forecast", "--data", str(data), "--out", str(model), "--max-steps", "30",
+                 "--context", "48", "--hidden", "8", "--threads", "1"]) == 0
+    bundle = load_checkpoint(model, task="forecast")
+    assert (bundle.cfg.band_low, bundle.cfg.band_high) != (1.0, 1.0)
+    assert bundle.info["band"]["valid_coverage_80"] == pytest.approx(bundle.info["valid"]["coverage_80"])
+    capsys.readouterr()
+    s = read_series(hourly_csv(y))
+    start = str(s.times[task.split(s, 0.1, 0)[1].start])  # its validation part
+    assert main(["evaluate", str(model), str(data), "--start", start, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["coverage_80"] >= 0.8
