@@ -31,7 +31,7 @@ class ModelConfig:
     transform: str = ""  # forecast: "none", "log", "diff" (z_t - z_{t-season}) or "log+diff" ("auto" until built)
     target: str = ""  # forecast: the column forecast
     nonnegative: bool = False  # forecast: the training series has no negative value: forecasts clipped at 0
-    band_low: float = 1.0  # forecast: conformal calibration of the 10-90% band (core.calibration): each side's
+    band_low: float = 1.0  # forecast: conformal calibration of the 10-90% band (core.conformal): each side's
     band_high: float = 1.0  # distance from the median is multiplied by its factor (1: the band as trained)
     tag_column: str = "upos"  # tag: the CoNLL-U column the tags come from, "upos" or "xpos" (CoNLL files: the last)
     word_buckets: int = 0  # classify, characters: also embed the word each character is in, hashed into
@@ -53,6 +53,7 @@ class ModelConfig:
     retrieve_k: int = 10  # translate, decoding "rerank" (chatbot): training answers retrieved as candidates
     rerank_weight: float = 1.0  # rerank: a candidate's score is the model's log p per token + this * TF-IDF cosine
     rerank_temperature: float = 0.0  # rerank: the reply is drawn with p ~ exp(score / this) (0: the best one)
+    rerank_generated: str = "greedy,beam"  # rerank: the model's own replies among the candidates ("": none)
 
     def __post_init__(self):
         from .tasks import TASKS  # the registry of tasks imports this module: look it up at call time
@@ -97,6 +98,7 @@ class ModelConfig:
             "retrieve_k": 1 <= self.retrieve_k <= 1000,
             "rerank_weight": 0 <= self.rerank_weight <= 1000,
             "rerank_temperature": 0 <= self.rerank_temperature <= 100,
+            "rerank_generated": all(g in ("greedy", "beam") for g in self.rerank_generated.split(",") if g),
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .. import baselines, calibration
+from .. import baselines, conformal
 from ..config import ModelConfig, TrainConfig
 from ..errors import DataError
 from ..forecaster import CALENDAR, COVARIATE, KNOWN, LAG, QUANTILES, TARGET, Forecaster, Transform, features
@@ -231,7 +231,7 @@ class ForecastTask(Task):
         transform = Transform(cfg)
         s = max(cfg.season, 1)
         history = np.stack([transform.level(series.values[o - s:o]) for o in origins])  # (N, s)
-        values = calibration.apply(transform.inverse(q, history), cfg.band_low, cfg.band_high)
+        values = conformal.apply(transform.inverse(q, history), cfg.band_low, cfg.band_high)
         if cfg.nonnegative:
             values = np.maximum(values, 0.0)
         return self._off(series, origins, values)
@@ -274,7 +274,7 @@ class ForecastTask(Task):
         """Rolling-origin scores of the model and of each baseline: MAE, RMSE, MAPE (no zeros), MASE,
         the pinball loss, how often the 10-90% band held the actual value (the off steps left out: they are
         known) and `band_factors`, what each side of the band would be multiplied by to hold 80% here
-        (`core.calibration`; the training run calibrates its model with those of its validation part)."""
+        (`core.conformal`; the training run calibrates its model with those of its validation part)."""
         origins = self.origins(bundle, series, start=None if start is None else series.index_of(start))
         found = self.rolling(bundle, series, origins)
         X, d = self.matrix(bundle, series)
@@ -285,7 +285,7 @@ class ForecastTask(Task):
         actual, q = found.actual, found.quantiles
         on = np.where(self.off_steps(series, origins, bundle.cfg.horizon), np.nan, actual)  # (N, h)
         result = {**baselines.forecast_metrics(actual, found.median, scale), "loss": float(loss),
-                  "coverage_80": calibration.coverage(q, on), "band_factors": list(calibration.factors(q, on)),
+                  "coverage_80": conformal.coverage(q, on), "band_factors": list(conformal.factors(q, on)),
                   "origins": len(origins), "steps": int(actual.size)}
         for name, forecast in found.baselines.items():
             result[name] = baselines.forecast_metrics(actual, forecast, scale)
@@ -298,7 +298,7 @@ class ForecastTask(Task):
         kept for), so that it held 80% of the validation steps (the median stays as it is)."""
         if best and "band_factors" in best:
             cfg = bundle.cfg
-            cfg.band_low, cfg.band_high = (min(calibration.MAX_FACTOR, old * new) for old, new in
+            cfg.band_low, cfg.band_high = (min(conformal.MAX_FACTOR, old * new) for old, new in
                                            zip((cfg.band_low, cfg.band_high), best["band_factors"]))
             bundle.info["band"] = {"valid_coverage_80": best["coverage_80"], "band_low": cfg.band_low,
                                    "band_high": cfg.band_high}

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import torch
 
-from core import baselines, fit, series as series_module
+from core import baselines, calibrate, conformal, fit, series as series_module
 from core.checkpoint import load_checkpoint, save_checkpoint, to_bytes
 from core.cli import main
 from core.config import ModelConfig, TrainConfig
@@ -202,11 +202,10 @@ def test_the_command_line_trains_evaluates_and_predicts(tmp_path, capsys):
 # ---- the band's conformal calibration
 
 def test_calibration_widens_an_under_covering_band_until_it_holds_the_nominal_share():
-    from core import calibration
     s, train, valid, bundle = built(sine(days=12, noise=1.5, seed=3))  # untrained: a band much too narrow
     before = task.evaluate(bundle, valid)
     assert before["coverage_80"] < 0.7 and min(before["band_factors"]) > 1
-    out, measured = calibration.calibrated(bundle, valid)
+    out, measured = calibrate.calibrated(bundle, valid)
     assert measured["before"] == pytest.approx(before["coverage_80"])
     assert measured["after"] >= 0.8 and out.cfg.band_low > 1 and out.cfg.band_high > 1
     origins = task.origins(bundle, valid)
@@ -218,16 +217,15 @@ def test_calibration_widens_an_under_covering_band_until_it_holds_the_nominal_sh
 
 
 def test_conformal_factors_narrow_an_over_covering_band_and_scale_each_side_alone():
-    from core import calibration
     rng = np.random.default_rng(0)
     y = rng.standard_normal(1000)
     q = np.stack([np.full(1000, -5.0), np.zeros(1000), np.full(1000, 0.5)], -1)  # too wide below, too narrow above
-    low, high = calibration.factors(q, y)
+    low, high = conformal.factors(q, y)
     assert low < 1 < high
-    cal = calibration.apply(q, low, high)
-    assert 0.8 <= calibration.coverage(cal, y) <= 0.82
+    cal = conformal.apply(q, low, high)
+    assert 0.8 <= conformal.coverage(cal, y) <= 0.82
     assert np.mean(y < cal[:, 0]) <= 0.1 and np.mean(y > cal[:, 2]) <= 0.1
-    assert calibration.conformal_quantile(np.arange(1.0, 25.0), 0.9) == 23.0  # ceil(25 * 0.9) = 23rd of 24
+    assert conformal.conformal_quantile(np.arange(1.0, 25.0), 0.9) == 23.0  # ceil(25 * 0.9) = 23rd of 24
 
 
 def test_a_checkpoint_from_before_the_calibration_loads_with_the_band_as_trained(tmp_path):
