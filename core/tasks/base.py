@@ -24,6 +24,7 @@ class Bundle:
     chars: Vocab | None = None  # tag: the characters of words
     info: dict = field(default_factory=dict)  # how it was trained, and its validation scores
     optimizer: dict | None = None  # AdamW's state, "<parameter>.<name>" -> tensor, if the checkpoint kept it
+    memory: object | None = None  # translate (a reranking chatbot): its `core.retrieve.Memory` of training pairs
 
     @property
     def cfg(self) -> ModelConfig:
