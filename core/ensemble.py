@@ -124,12 +124,22 @@ def main(argv=None) -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--valid", help="labelled texts to score the ensemble on (kept in its info as 'valid')")
     parser.add_argument("--half", action="store_true", help="store the weights as float16")
+    parser.add_argument("--threshold", action="store_true", help="two classes: move the decision to the log-odds "
+                        "cut that is right most often on --valid")
     args = parser.parse_args(argv)
+    if args.threshold and not args.valid:
+        parser.error("--threshold is chosen on --valid: give it too")
     try:
         bundle = pack([load_checkpoint(path, task="classify") for path in args.members])
         if args.valid:
             task = TASKS["classify"]
-            bundle.info["valid"] = task.evaluate(bundle, task.read(args.valid))
+            examples = task.read(args.valid)
+            if args.threshold:
+                ids, gold = task.encode(bundle, examples)
+                log_p = task.probabilities(bundle, ids).clamp_min(1e-12).log()  # (N, 2)
+                shift(bundle, threshold(log_p[:, 1] - log_p[:, 0], gold))
+                print(f"decision at log-odds {bundle.info['threshold']:+.3f}")
+            bundle.info["valid"] = task.evaluate(bundle, examples)
             print(f"valid accuracy {bundle.info['valid']['accuracy']:.4f}")
         save_checkpoint(bundle, args.out, dtype=torch.float16 if args.half else None)
     except (RNNLabError, OSError) as e:

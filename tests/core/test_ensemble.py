@@ -4,7 +4,7 @@ import torch
 
 from core import ModelConfig, explain
 from core.checkpoint import load_checkpoint, save_checkpoint, to_bytes
-from core.ensemble import main, pack
+from core.ensemble import main, pack, shift, threshold
 from core.errors import RNNLabError
 from core.mixture import MixedVocab, Mixture
 from core.models import build_model
@@ -155,3 +155,35 @@ def test_members_of_both_tokenizers_must_agree_on_labels_and_shape():
         pack([member(0, cell="gru"), other])
     with pytest.raises(RNNLabError, match="same cell"):
         pack([member(0, cell="gru"), word_member(0, cell="lstm")])
+
+
+def test_the_threshold_is_the_cut_right_most_often_and_nearest_zero():
+    assert threshold([-3.0, -1.0, 2.0, 4.0], [0, 0, 1, 1]) == 0.0  # every cut in (-1, 2) is right: 0 is nearest
+    assert threshold([-3.0, 1.0, 2.0, 4.0], [0, 0, 1, 1]) == 1.5  # moves only to mend a mistake
+    assert threshold([-3.0, -2.0, -1.5, 4.0], [0, 0, 1, 1]) == -1.75
+
+
+def test_a_shifted_mixture_moves_its_decision_by_the_cut():
+    packed = pack([member(0, cell="gru"), word_member(0, cell="gru")])
+    ids = pad([packed.vocab.encode(list(t)) for t in MIXED_TEXTS])
+    with torch.no_grad():
+        before = packed.model(ids)[0]
+        shift(packed, 0.75)
+        after = packed.model(ids)[0]
+    torch.testing.assert_close(after[:, 1] - after[:, 0], before[:, 1] - before[:, 0] - 0.75)
+    assert load_checkpoint(to_bytes(packed)).info["threshold"] == 0.75
+
+
+def test_command_line_packs_both_tokenizers_with_a_threshold(tmp_path):
+    paths = [tmp_path / "c.safetensors", tmp_path / "w.safetensors"]
+    save_checkpoint(member(0, cell="gru", bidirectional=True), paths[0])
+    save_checkpoint(word_member(0, cell="gru", bidirectional=True), paths[1])
+    (tmp_path / "valid.tsv").write_text("spam\tWIN £1 now!\nham\ta bad cab\nham\tab ab\n")
+    accuracy = {}
+    for extra in ([], ["--threshold"]):
+        out = tmp_path / f"mixed{len(extra)}.safetensors"
+        assert main([*map(str, paths), "--out", str(out), "--valid", str(tmp_path / "valid.tsv"), "--half", *extra]) == 0
+        mixed = load_checkpoint(out, task="classify")
+        assert isinstance(mixed.model, Mixture) and ("threshold" in mixed.info) == bool(extra)
+        accuracy[bool(extra)] = mixed.info["valid"]["accuracy"]
+    assert accuracy[True] >= accuracy[False]  # the cut is chosen on these messages: never worse on them
