@@ -19,6 +19,8 @@ from ..config import ModelConfig, TrainConfig
 from ..errors import DataError
 from ..models import IGNORE, build_model
 from ..pairs import Pair, grouped_split, read_pairs
+from ..rerank import rerank
+from ..retrieve import Memory
 from ..seq2seq import BOS, EOS, Seq2Seq
 from ..vocab import PAD, UNK, Vocab
 from . import base
@@ -26,7 +28,7 @@ from .base import Bundle, Task, bucketed, pad
 
 MAX_SOURCE_TOKENS = 200  # a longer input is cut (the page says so)
 MAX_OUTPUT_TOKENS = 400
-DECODINGS = ("beam", "greedy", "sample")
+DECODINGS = ("beam", "greedy", "sample", "rerank")  # rerank: a chatbot's, see core.rerank
 
 
 def max_output(source_len: int) -> int:
@@ -70,6 +72,12 @@ class TranslateTask(Task):
             add("--length-alpha", type=float, help="translate: beam search's length normalisation (default 0.6)")
             add("--temperature", type=float, help="translate: sampling temperature (default 1)")
             add("--top-k", type=int, help="translate: sample among the k most probable tokens (0: all)")
+            add("--retrieve-k", type=int, help="translate, rerank: training answers retrieved as candidates "
+                "(default 10)")
+            add("--rerank-weight", type=float, help="translate, rerank: weight of the TF-IDF similarity beside "
+                "the model's log p per token (default 1)")
+            add("--rerank-temperature", type=float, help="translate, rerank: draw the reply with p ~ exp(score / "
+                "this); 0: the best one (default 0)")
         if command in ("evaluate", "predict"):
             add("--sample-seed", type=int, default=0, help="translate: the seed of sampling")
 
@@ -104,7 +112,8 @@ class TranslateTask(Task):
                             min_count=cfg.min_count, max_size=base.MAX_VOCAB)
         labels = Vocab([PAD, UNK, BOS, EOS] + [t for t in words.itos[2:] if t not in (BOS, EOS)])
         cfg.vocab_size, cfg.num_labels = len(vocab), len(labels)
-        return Bundle(build_model(cfg), vocab, labels)
+        memory = Memory.of(train) if cfg.decoding == "rerank" else None  # a reranker keeps its training pairs
+        return Bundle(build_model(cfg), vocab, labels, memory=memory)
 
     def source(self, bundle: Bundle, text: str) -> Source:
         tokens = sentences.split(text, bundle.cfg.tokenizer)
@@ -161,10 +170,12 @@ class TranslateTask(Task):
     # ---- writing
     def decode(self, bundle: Bundle, texts: list[str], decoding: str | None = None, beam_size: int | None = None,
                length_alpha: float | None = None, temperature: float | None = None, top_k: int | None = None,
-               generator: torch.Generator | None = None, record_k: int = 0,
-               batch_size: int = 64) -> list[search.Decoded]:
+               generator: torch.Generator | None = None, record_k: int = 0, batch_size: int = 64,
+               retrieve_k: int | None = None, rerank_weight: float | None = None,
+               rerank_temperature: float | None = None) -> list[search.Decoded]:
         """One `search.Decoded` per text (an empty text gives an empty output). The decoding settings default
-        to the model's own (cfg.decoding, beam_size, length_alpha, temperature, top_k)."""
+        to the model's own (cfg.decoding, beam_size, length_alpha, temperature, top_k, and rerank's
+        retrieve_k, rerank_weight, rerank_temperature: then each output is a `core.rerank.Reranked`)."""
         cfg = bundle.cfg
         decoding = decoding or cfg.decoding
         if decoding not in DECODINGS:
@@ -175,6 +186,14 @@ class TranslateTask(Task):
         sources = [self.source(bundle, t).ids for t in texts]
         order = sorted((i for i, s in enumerate(sources) if s), key=lambda i: len(sources[i]))
         out: list[search.Decoded | None] = [search.Decoded([], 0.0, False) if not s else None for s in sources]
+        if decoding == "rerank":
+            done = rerank(self, bundle, [texts[i] for i in order], k=retrieve_k or cfg.retrieve_k,
+                          weight=cfg.rerank_weight if rerank_weight is None else rerank_weight,
+                          temperature=cfg.rerank_temperature if rerank_temperature is None else rerank_temperature,
+                          generator=generator, record_k=record_k, generated=generated(cfg))
+            for i, d in zip(order, done):
+                out[i] = d
+            return out
         model = bundle.model
         with torch.no_grad():
             for start in range(0, len(order), batch_size):
@@ -224,10 +243,16 @@ def text_scores(hypotheses: list[str], references: list[str]) -> dict:
             "bleu_signature": str(bleu.get_signature()), "chrf_signature": str(chrf.get_signature())}
 
 
+def generated(cfg: ModelConfig) -> tuple[str, ...]:
+    """The decodings whose replies compete with the retrieved answers when a chatbot reranks."""
+    return tuple(g for g in cfg.rerank_generated.split(",") if g)
+
+
 def decoding_args(args) -> dict:
     """The decoding options given on the command line, as ModelConfig's fields (those not given left out)."""
     names = {"decoding": "decoding", "beam_size": "beam_size", "length_alpha": "length_alpha",
-             "temperature": "temperature", "top_k": "top_k"}
+             "temperature": "temperature", "top_k": "top_k", "retrieve_k": "retrieve_k",
+             "rerank_weight": "rerank_weight", "rerank_temperature": "rerank_temperature"}
     return {field: getattr(args, option) for option, field in names.items() if getattr(args, option, None) is not None}
 
 
