@@ -25,6 +25,12 @@ HIDDEN, DROPOUT = 32, 0.3
 TRANSFORMS = ("auto", "none", "log", "diff", "log+diff")
 WEEK = {"hourly": 168, "daily": 7}  # a second lag: the same time last week
 MAX_CACHED = 8  # baseline forecasts kept per task (validation repeats them every evaluation)
+# A short series (fewer steps than this: monthly, quarterly, yearly ones) trains by default for a fixed number
+# of steps, so that the result does not depend on how busy the machine is (--minutes only caps it), and then
+# trains afresh on all its steps, the validation part too, for as many (its most recent steps are the ones
+# that count most: chosen on the airline series' 1957-58 backtest, models/README.md, forecast section)
+SHORT, SHORT_STEPS = 1000, 600
+REFITS = ("auto", "yes", "no")
 
 
 @dataclass
@@ -70,6 +76,10 @@ class ForecastTask(Task):
                                 "daily 56, weekly 104, monthly 24, quarterly 16, yearly 30)")
             parser.add_argument("--transform", choices=TRANSFORMS, default="auto", help="forecast: of the target "
                                 "before scaling (auto: log+diff for positive monthly, quarterly and weekly series)")
+            parser.add_argument("--refit", choices=REFITS, default="auto", help="forecast: after validating, train "
+                                f"afresh on every step, the validation part too, for as many steps (auto: for a "
+                                f"series of fewer than {SHORT:,} steps, without --valid or --resume; those train "
+                                f"{SHORT_STEPS} steps unless --epochs or --max-steps says otherwise)")
         if command == "evaluate":
             parser.add_argument("--start", metavar="DATE", help="forecast: the first forecast origin; then one "
                                 "every horizon steps (default: the last 10%% of the series)")
@@ -83,6 +93,11 @@ class ForecastTask(Task):
             cfg.hidden_size = HIDDEN
         if cfg.dropout == ModelConfig().dropout:
             cfg.dropout = DROPOUT
+
+    def configure_training(self, cfg: TrainConfig, args, series: Series) -> None:
+        """`train`: a short series trains for SHORT_STEPS steps unless the command says how long."""
+        if series.observed < SHORT and args.epochs is None and args.max_steps is None:
+            cfg.epochs, cfg.max_steps = None, SHORT_STEPS
 
     def read_options(self, args, cfg: ModelConfig | None = None) -> dict:
         target = getattr(args, "target", None)
@@ -293,15 +308,42 @@ class ForecastTask(Task):
             write_predictions(found, predictions)
         return result
 
-    def finish(self, bundle: Bundle, best: dict | None) -> None:
-        """After training: calibrate the kept model's band on its validation part (`best`, the metrics it was
-        kept for), so that it held 80% of the validation steps (the median stays as it is)."""
+    def finish(self, bundle: Bundle, trainer, series: Series, args) -> tuple[Bundle, object]:
+        """`train`, after the run: the model to save and the trainer whose optimizer goes with it. The kept
+        model is refitted on all of `series` if `--refit` says so (a fresh model, the same settings and seed,
+        as many steps as the run took, its last weights kept), and the band is calibrated with the factors
+        measured on the validation part (`trainer.best`, the metrics the model was kept for), so that it held
+        80% of the validation steps there; the median is left as it is."""
+        best = trainer.best
+        if self.refits(series, args) and best:
+            bundle, trainer = self.refit(bundle, trainer, series)
         if best and "band_factors" in best:
             cfg = bundle.cfg
             cfg.band_low, cfg.band_high = (min(conformal.MAX_FACTOR, old * new) for old, new in
                                            zip((cfg.band_low, cfg.band_high), best["band_factors"]))
             bundle.info["band"] = {"valid_coverage_80": best["coverage_80"], "band_low": cfg.band_low,
                                    "band_high": cfg.band_high}
+        return bundle, trainer
+
+    def refits(self, series: Series, args) -> bool:
+        choice = getattr(args, "refit", "no")
+        return choice == "yes" or (choice == "auto" and series.observed < SHORT and not args.valid
+                                   and not args.resume)
+
+    def refit(self, bundle: Bundle, trainer, series: Series):
+        """A fresh model of the same settings trained on every step of `series` for `trainer.step` steps; its
+        info keeps the validation of the run it repeats (the refit's own scores would be in-sample)."""
+        from ..fit import prepare, run  # fit imports the task registry
+
+        cfg = replace(bundle.cfg, band_low=1.0, band_high=1.0)
+        again = replace(trainer.cfg, epochs=None, minutes=None, max_steps=max(1, trainer.step), eval_every=2.0)
+        _, valid = self.split(series, trainer.cfg.valid_fraction, trainer.cfg.seed)  # scored once, at the end
+        refitted, refitter = prepare(self.name, series, valid, cfg, again)
+        run(refitted, refitter)
+        refitted.info = {**bundle.info, "refit": {"steps": refitter.step, "minutes": refitted.info["minutes"],
+                                                  "rows": series.observed},
+                         "minutes": round(bundle.info.get("minutes", 0) + refitted.info["minutes"], 3)}
+        return refitted, refitter
 
     def forecast(self, bundle: Bundle, series: Series) -> pd.DataFrame:
         """Past the end of what is known: the next h steps, from the rows with an empty target at the end of

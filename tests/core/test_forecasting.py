@@ -253,12 +253,37 @@ def test_training_from_the_command_line_calibrates_the_band_on_its_validation_pa
     data.write_bytes(hourly_csv(y))
     model = tmp_path / "m.safetensors"
     assert main(["train", "forecast", "--data", str(data), "--out", str(model), "--max-steps", "30",
-                 "--context", "48", "--hidden", "8", "--threads", "1"]) == 0
+                 "--context", "48", "--hidden", "8", "--threads", "1", "--refit", "no"]) == 0
     bundle = load_checkpoint(model, task="forecast")
-    assert (bundle.cfg.band_low, bundle.cfg.band_high) != (1.0, 1.0)
+    assert (bundle.cfg.band_low, bundle.cfg.band_high) != (1.0, 1.0) and "refit" not in bundle.info
     assert bundle.info["band"]["valid_coverage_80"] == pytest.approx(bundle.info["valid"]["coverage_80"])
     capsys.readouterr()
     s = read_series(hourly_csv(y))
     start = str(s.times[task.split(s, 0.1, 0)[1].start])  # its validation part
     assert main(["evaluate", str(model), str(data), "--start", start, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["coverage_80"] >= 0.8
+
+
+def test_a_short_series_trains_a_fixed_number_of_steps_then_again_on_all_its_months(tmp_path, monkeypatch, capsys):
+    from core.tasks import forecast as forecast_module
+    monkeypatch.setattr(forecast_module, "SHORT_STEPS", 25)
+    months = pd.date_range("2000-01-01", periods=96, freq="MS")
+    rng = np.random.default_rng(2)
+    y = 100 * np.exp(0.01 * np.arange(96)) * (1 + 0.2 * np.sin(2 * np.pi * np.arange(96) / 12)) + rng.normal(0, 2, 96)
+    data = tmp_path / "m.csv"
+    pd.DataFrame({"month": months.strftime("%Y-%m"), "v": y}).to_csv(data, index=False)
+    out = {}
+    for refit in ("auto", "no"):
+        out[refit] = tmp_path / f"{refit}.safetensors"
+        assert main(["train", "forecast", "--data", str(data), "--horizon", "12", "--minutes", "1", "--hidden", "8",
+                     "--threads", "1", "--refit", refit, "--out", str(out[refit])]) == 0  # the defaults
+    refitted, kept = (load_checkpoint(out[k], task="forecast") for k in ("auto", "no"))
+    assert refitted.info["steps"] == kept.info["steps"] == 25  # a fixed number of steps, not the minute
+    assert refitted.info["refit"] == {"steps": 25, "minutes": refitted.info["refit"]["minutes"], "rows": 96}
+    assert refitted.info["valid"] == kept.info["valid"]  # the validation is the first run's, out of sample
+    assert refitted.cfg.band_low == kept.cfg.band_low and refitted.cfg.band_high == kept.cfg.band_high
+    # the refitted model's scaling saw every month; the kept one's only the months before its validation part
+    assert refitted.model.y_shift.item() != pytest.approx(kept.model.y_shift.item())
+    capsys.readouterr()
+    assert main(["evaluate", str(out["auto"]), str(data), "--start", "2007-01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["origins"] == 1
