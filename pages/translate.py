@@ -7,7 +7,7 @@ import streamlit as st
 import torch
 
 from core.errors import RNNLabError
-from webapp import charts, loading, settings, urlstate, widgets
+from webapp import charts, chat, loading, settings, urlstate, widgets
 from webapp import translate as tr
 from webapp import translate_charts as tc
 from webapp.i18n import t
@@ -92,7 +92,8 @@ def inside(bundle, written, prefix: str):
         hit = next((i for i, (tok, _) in enumerate(written.candidates[step]) if tok == kept), None)
         st.altair_chart(charts.bars(probs, labels, title=t("tr.steps.top", step=step + 1), y_title=t("tr.steps.p"),
                                     highlight=hit), width="stretch")
-        how = t("tr.steps.kept.beam") if written.beams else t("tr.steps.kept.sample" if prefix == "chat" else "tr.steps.kept.greedy")
+        how = t("tr.steps.kept.beam") if written.beams else t("tr.steps.kept.rerank") if chat.chosen(written) else t(
+            "tr.steps.kept.sample" if prefix == "chat" else "tr.steps.kept.greedy")
         st.caption(t("tr.steps.kept", token=charts.show_token(kept), how=how))
     with c[1]:
         if bundle.cfg.attention != "none":
@@ -127,6 +128,33 @@ def inside(bundle, written, prefix: str):
     widgets.state_heatmap(written.encoder[name][-1], written.source, name)
     st.caption(t("tr.inside.decoder"))
     widgets.state_heatmap(written.decoder[name][-1], steps, name)
+
+
+def reranked_reply(bundle, written):
+    """Where a reranked reply came from (retrieval or the RNN), its candidates, and the attention map."""
+    c = chat.chosen(written)
+    if c.origin == "retrieved":
+        st.caption(t("tr.chat.from.retrieved", question=c.question, similarity=f"{c.similarity:.2f}"))
+    else:
+        st.caption(t("tr.chat.from.generated", how=t(f"tr.chat.from.{c.origin}")))
+    with st.expander(t("tr.chat.candidates")):
+        st.markdown(t("tr.chat.candidates.intro", weight=f"{bundle.cfg.rerank_weight:g}"))
+
+        def origin(r):
+            also = [t(f"tr.chat.from.{w}") for w in r["written_by"]] if r["origin"] == "retrieved" else []
+            return t(f"tr.chat.origin.{r['origin']}") + (t("tr.chat.origin.also", how=", ".join(also)) if also else "")
+
+        st.dataframe(pd.DataFrame([{
+            t("tr.chat.col.chosen"): "★" if r["chosen"] else "", t("tr.chat.col.reply"): r["reply"],
+            t("tr.chat.col.origin"): origin(r), t("tr.chat.col.question"): r["question"],
+            "log p": round(r["logprob"], 3), t("tr.chat.col.similarity"): round(r["similarity"], 3),
+            t("tr.chat.col.score"): round(r["score"], 3), t("tr.chat.col.chance"): f"{100 * r['probability']:.0f}%"}
+            for r in chat.candidate_rows(written)]), hide_index=True)
+        if bundle.cfg.attention != "none" and written.steps:
+            st.caption(t("tr.chat.map"))
+            st.altair_chart(tc.attention_map(written.attention, written.source, [charts.show_token(s) for s in written.steps],
+                                             x_title=t("tr.map.source"), y_title=t("tr.map.output"),
+                                             value_title=t("tr.map.weight")), width="content")
 
 
 # ---------------------------------------------------------------- translate
@@ -166,10 +194,16 @@ elif mode == "chat":
     bundle, model_key = shipped_model(tr.SHIPPED["chat"])
     st.caption(model_card(bundle))
     st.caption(t("tr.chat.credit"))
+    reranks = chat.reranks(bundle)
+    if reranks:
+        st.info(t("tr.chat.rerank", k=bundle.cfg.retrieve_k, weight=f"{bundle.cfg.rerank_weight:g}"))
     c = st.columns([3, 1, 1], vertical_alignment="bottom")
-    st.session_state.setdefault("tr_temperature", float(bundle.cfg.temperature))
-    temperature = c[0].slider(t("tr.chat.temperature"), 0.1, 1.5, step=0.1, key="tr_temperature",
-                              help=t("tr.chat.temperature.help"))
+    lowest = 0.0 if reranks else 0.1  # reranking: temperature 0 takes the best candidate
+    if not lowest <= st.session_state.get("tr_temperature", -1.0) <= 1.5:
+        st.session_state.tr_temperature = float(bundle.cfg.rerank_temperature if reranks else bundle.cfg.temperature)
+    temperature = c[0].slider(t("tr.chat.temperature"), lowest, 1.5, step=0.05 if reranks else 0.1,
+                              key="tr_temperature",
+                              help=t("tr.chat.temperature.help.rerank" if reranks else "tr.chat.temperature.help"))
     st.session_state.setdefault("tr_seed", 0)
 
     def new_seed():
@@ -179,6 +213,7 @@ elif mode == "chat":
     def clear():
         st.session_state.tr_chat = []
         st.session_state.pop("tr_last", None)
+        st.session_state.pop("tr_chat_why", None)
 
     # every action through a callback: it runs before the script, so a rerun of the script keeps its effect
     c[1].button(t("tr.chat.seed"), key="tr_new_seed", icon=":material/casino:", on_click=new_seed)
@@ -200,15 +235,21 @@ elif mode == "chat":
             st.warning(t("tr.empty"))
         else:
             try:
-                last = tr.write(bundle, prompt, decoding="sample", temperature=temperature,
-                                generator=st.session_state.tr_generator)
+                decoding = dict(decoding="rerank", rerank_temperature=temperature) if reranks else dict(
+                    decoding="sample", temperature=temperature)
+                last = tr.write(bundle, prompt, generator=st.session_state.tr_generator, **decoding)
                 history += [("user", prompt), ("assistant", last.text or "…")]
                 st.session_state.tr_last = (prompt, last)
+                if chat.chosen(last) is not None:  # the reply's candidates, shown under it
+                    st.session_state.setdefault("tr_chat_why", {})[len(history) - 1] = last
             except RNNLabError as e:
                 st.warning(t("tr.bad_text", error=e))
-    for role, said in history:
+    why = st.session_state.get("tr_chat_why", {})
+    for i, (role, said) in enumerate(history):
         with st.chat_message(role):
             st.markdown(said)
+            if i in why:
+                reranked_reply(bundle, why[i])
     if not history:
         st.info(t("tr.chat.empty"))
     held = st.session_state.get("tr_last")

@@ -60,15 +60,16 @@ class Written:
 
 
 def write(bundle: Bundle, text: str, decoding: str | None = None, beam_size: int | None = None,
-          temperature: float | None = None, generator: torch.Generator | None = None) -> Written:
-    """The model's output for `text`, with its record; DataError for an empty text."""
+          temperature: float | None = None, generator: torch.Generator | None = None, **options) -> Written:
+    """The model's output for `text`, with its record; DataError for an empty text. `options`: more of
+    `TranslateTask.decode`'s (rerank_temperature...); a reranked reply's `decoded` has its candidates."""
     if not text.strip():
         raise DataError("type a sentence first")
     source = TASK.source(bundle, text[:MAX_TEXT_CHARS])
     if not source.ids:
         raise DataError("the text has nothing the model reads")
     [d] = TASK.decode(bundle, [source.text], decoding=decoding, beam_size=beam_size, temperature=temperature,
-                      generator=generator, record_k=TOP_K)
+                      generator=generator, record_k=TOP_K, **options)
     labels, eos = bundle.labels, "</s>"
     steps = [labels.itos[s.token] for s in d.steps]
     attention = np.stack([s.attention.numpy() for s in d.steps]) if d.steps else np.zeros((0, len(source.ids)))

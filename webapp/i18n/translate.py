@@ -115,6 +115,52 @@ STRINGS = {
     "tr.chat.empty": ("Say something below (or pick an example); the replies are sampled, so ask twice.",
                       "아래에 말을 걸거나 예시를 고르세요; 답은 샘플링되므로 두 번 물어보세요."),
     "tr.chat.how": ("How the last reply was written (to “{question}”)", "마지막 답은 어떻게 쓰였나 (“{question}”)"),
+    "tr.chat.rerank": (
+        "**How this chatbot replies (retrieve and rerank):** it looks up the {k} training questions most like "
+        "yours (TF-IDF over character n-grams) and takes their **answers, word for word from the training data**, "
+        "as candidates; the **RNN writes its own replies** too (greedy and beam search). Then the RNN scores "
+        "every candidate: its log probability per character given your question, plus {weight} × the question's "
+        "similarity to the one the answer belongs to (0 for the RNN's own). The best score wins at temperature 0; "
+        "above 0 the reply is drawn. So a reply is most often a training answer **chosen** by the RNN, not "
+        "written by it: each reply says which.",
+        "**이 챗봇이 답하는 방법 (검색 후 재순위):** 학습 질문 중 당신의 질문과 가장 비슷한 {k}개를 찾아 (글자 n-gram "
+        "TF-IDF) 그 **답을 학습 데이터 그대로** 후보로 삼고, **RNN도 직접 답을 씁니다** (탐욕적 디코딩과 빔 탐색). "
+        "그다음 RNN이 모든 후보에 점수를 매깁니다: 질문이 주어졌을 때 후보의 글자당 로그 확률 + {weight} × 그 답이 "
+        "속한 질문과의 유사도 (RNN이 쓴 답은 0). 온도 0이면 가장 높은 점수가, 0보다 크면 확률적으로 뽑힙니다. 그래서 "
+        "답은 대개 RNN이 **고른** 학습 답이지 RNN이 쓴 것이 아닙니다: 답마다 어느 쪽인지 적혀 있습니다."),
+    "tr.chat.temperature.help.rerank": (
+        "0: always the best-scored candidate; above 0: a candidate drawn with probability ∝ exp(score / "
+        "temperature), so asking again can give another reply.",
+        "0: 항상 점수가 가장 높은 후보; 0보다 크면 exp(점수 / 온도)에 비례하는 확률로 후보를 뽑으므로 다시 물으면 다른 "
+        "답이 나올 수 있습니다."),
+    "tr.chat.from.retrieved": ("A training answer, found by retrieval: the answer to “{question}” (similarity "
+                               "{similarity}), chosen by the RNN's score.",
+                               "검색으로 찾은 학습 답: “{question}”에 대한 답 (유사도 {similarity}), RNN의 점수로 "
+                               "골랐습니다."),
+    "tr.chat.from.generated": ("Written by the RNN ({how}), chosen by its score over the retrieved answers.",
+                               "RNN이 쓴 답 ({how}), 검색된 답들보다 점수가 높아 골랐습니다."),
+    "tr.chat.from.greedy": ("greedy decoding", "탐욕적 디코딩"),
+    "tr.chat.from.beam": ("beam search", "빔 탐색"),
+    "tr.chat.candidates": ("The candidates and where the RNN looked", "후보들과 RNN이 본 곳"),
+    "tr.chat.candidates.intro": (
+        "Best score first; ★ is the reply. *log p*: the RNN's log probability per character of the candidate "
+        "given the question (teacher forcing); *score* = log p + {weight} × similarity.",
+        "점수 순; ★가 답입니다. *log p*: 질문이 주어졌을 때 후보의 글자당 로그 확률 (teacher forcing); "
+        "*점수* = log p + {weight} × 유사도."),
+    "tr.chat.col.reply": ("candidate", "후보"),
+    "tr.chat.col.origin": ("from", "출처"),
+    "tr.chat.col.question": ("training question", "학습 질문"),
+    "tr.chat.col.similarity": ("similarity", "유사도"),
+    "tr.chat.col.score": ("score", "점수"),
+    "tr.chat.col.chance": ("chance", "확률"),
+    "tr.chat.col.chosen": ("reply", "답"),
+    "tr.chat.origin.retrieved": ("retrieved (training answer)", "검색 (학습 답)"),
+    "tr.chat.origin.greedy": ("RNN, greedy", "RNN, 탐욕적"),
+    "tr.chat.origin.beam": ("RNN, beam", "RNN, 빔"),
+    "tr.chat.origin.also": (" (the RNN wrote it too: {how})", " (RNN도 씀: {how})"),
+    "tr.chat.map": ("Where the decoder looked while reading the chosen reply (teacher forcing)",
+                    "고른 답을 읽는 동안 디코더가 본 곳 (teacher forcing)"),
+    "tr.steps.kept.rerank": ("the chosen reply's token, read with teacher forcing", "고른 답의 토큰 (teacher forcing으로 읽음)"),
     "tr.buys.intro": (
         "The same Korean → English data and settings trained twice: with attention, and without it (the "
         "decoder then gets only the encoder's last state, one fixed-size vector for the whole sentence, as in "
