@@ -137,7 +137,10 @@ def main(argv=None):
         final = report["rerank, chosen settings"]
         bundle.info["valid_generative"] = bundle.info.get("valid")
         bundle.info["valid"] = {k: final[k] for k in ("chrf", "bleu", "distinct", "chrf_signature", "bleu_signature")}
-        bundle.info["rerank"] = {"chosen": best, "command": "python " + " ".join(sys.argv)}
+        keep = ("chrf", "bleu", "distinct", "written")
+        bundle.info["rerank"] = {"inner": best, "command": "python " + " ".join(sys.argv), "split": "valid",
+                                 "tfidf": {k: report["tf-idf retrieval (nearest question's answer)"][k] for k in keep},
+                                 "reranked": {k: final[k] for k in keep}}
         save_checkpoint(bundle, args.out, torch.float16)
         print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.1f} MB)")
 

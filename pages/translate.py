@@ -197,6 +197,11 @@ elif mode == "chat":
     reranks = chat.reranks(bundle)
     if reranks:
         st.info(t("tr.chat.rerank", k=bundle.cfg.retrieve_k, weight=f"{bundle.cfg.rerank_weight:g}"))
+        measured = bundle.info.get("rerank") or {}
+        if {"tfidf", "reranked"} <= set(measured):
+            st.caption(t("tr.chat.rerank.scores", chrf=f"{measured['reranked']['chrf']:.1f}",
+                         tfidf=f"{measured['tfidf']['chrf']:.1f}", written=f"{100 * measured['reranked']['written']:.0f}",
+                         distinct=f"{100 * measured['reranked']['distinct']:.0f}"))
     c = st.columns([3, 1, 1], vertical_alignment="bottom")
     lowest = 0.0 if reranks else 0.1  # reranking: temperature 0 takes the best candidate
     if not lowest <= st.session_state.get("tr_temperature", -1.0) <= 1.5:

@@ -61,6 +61,15 @@ def test_the_chat_answers_in_korean(app, browser, shots):
     page.set_viewport_size({"width": 1400, "height": 1800})  # the chat input pins the page: no stMain to measure
     page.wait_for_timeout(800)
     page.screenshot(path=str(shots / "translate-chat.png"))
+    candidates = page.get_by_text("The candidates and where the RNN looked")
+    if candidates.count():  # a reranking chatbot: the last reply's candidates and its attention map
+        candidates.last.click()
+        page.wait_for_timeout(1500)
+        settle(page)
+        no_error_box(page)
+        assert charts(page) >= 1
+        candidates.last.scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "translate-chat-candidates.png"))
 
 
 def test_what_attention_buys_is_drawn(app, browser, shots):

@@ -128,6 +128,12 @@ STRINGS = {
         "그다음 RNN이 모든 후보에 점수를 매깁니다: 질문이 주어졌을 때 후보의 글자당 로그 확률 + {weight} × 그 답이 "
         "속한 질문과의 유사도 (RNN이 쓴 답은 0). 온도 0이면 가장 높은 점수가, 0보다 크면 확률적으로 뽑힙니다. 그래서 "
         "답은 대개 RNN이 **고른** 학습 답이지 RNN이 쓴 것이 아닙니다: 답마다 어느 쪽인지 적혀 있습니다."),
+    "tr.chat.rerank.scores": (
+        "On held-out questions (never in training): chrF {chrf} against {tfidf} for TF-IDF retrieval alone (the "
+        "nearest question's answer); {distinct}% different replies; {written}% of the replies written by the RNN "
+        "(models/README.md).",
+        "검증 질문 (학습에 없던 질문)에서: chrF {chrf}, TF-IDF 검색만 쓰면 (가장 가까운 질문의 답) {tfidf}; 서로 다른 "
+        "답 {distinct}%; RNN이 쓴 답 {written}% (models/README.md)."),
     "tr.chat.temperature.help.rerank": (
         "0: always the best-scored candidate; above 0: a candidate drawn with probability ∝ exp(score / "
         "temperature), so asking again can give another reply.",
