@@ -218,8 +218,10 @@ def cmd_predict(args) -> int:
     inputs = read_lines(args.input) if args.input is not None else args.text
     if not inputs and args.input is None:
         raise RNNLabError("predict needs at least one input (or --input FILE)")
+    options = spec.predict_options(args)
     for text in inputs:
-        print(spec.show(text, spec.predict(bundle, text)) if text.strip() else "", flush=args.input is not None)
+        print(spec.show(text, spec.predict(bundle, text, **options)) if text.strip() else "",
+              flush=args.input is not None)
     return 0
 
 

@@ -69,9 +69,25 @@ class Task:
         """Keyword arguments for `evaluate` from the parsed `evaluate` args."""
         return {}
 
+    def predict_options(self, args) -> dict:
+        """Keyword arguments for `predict` from the parsed `predict` args (the same for every input)."""
+        return {}
+
     def show(self, text: str, result) -> str:
         """One line of `predict` output for one input."""
         return str(result)
+
+
+def option_adder(parser):
+    """parser.add_argument for an option several tasks may add (--attention, --decoding...): the first task
+    adds it; a later one adding the same option widens its choices, if it has any."""
+    def add(flag, **kwargs):
+        action = parser._option_string_actions.get(flag)
+        if action is None:
+            parser.add_argument(flag, **kwargs)
+        elif action.choices is not None and kwargs.get("choices") is not None:
+            action.choices = tuple(dict.fromkeys((*action.choices, *kwargs["choices"])))
+    return add
 
 
 def pad(seqs: list[list[int]], value: int = 0) -> torch.Tensor:

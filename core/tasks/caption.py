@@ -97,21 +97,18 @@ class CaptionTask(Task):
 
     # ---- command line
     def add_arguments(self, command: str, parser):
+        add = base.option_adder(parser)  # --attention, --decoding, --beam-size: translate's too
         if command in ("train", "evaluate"):
-            parser.add_argument("--images", metavar="DIR", help="caption: the folder of the images the CSV "
-                                "names (default: images/ beside it)")
+            add("--images", metavar="DIR", help="caption: the folder of the images the CSV names (default: "
+                "images/ beside it)")
         if command == "train":
-            parser.add_argument("--attention", choices=("additive", "general", "none"),
-                                help="caption/translate: the decoder's attention (default: additive)")
-            parser.add_argument("--min-count", type=int, default=5, help="caption: words seen fewer times in "
-                                "training become <unk> (never written)")
-        if command == "evaluate":  # the same options as translate's (whichever task adds them first)
-            if "--decoding" not in parser._option_string_actions:
-                parser.add_argument("--decoding", choices=METHODS, help="caption/translate: how to write "
-                                    "(caption: beam search)")
-            if "--beam-size" not in parser._option_string_actions:
-                parser.add_argument("--beam-size", type=int, help="caption/translate: hypotheses beam search "
-                                    "keeps (caption: 3)")
+            add("--attention", choices=("additive", "general", "none"),
+                help="caption/translate: the decoder's attention (default: additive)")
+            add("--min-count", type=int, default=5, help="caption: words seen fewer times in training become "
+                "<unk> (never written)")
+        if command in ("evaluate", "predict"):
+            add("--decoding", choices=METHODS, help="caption/translate: how to write (caption: beam search)")
+            add("--beam-size", type=int, help="caption/translate: hypotheses beam search keeps (caption: 3)")
 
     def configure(self, cfg: ModelConfig, args) -> None:
         if getattr(args, "attention", None):
@@ -122,7 +119,12 @@ class CaptionTask(Task):
         return {"images": getattr(args, "images", None)}
 
     def evaluate_options(self, args) -> dict:
-        return {"method": args.decoding or "beam", "beam_size": args.beam_size or 3}
+        method = args.decoding or "beam"
+        if method not in METHODS:
+            raise DataError(f"a captioner writes by {', '.join(METHODS)}, not {method}")
+        return {"method": method, "beam_size": args.beam_size or 3}
+
+    predict_options = evaluate_options
 
     # ---- data
     def read(self, source, name=None, images: str | None = None) -> list[Example]:
@@ -234,9 +236,9 @@ class CaptionTask(Task):
         pictures = [p if hasattr(p, "mode") else open_image(p) for p in images]
         return encoder().encode(pictures)
 
-    def predict(self, bundle: Bundle, image) -> str:
+    def predict(self, bundle: Bundle, image, method: str = "beam", beam_size: int = 3) -> str:
         """An image file (or picture) -> its caption."""
-        decoded = self.decode(bundle, self.features([image]))[0]
+        decoded = self.decode(bundle, self.features([image]), method, beam_size)[0]
         return " ".join(bundle.vocab.decode(decoded.tokens))
 
     def show(self, text: str, result) -> str:

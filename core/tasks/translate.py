@@ -53,7 +53,7 @@ class TranslateTask(Task):
 
     # ---- command line
     def add_arguments(self, command: str, parser):
-        add = _adder(parser)
+        add = base.option_adder(parser)
         if command in ("train", "evaluate"):
             add("--source-column", metavar="C", help="translate: the source column, by header name or position "
                 "from 1 (default: a header's source/Q/english..., else the first)")
@@ -97,6 +97,9 @@ class TranslateTask(Task):
 
     def evaluate_options(self, args) -> dict:
         return {**decoding_args(args), "seed": args.sample_seed}
+
+    def predict_options(self, args) -> dict:  # one generator for all the inputs: a run is reproducible
+        return {**decoding_args(args), "generator": torch.Generator().manual_seed(args.sample_seed)}
 
     # ---- data
     def read(self, source, name=None, source_column=None, target_column=None) -> list[Pair]:
@@ -254,11 +257,3 @@ def decoding_args(args) -> dict:
              "temperature": "temperature", "top_k": "top_k", "retrieve_k": "retrieve_k",
              "rerank_weight": "rerank_weight", "rerank_temperature": "rerank_temperature"}
     return {field: getattr(args, option) for option, field in names.items() if getattr(args, option, None) is not None}
-
-
-def _adder(parser):
-    """parser.add_argument, except for an option another task already added (say, --attention: shared)."""
-    def add(flag, **kwargs):
-        if flag not in parser._option_string_actions:
-            parser.add_argument(flag, **kwargs)
-    return add

@@ -180,3 +180,7 @@ def test_command_line_train_evaluate_predict(folder, tmp_path, capsys, monkeypat
     assert code == 2 and "captions.csv is not an image" in err and "Traceback" not in err
     assert len(out.splitlines()) == 3  # one caption per image, in order, up to the bad one
     assert out.splitlines()[0] == SPEC.predict(load_checkpoint(model), images[0])
+    code, out, err = core(capsys, "predict", model, images[1], "--decoding", "greedy")
+    assert code == 0 and out.strip() == SPEC.predict(load_checkpoint(model), images[1], method="greedy")
+    code, out, err = core(capsys, "predict", model, images[1], "--decoding", "rerank")
+    assert code == 2 and "a captioner writes by beam, greedy, sample, not rerank" in err

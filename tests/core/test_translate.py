@@ -10,6 +10,7 @@ import torch
 
 from core import sentences
 from core.checkpoint import load_checkpoint, save_checkpoint
+from core.cli import main
 from core.config import ModelConfig, TrainConfig
 from core.errors import CheckpointError, DataError
 from core.fit import prepare, run
@@ -182,6 +183,19 @@ def test_english_words_are_written_back_as_english_is_written():
 def core(*args):
     return subprocess.run([sys.executable, "-m", "core", *map(str, args)], capture_output=True, text=True,
                           timeout=300)
+
+
+def test_predict_decodes_as_the_command_line_asks(tmp_path, capsys):
+    pairs = reversal_pairs(200, 3)
+    bundle = train(pairs[:-20], pairs[-20:], 20, hidden=16)  # decodes greedily unless told otherwise
+    save_checkpoint(bundle, tmp_path / "m.safetensors")
+    texts, task = ["abc", "hhgg", "defab"], TASKS["translate"]
+    generator = torch.Generator().manual_seed(1)  # one for all the inputs, as predict's --sample-seed
+    sampled = [task.predict(bundle, t, decoding="sample", temperature=3.0, generator=generator) for t in texts]
+    assert sampled != [task.predict(bundle, t) for t in texts]
+    assert main(["predict", str(tmp_path / "m.safetensors"), *texts, "--decoding", "sample", "--temperature", "3",
+                 "--sample-seed", "1"]) == 0
+    assert capsys.readouterr().out.split("\n")[:-1] == sampled
 
 
 def test_cli_trains_evaluates_and_scores_a_file_with_predict_input(tmp_path):
