@@ -30,7 +30,7 @@ FREQUENCIES = {
     "yearly": ("YS", 1, ()),
 }
 DEFAULT_HORIZON = {"hourly": 24, "daily": 14, "weekly": 52, "monthly": 12, "quarterly": 8, "yearly": 10}
-DEFAULT_CONTEXT = {"hourly": 168, "daily": 56, "weekly": 104, "monthly": 24, "quarterly": 16, "yearly": 30}
+DEFAULT_CONTEXT = {"hourly": 168, "daily": 56, "weekly": 104, "monthly": 12, "quarterly": 16, "yearly": 30}
 OFF_COLUMN = re.compile(r"function|operat|running|open", re.IGNORECASE)  # "Functioning Day": Yes/No
 
 
