@@ -88,6 +88,9 @@ if source == "shipped":
         st.caption(t("fc.shipped.card", layers=cfg.num_layers, hidden=cfg.hidden_size, cell=cfg.cell.upper(),
                      context=cfg.context, horizon=cfg.horizon, minutes=bundle.info.get("minutes", "?"),
                      mae=f"{valid.get('mae', float('nan')):.0f}"))
+        band = bundle.info.get("calibration")
+        if band:
+            st.caption(t("fc.shipped.band", after=f"{band['after']:.0%}", before=f"{band['before']:.0%}"))
     elif shipped.missing:
         st.warning(t("fc.shipped.missing", path=fc.SHIPPED))
     else:

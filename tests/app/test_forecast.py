@@ -2,13 +2,15 @@
 on a small Seoul-like file) forecasts with its band beside the baselines and looks inside, an uploaded CSV
 trains a small model in the background, and bad files get one line."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
 
 from app_helpers import open_app
-from core import fit
+from core import calibrate, fit
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig, TrainConfig
 from core.series import read_series
@@ -57,6 +59,8 @@ def seoul_files(tmp_path_factory):
     fit.run(bundle, trainer)
     models = tmp_path_factory.mktemp("models")
     save_checkpoint(bundle, models / fc.SHIPPED)
+    path = str(models / fc.SHIPPED)  # its band calibrated on the last 10%, as the shipped one on September
+    assert calibrate.main([path, str(root / "seoul_bike" / "train.csv"), "--out", path]) == 0
     return root, models
 
 
@@ -88,6 +92,8 @@ def test_the_shipped_model_forecasts_with_its_band_beside_the_baselines_and_look
     assert at.radio(key="fc_model").value == "shipped"
     assert {"q10", "q50", "q90", "seasonal_naive", "holt_winters"} <= set().union(*chart_columns(at))
     assert any("DD/MM/YYYY" in c.value for c in at.caption)  # which reading of the dates, and why
+    held = [re.search(r"calibrated on that month, held (\d+)%", c.value) for c in at.caption]
+    assert [int(m.group(1)) for m in held if m][0] >= 80  # the band's coverage, calibrated
     assert at.warning or at.success  # says plainly who wins
     assert len(at.dataframe) == 2
     first = at.select_slider(key="fc_origin").value

@@ -64,6 +64,9 @@ STRINGS = {
     "fc.download": ("Download the model", "모델 내려받기"),
     "fc.upload.label": ("A forecaster saved from this page (.safetensors)",
                         "이 페이지에서 저장한 예측 모델 (.safetensors)"),
+    "fc.shipped.band": ("Its 10–90% band, calibrated on that month, held {after} of its running hours there "
+                        "(as trained: {before}).",
+                        "10–90% 구간은 그 달로 보정되어, 그 달 운행 시간의 {after}를 담았습니다 (학습된 그대로: {before})."),
     "fc.upload.card": ("{name}: {layers}×{hidden} {cell}, forecasts {horizon} {frequency} steps of “{target}”.",
                        "{name}: {layers}×{hidden} {cell}, “{target}”의 {frequency} 시점 {horizon}개를 예측."),
     "fc.no_model": ("Choose or train a model to see its forecasts.", "예측을 보려면 모델을 고르거나 학습시키세요."),
