@@ -147,8 +147,7 @@ def cmd_train(args) -> int:
     options = spec.read_options(args, start.cfg if start is not None else model_cfg)
     train = spec.read(args.data, **options)
     valid = spec.read(args.valid, **options) if args.valid else None
-    if hasattr(spec, "configure_training"):  # a task's training defaults that depend on its data
-        spec.configure_training(train_cfg, args, train)
+    spec.configure_training(train_cfg, args, train)
     group = distributed.from_environment(args.device)  # under torchrun: one process per device
     main_rank = group is None or group.is_main
     try:
@@ -169,8 +168,7 @@ def cmd_train(args) -> int:
     finally:
         distributed.close()
     if main_rank:  # one writer
-        if hasattr(spec, "finish"):  # a task's last step with the kept model (forecast: refit, calibrate the band)
-            bundle, trainer = spec.finish(bundle, trainer, train, args)
+        bundle, trainer = spec.finish(bundle, trainer, train, args)
         dtype, optimizer = (torch.float16, None) if args.half else (None, trainer.optimizer)
         save_checkpoint(bundle, args.out, dtype, optimizer)
         print(file=sys.stderr)

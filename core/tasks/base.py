@@ -69,6 +69,14 @@ class Task:
         """Keyword arguments for `evaluate` from the parsed `evaluate` args."""
         return {}
 
+    def configure_training(self, cfg: TrainConfig, args, train) -> None:
+        """`train`: the training settings that depend on the data read (`train`), such as a short series' steps."""
+
+    def finish(self, bundle: Bundle, trainer, train, args) -> tuple[Bundle, object]:
+        """`train`, after the run: the model to save and the trainer whose optimizer goes with it (forecast:
+        trained again on all the data, its band calibrated)."""
+        return bundle, trainer
+
     def predict_options(self, args) -> dict:
         """Keyword arguments for `predict` from the parsed `predict` args (the same for every input)."""
         return {}
