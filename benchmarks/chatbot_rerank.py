@@ -34,8 +34,9 @@ from core.tasks.translate import text_scores  # noqa: E402
 
 TASK = TASKS["translate"]
 KS = (1, 3, 5, 10, 20)
-WEIGHTS = (0.0, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
+WEIGHTS = (0.0, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 GENERATED = {"": (), "greedy": ("greedy",), "greedy,beam": ("greedy", "beam")}  # as cfg.rerank_generated
+MMIS = (0.0, 0.25, 0.5, 0.75, 1.0)  # minus this * log p(reply | no question): Li et al. 2016
 TEMPERATURES = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5)
 SEEDS = (0, 1, 2)  # temperatures above 0: chrF and distinct averaged over these draws
 MIN_DISTINCT = 0.8  # varied replies: at least this share of different replies to different questions
@@ -55,24 +56,24 @@ def subset(cands: list[rerank.Candidate], k: int, generated: tuple) -> list[rera
 
 
 def replies(table: list[list[rerank.Candidate]], k: int, generated: tuple, weight: float, temperature: float,
-            seed: int = 0) -> tuple[list[str], float]:
+            mmi: float, seed: int = 0) -> tuple[list[str], float]:
     """Each question's reply under these settings, and the share of replies the model wrote."""
     generator = torch.Generator().manual_seed(seed)
     out, written = [], 0
     for cands in table:
-        chosen = rerank.choose([replace(c) for c in subset(cands, k, generated)], weight, temperature)
+        chosen = rerank.choose([replace(c) for c in subset(cands, k, generated)], weight, temperature, mmi)
         c = chosen[rerank.draw(chosen, temperature, generator)]
         out.append(c.text)
         written += c.origin != "retrieved"
     return out, written / max(1, len(table))
 
 
-def score(table, references, k, generated, weight, temperature) -> dict:
-    runs = [replies(table, k, GENERATED[generated], weight, temperature, seed)
+def score(table, references, k, generated, weight, mmi, temperature) -> dict:
+    runs = [replies(table, k, GENERATED[generated], weight, temperature, mmi, seed)
             for seed in (SEEDS if temperature > 0 else SEEDS[:1])]
     scores = [text_scores(r, references) | {"written": w} for r, w in runs]
     mean = {key: sum(s[key] for s in scores) / len(scores) for key in ("chrf", "bleu", "distinct", "written")}
-    return {"k": k, "generated": generated, "weight": weight, "temperature": temperature, **mean,
+    return {"k": k, "generated": generated, "weight": weight, "mmi": mmi, "temperature": temperature, **mean,
             "chrf_signature": scores[0]["chrf_signature"], "bleu_signature": scores[0]["bleu_signature"]}
 
 
@@ -103,24 +104,26 @@ def main(argv=None):
 
     table = candidates(bundle, inner_valid, Memory.of(inner_train))
     refs = [p.target for p in inner_valid]
-    inner = [score(table, refs, k, g, w, 0.0) for k, g, w in itertools.product(KS, GENERATED, WEIGHTS)]
+    inner = [score(table, refs, k, g, w, m, 0.0) for k, g, w, m in itertools.product(KS, GENERATED, WEIGHTS, MMIS)]
     varied = [r for r in inner if r["distinct"] >= MIN_DISTINCT] or inner
     best = max(varied, key=lambda r: r["chrf"])
-    inner += [score(table, refs, best["k"], best["generated"], best["weight"], t) for t in TEMPERATURES[1:]]
-    by_t = [r for r in inner if (r["k"], r["generated"], r["weight"]) == (best["k"], best["generated"], best["weight"])]
+    settings = ("k", "generated", "weight", "mmi")
+    chosen = tuple(best[s] for s in settings)
+    inner += [score(table, refs, *chosen, t) for t in TEMPERATURES[1:]]
+    by_t = [r for r in inner if tuple(r[s] for s in settings) == chosen]
     best = max((r for r in by_t if r["distinct"] >= MIN_DISTINCT), key=lambda r: (round(r["chrf"], 1), r["temperature"]))
-    print(f"chosen on the inner split: k {best['k']}, generated {best['generated']}, weight {best['weight']}, "
-          f"temperature {best['temperature']} (chrF {best['chrf']:.2f})", file=sys.stderr)
+    print(f"chosen on the inner split: k {best['k']}, generated {best['generated']!r}, weight {best['weight']}, "
+          f"mmi {best['mmi']}, temperature {best['temperature']} (chrF {best['chrf']:.2f})", file=sys.stderr)
 
     table = candidates(bundle, valid, Memory.of(part))
     refs = [p.target for p in valid]
-    chosen = (best["k"], best["generated"], best["weight"])
-    report = {"tf-idf retrieval (nearest question's answer)": score(table, refs, 1, "", 0.0, 0.0),
-              "rerank, chosen settings": score(table, refs, *chosen, best["temperature"]),
-              "rerank, retrieved candidates only": score(table, refs, best["k"], "", best["weight"],
-                                                         best["temperature"]),
-              "rerank, model score only (weight 0)": score(table, refs, best["k"], best["generated"], 0.0,
-                                                           best["temperature"])}
+    k, gen, weight, mmi, temperature = *chosen, best["temperature"]
+    report = {"tf-idf retrieval (nearest question's answer)": score(table, refs, 1, "", 0.0, 0.0, 0.0),
+              "rerank, chosen settings": score(table, refs, *chosen, temperature),
+              "rerank, retrieved candidates only": score(table, refs, k, "", weight, mmi, temperature),
+              "rerank, without the mmi term": score(table, refs, k, gen, weight, 0.0, temperature),
+              "rerank, model score only (weight 0)": score(table, refs, k, gen, 0.0, mmi, temperature),
+              "rerank, model score only, no mmi (weight 0)": score(table, refs, k, gen, 0.0, 0.0, temperature)}
     report |= {f"rerank, temperature {t:g}": score(table, refs, *chosen, t) for t in TEMPERATURES}
     for name, r in report.items():
         print(f"{name}: chrF {r['chrf']:.2f}, BLEU {r['bleu']:.2f}, distinct {100 * r['distinct']:.1f}%, "
@@ -131,7 +134,8 @@ def main(argv=None):
     if args.out:
         cfg = bundle.cfg
         cfg.decoding, cfg.retrieve_k, cfg.rerank_weight, cfg.rerank_temperature, cfg.rerank_generated = \
-            "rerank", best["k"], best["weight"], best["temperature"], best["generated"]
+            "rerank", k, weight, temperature, gen
+        cfg.rerank_mmi = mmi
         cfg.__post_init__()
         bundle.memory = Memory.of(part)
         final = report["rerank, chosen settings"]

@@ -54,6 +54,7 @@ class ModelConfig:
     rerank_weight: float = 1.0  # rerank: a candidate's score is the model's log p per token + this * TF-IDF cosine
     rerank_temperature: float = 0.0  # rerank: the reply is drawn with p ~ exp(score / this) (0: the best one)
     rerank_generated: str = "greedy,beam"  # rerank: the model's own replies among the candidates ("": none)
+    rerank_mmi: float = 0.0  # rerank: minus this * the reply's log p per token given no question (generic replies)
 
     def __post_init__(self):
         from .tasks import TASKS  # the registry of tasks imports this module: look it up at call time
@@ -99,6 +100,7 @@ class ModelConfig:
             "rerank_weight": 0 <= self.rerank_weight <= 1000,
             "rerank_temperature": 0 <= self.rerank_temperature <= 100,
             "rerank_generated": all(g in ("greedy", "beam") for g in self.rerank_generated.split(",") if g),
+            "rerank_mmi": 0 <= self.rerank_mmi <= 10,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:

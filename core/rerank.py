@@ -6,10 +6,13 @@ n-grams, `core.retrieve.Memory`: these come from the training data, word for wor
 replies (greedy and beam search: written by the RNN). The seq2seq scores each candidate by its log probability
 per token given the question (teacher forcing, every candidate of a batch in one pass: cheap), and
 
-    score = log p(reply | question) / (tokens + 1)  +  weight * similarity
+    score = log p(reply | question) / (tokens + 1)  -  mmi * log p(reply | no question) / (tokens + 1)
+            +  weight * similarity
 
 where `similarity` is the TF-IDF cosine of the question to the training question the answer came from (0 for
-a generated reply: it has none). At temperature 0 the best score wins; above, the reply is drawn with
+a generated reply: it has none), and the `mmi` term (Li et al. 2016's anti-language-model, maximum mutual
+information) takes off what the model would give the reply for any question: stock replies score high for
+every question. At temperature 0 the best score wins; above, the reply is drawn with
 p ~ exp(score / temperature), so asking again can give another reply.
 
     out = rerank(task, bundle, ["배고파"], k=10, weight=1.0, temperature=0.0)
@@ -37,7 +40,8 @@ class Candidate:
     question: str  # retrieved: the training question whose answer this is; generated: ""
     written_by: list[str] = field(default_factory=list)  # the decodings of the model that wrote this reply too
     logprob: float = 0.0  # the model's log p of the reply and </s>, per token
-    score: float = 0.0  # logprob + weight * similarity
+    prior: float = 0.0  # the same given an empty question (<unk>): how likely the reply is whatever is asked
+    score: float = 0.0  # logprob - mmi * prior + weight * similarity
     probability: float = 0.0  # of being chosen (1 for the best at temperature 0)
 
 
@@ -55,8 +59,8 @@ def memory_of(bundle):
     return memory
 
 
-def candidates(task, bundle, texts: list[str], k: int, generated=GENERATED, batch_size: int = 256
-               ) -> list[list[Candidate]]:
+def candidates(task, bundle, texts: list[str], k: int, generated=GENERATED, batch_size: int = 256,
+               priors: bool = True) -> list[list[Candidate]]:
     """Each text's candidates, scored by the model (logprob), without the weight's share yet. A generated reply
     that is also a retrieved answer is kept once, as retrieved (its `written_by` says which decoding wrote it)."""
     out = []
@@ -76,6 +80,9 @@ def candidates(task, bundle, texts: list[str], k: int, generated=GENERATED, batc
         part = flat[start:start + batch_size]
         for (_, c), lp in zip(part, logprobs(task, bundle, [Pair(t, c.text) for t, c in part])):
             c.logprob = lp
+        if priors:
+            for (_, c), lp in zip(part, logprobs(task, bundle, [Pair("", c.text) for _, c in part])):
+                c.prior = lp
     return out
 
 
@@ -90,10 +97,10 @@ def logprobs(task, bundle, pairs: list[Pair]) -> list[float]:
     return ((logp * real).sum(1) / real.sum(1)).tolist()
 
 
-def choose(cands: list[Candidate], weight: float, temperature: float) -> list[Candidate]:
+def choose(cands: list[Candidate], weight: float, temperature: float, mmi: float = 0.0) -> list[Candidate]:
     """The candidates scored and sorted best first, each with its probability of being the reply."""
     for c in cands:
-        c.score = c.logprob + weight * c.similarity
+        c.score = c.logprob - mmi * c.prior + weight * c.similarity
     cands = sorted(cands, key=lambda c: -c.score)
     scores = torch.tensor([c.score for c in cands], dtype=torch.float64)
     probs = torch.softmax(scores / temperature, 0) if temperature > 0 else (scores == scores[0]).double()
@@ -111,15 +118,16 @@ def draw(cands: list[Candidate], temperature: float, generator: torch.Generator 
 
 
 def rerank(task, bundle, texts: list[str], k: int, weight: float, temperature: float,
-           generator: torch.Generator | None = None, record_k: int = 0, generated=GENERATED) -> list[Reranked]:
+           generator: torch.Generator | None = None, record_k: int = 0, generated=GENERATED,
+           mmi: float = 0.0) -> list[Reranked]:
     """Each text's reply (non-empty texts) with its candidates; with record_k, the steps of writing the reply
     (teacher forcing: each step's top candidates, attention and hidden state), as greedy decoding records."""
     if not texts:
         return []
     generator = generator or torch.Generator().manual_seed(0)
     out = []
-    for cands in candidates(task, bundle, texts, k, generated):
-        cands = choose(cands, weight, temperature)
+    for cands in candidates(task, bundle, texts, k, generated, priors=mmi > 0):
+        cands = choose(cands, weight, temperature, mmi)
         i = draw(cands, temperature, generator)
         c = cands[i]
         out.append(Reranked(c.tokens, c.logprob * (len(c.tokens) + 1), True, candidates=cands, chosen=i))

@@ -138,7 +138,9 @@ def reranked_reply(bundle, written):
     else:
         st.caption(t("tr.chat.from.generated", how=t(f"tr.chat.from.{c.origin}")))
     with st.expander(t("tr.chat.candidates")):
-        st.markdown(t("tr.chat.candidates.intro", weight=f"{bundle.cfg.rerank_weight:g}"))
+        mmi = bundle.cfg.rerank_mmi
+        st.markdown(t("tr.chat.candidates.intro", weight=f"{bundle.cfg.rerank_weight:g}")
+                    + (t("tr.chat.candidates.mmi", mmi=f"{mmi:g}") if mmi else ""))
 
         def origin(r):
             also = [t(f"tr.chat.from.{w}") for w in r["written_by"]] if r["origin"] == "retrieved" else []
@@ -147,7 +149,8 @@ def reranked_reply(bundle, written):
         st.dataframe(pd.DataFrame([{
             t("tr.chat.col.chosen"): "★" if r["chosen"] else "", t("tr.chat.col.reply"): r["reply"],
             t("tr.chat.col.origin"): origin(r), t("tr.chat.col.question"): r["question"],
-            "log p": round(r["logprob"], 3), t("tr.chat.col.similarity"): round(r["similarity"], 3),
+            "log p": round(r["logprob"], 3), **({t("tr.chat.col.prior"): round(r["prior"], 3)} if mmi else {}),
+            t("tr.chat.col.similarity"): round(r["similarity"], 3),
             t("tr.chat.col.score"): round(r["score"], 3), t("tr.chat.col.chance"): f"{100 * r['probability']:.0f}%"}
             for r in chat.candidate_rows(written)]), hide_index=True)
         if bundle.cfg.attention != "none" and written.steps:
@@ -196,7 +199,8 @@ elif mode == "chat":
     st.caption(t("tr.chat.credit"))
     reranks = chat.reranks(bundle)
     if reranks:
-        st.info(t("tr.chat.rerank", k=bundle.cfg.retrieve_k, weight=f"{bundle.cfg.rerank_weight:g}"))
+        st.info(t("tr.chat.rerank", k=bundle.cfg.retrieve_k, weight=f"{bundle.cfg.rerank_weight:g}")
+                + (" " + t("tr.chat.rerank.mmi", mmi=f"{bundle.cfg.rerank_mmi:g}") if bundle.cfg.rerank_mmi else ""))
         measured = bundle.info.get("rerank") or {}
         if {"tfidf", "reranked"} <= set(measured):
             st.caption(t("tr.chat.rerank.scores", chrf=f"{measured['reranked']['chrf']:.1f}",

@@ -17,11 +17,12 @@ def chosen(written) -> Candidate | None:
 
 def candidate_rows(written) -> list[dict]:
     """One row per candidate, best score first: the reply, its origin, the training question it answers
-    (retrieved) or the decodings that wrote it, the model's log p per token, the similarity, the score, the
+    (retrieved) or the decodings that wrote it, the model's log p per token (given the question, and given none),
+    the similarity, the score, the
     chance of being drawn, and whether it was."""
     d = written.decoded
     if not isinstance(d, Reranked):
         return []
     return [{"reply": c.text, "origin": c.origin, "question": c.question, "written_by": list(c.written_by),
-             "logprob": c.logprob, "similarity": c.similarity, "score": c.score, "probability": c.probability,
+             "logprob": c.logprob, "prior": c.prior, "similarity": c.similarity, "score": c.score, "probability": c.probability,
              "chosen": i == d.chosen} for i, c in enumerate(d.candidates)]

@@ -193,7 +193,7 @@ class TranslateTask(Task):
             done = rerank(self, bundle, [texts[i] for i in order], k=retrieve_k or cfg.retrieve_k,
                           weight=cfg.rerank_weight if rerank_weight is None else rerank_weight,
                           temperature=cfg.rerank_temperature if rerank_temperature is None else rerank_temperature,
-                          generator=generator, record_k=record_k, generated=generated(cfg))
+                          generator=generator, record_k=record_k, generated=generated(cfg), mmi=cfg.rerank_mmi)
             for i, d in zip(order, done):
                 out[i] = d
             return out

@@ -18,7 +18,8 @@ CHAT = [Pair("배고프다", "맛있게 드세요."), Pair("피곤해", "푹 쉬
 def models(tmp_path_factory):
     folder = tmp_path_factory.mktemp("rerank_models")
     cfg = ModelConfig(task="translate", cell="gru", tokenizer="char", target_tokenizer="char", embed_size=8,
-                      hidden_size=16, bidirectional=True, decoding="rerank", retrieve_k=3, rerank_weight=2.0)
+                      hidden_size=16, bidirectional=True, decoding="rerank", retrieve_k=3, rerank_weight=2.0,
+                      rerank_mmi=0.5)
     bundle, trainer = fit.prepare("translate", CHAT * 4, CHAT[:2], cfg, TrainConfig(max_steps=15, batch_size=8, lr=1e-2,
                                                                                     eval_every=1.0))
     fit.run(bundle, trainer)
@@ -59,7 +60,7 @@ def test_each_reply_says_where_it_came_from_and_shows_its_candidates(page):
     tables = [d.value for d in at.dataframe]
     assert len(tables) >= 2
     for reply, table in zip(replies, tables):
-        assert list(table.columns[:2]) == ["reply", "candidate"]
+        assert list(table.columns[:2]) == ["reply", "candidate"] and "log p (no question)" in table.columns
         chosen = table[table["reply"] == "★"]
         assert list(chosen["candidate"]) == [reply]
         assert chosen.index[0] == 0  # temperature 0: the best score

@@ -60,11 +60,14 @@ def test_retrieved_candidates_are_training_answers_and_nearest_first(reranker):
 
 def test_at_temperature_0_the_reply_is_the_candidate_the_model_scores_highest(reranker):
     texts = [p.source for p in VALID]
-    for weight in (0.0, 0.5, 3.0):
-        out = TASK.decode(reranker, texts, decoding="rerank", rerank_weight=weight, rerank_temperature=0.0)
+    for weight, mmi in ((0.0, 0.0), (0.5, 0.0), (3.0, 0.0), (0.5, 0.7)):
+        out = TASK.decode(reranker, texts, decoding="rerank", rerank_weight=weight, rerank_temperature=0.0) \
+            if not mmi else rerank.rerank(TASK, reranker, texts, k=4, weight=weight, temperature=0.0, mmi=mmi)
         for text, r in zip(texts, out):
             # the model's score, computed another way: the task's own teacher-forced loss of each pair alone
-            score = {c.text: -TASK.loss(reranker, [Pair(text, c.text)]) + weight * c.similarity for c in r.candidates}
+            # (and, for the mmi term, of the reply after an empty question)
+            score = {c.text: -TASK.loss(reranker, [Pair(text, c.text)]) + mmi * TASK.loss(reranker, [Pair("", c.text)])
+                     + weight * c.similarity for c in r.candidates}
             best = max(score, key=score.get)
             assert TASK.text(reranker, r.tokens) == best == r.candidates[r.chosen].text
             assert r.candidates[r.chosen].score == pytest.approx(score[best], abs=1e-4)

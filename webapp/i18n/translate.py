@@ -153,6 +153,16 @@ STRINGS = {
         "given the question (teacher forcing); *score* = log p + {weight} × similarity.",
         "점수 순; ★가 답입니다. *log p*: 질문이 주어졌을 때 후보의 글자당 로그 확률 (teacher forcing); "
         "*점수* = log p + {weight} × 유사도."),
+    "tr.chat.candidates.mmi": (
+        " − {mmi} × *log p (no question)*: the same reply's log probability per character after an empty question.",
+        " − {mmi} × *log p (질문 없음)*: 빈 질문 뒤에서 같은 답의 글자당 로그 확률."),
+    "tr.chat.rerank.mmi": (
+        "The score also takes off {mmi} × the reply's log probability after an **empty** question (Li et al. "
+        "2016's maximum mutual information), so a stock reply the RNN likes whatever is asked does not win "
+        "by that alone.",
+        "점수에서 **빈** 질문 뒤 그 답의 로그 확률 × {mmi}도 뺍니다 (Li 외 2016의 최대 상호정보): 무엇을 물어도 RNN이 "
+        "좋아하는 상투적인 답이 그것만으로 이기지 않도록."),
+    "tr.chat.col.prior": ("log p (no question)", "log p (질문 없음)"),
     "tr.chat.col.reply": ("candidate", "후보"),
     "tr.chat.col.origin": ("from", "출처"),
     "tr.chat.col.question": ("training question", "학습 질문"),
