@@ -106,7 +106,7 @@ def main(argv=None):
     refs = [p.target for p in inner_valid]
     inner = [score(table, refs, k, g, w, m, 0.0) for k, g, w, m in itertools.product(KS, GENERATED, WEIGHTS, MMIS)]
     varied = [r for r in inner if r["distinct"] >= MIN_DISTINCT] or inner
-    best = max(varied, key=lambda r: r["chrf"])
+    best = max(varied, key=lambda r: (r["chrf"], len(r["generated"])))  # a tie: the RNN's own replies compete too
     settings = ("k", "generated", "weight", "mmi")
     chosen = tuple(best[s] for s in settings)
     inner += [score(table, refs, *chosen, t) for t in TEMPERATURES[1:]]

@@ -115,7 +115,7 @@ def test_old_chatbot_checkpoints_without_a_memory_load_and_decode(tmp_path):
         meta = f.metadata()
     assert "memory" not in meta
     config = json.loads(meta["config"])
-    for key in ("retrieve_k", "rerank_weight", "rerank_temperature", "rerank_generated"):
+    for key in ("retrieve_k", "rerank_weight", "rerank_temperature", "rerank_generated", "rerank_mmi"):
         del config[key]  # as a checkpoint written before reranking existed
     with safe_open(str(path), "pt") as f:
         tensors = {k: f.get_tensor(k) for k in f.keys()}
