@@ -139,8 +139,8 @@ def reranked_reply(bundle, written):
         st.caption(t("tr.chat.from.generated", how=t(f"tr.chat.from.{c.origin}")))
     with st.expander(t("tr.chat.candidates")):
         mmi = bundle.cfg.rerank_mmi
-        st.markdown(t("tr.chat.candidates.intro", weight=f"{bundle.cfg.rerank_weight:g}")
-                    + (t("tr.chat.candidates.mmi", mmi=f"{mmi:g}") if mmi else ""))
+        st.markdown(t("tr.chat.candidates.intro", weight=f"{bundle.cfg.rerank_weight:g}",
+                      mmi=t("tr.chat.candidates.mmi", mmi=f"{mmi:g}") if mmi else ""))
 
         def origin(r):
             also = [t(f"tr.chat.from.{w}") for w in r["written_by"]] if r["origin"] == "retrieved" else []

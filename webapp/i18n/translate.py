@@ -150,12 +150,12 @@ STRINGS = {
     "tr.chat.candidates": ("The candidates and where the RNN looked", "후보들과 RNN이 본 곳"),
     "tr.chat.candidates.intro": (
         "Best score first; ★ is the reply. *log p*: the RNN's log probability per character of the candidate "
-        "given the question (teacher forcing); *score* = log p + {weight} × similarity.",
+        "given the question (teacher forcing); *score* = log p{mmi} + {weight} × similarity.",
         "점수 순; ★가 답입니다. *log p*: 질문이 주어졌을 때 후보의 글자당 로그 확률 (teacher forcing); "
-        "*점수* = log p + {weight} × 유사도."),
+        "*점수* = log p{mmi} + {weight} × 유사도."),
     "tr.chat.candidates.mmi": (
-        " − {mmi} × *log p (no question)*: the same reply's log probability per character after an empty question.",
-        " − {mmi} × *log p (질문 없음)*: 빈 질문 뒤에서 같은 답의 글자당 로그 확률."),
+        " − {mmi} × *log p (no question)*, the same reply's log probability per character after an empty question,",
+        " − {mmi} × *log p (질문 없음)* (빈 질문 뒤에서 같은 답의 글자당 로그 확률)"),
     "tr.chat.rerank.mmi": (
         "The score also takes off {mmi} × the reply's log probability after an **empty** question (Li et al. "
         "2016's maximum mutual information), so a stock reply the RNN likes whatever is asked does not win "
