@@ -260,7 +260,7 @@ elif mode == "chat":
             if i in why:
                 reranked_reply(bundle, why[i])
     if not history:
-        st.info(t("tr.chat.empty"))
+        st.info(t("tr.chat.empty.rerank" if reranks else "tr.chat.empty"))
     held = st.session_state.get("tr_last")
     if held is not None:
         notes(held[1])

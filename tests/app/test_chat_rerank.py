@@ -44,6 +44,7 @@ def test_each_reply_says_where_it_came_from_and_shows_its_candidates(page):
     at = page(mode="chat")
     clean(at)
     assert any("retrieve and rerank" in i.value for i in at.info)
+    assert any("At temperature 0 the best-scored candidate wins" in i.value for i in at.info)
     assert any("chrF 25.5 against 23.0 for TF-IDF retrieval alone" in c.value for c in at.caption)
     assert at.slider(key="tr_temperature").value == 0.0 and at.slider(key="tr_temperature").min == 0.0
     at.chat_input(key="tr_chat_input").set_value("배고파").run()

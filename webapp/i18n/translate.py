@@ -114,6 +114,11 @@ STRINGS = {
     "tr.chat.placeholder": ("Say something in Korean", "한국어로 말을 걸어 보세요"),
     "tr.chat.empty": ("Say something below (or pick an example); the replies are sampled, so ask twice.",
                       "아래에 말을 걸거나 예시를 고르세요; 답은 샘플링되므로 두 번 물어보세요."),
+    "tr.chat.empty.rerank": (
+        "Say something below (or pick an example). At temperature 0 the best-scored candidate wins, so the same "
+        "question gets the same reply; raise the temperature to draw among the candidates.",
+        "아래에 말을 걸거나 예시를 고르세요. 온도 0이면 점수가 가장 높은 후보가 이기므로 같은 질문에는 같은 답이 나옵니다; "
+        "온도를 올리면 후보 중에서 뽑습니다."),
     "tr.chat.how": ("How the last reply was written (to “{question}”)", "마지막 답은 어떻게 쓰였나 (“{question}”)"),
     "tr.chat.rerank": (
         "**How this chatbot replies (retrieve and rerank):** it looks up the {k} training questions most like "
