@@ -1,4 +1,7 @@
 """Packing classifiers into one block-diagonal classifier: its logits are the mean of the members'."""
+import json
+import tempfile
+
 import pytest
 import torch
 
@@ -187,3 +190,23 @@ def test_command_line_packs_both_tokenizers_with_a_threshold(tmp_path):
         assert isinstance(mixed.model, Mixture) and ("threshold" in mixed.info) == bool(extra)
         accuracy[bool(extra)] = mixed.info["valid"]["accuracy"]
     assert accuracy[True] >= accuracy[False]  # the cut is chosen on these messages: never worse on them
+
+
+def test_a_mixture_file_without_its_words_is_refused():
+    from safetensors import safe_open
+    from safetensors.torch import save
+
+    from core.errors import CheckpointError
+    packed = pack([member(0, cell="gru"), word_member(0, cell="gru")])
+    data = to_bytes(packed)
+    with tempfile.NamedTemporaryFile(suffix=".safetensors") as f:
+        f.write(data)
+        f.flush()
+        with safe_open(f.name, framework="pt") as st:
+            meta, tensors = st.metadata(), {k: st.get_tensor(k) for k in st.keys()}
+    for words in (None, Vocab(["<pad>", "<unk>", "win"])):  # missing, or not the size the model reads
+        forged = {k: v for k, v in meta.items() if k != "words"}
+        if words is not None:
+            forged["words"] = json.dumps(words.to_dict())
+        with pytest.raises(CheckpointError, match="lacks its words|vocabulary does not match"):
+            load_checkpoint(save(tensors, metadata=forged))
