@@ -17,7 +17,7 @@ from torch import Tensor, nn
 from .config import ModelConfig
 from .models import Classifier, cross_entropy
 from .rnn import Trace
-from .vocab import Vocab, _WORD
+from .vocab import Vocab, WORD
 
 
 class MixedVocab(Vocab):
@@ -34,7 +34,7 @@ class MixedVocab(Vocab):
         ids = super().encode(tokens)
         lowered, at = lower_with_positions("".join(tokens))
         C = len(self)
-        for match in _WORD.finditer(lowered):
+        for match in WORD.finditer(lowered):
             ids[at[match.start()]] += C * self.words.stoi.get(match.group(), self.words.unk_id)
         return ids
 

@@ -8,9 +8,9 @@ a model writes can be scored by sacrebleu against the reference as a person wrot
 English sentences `join(split(s)) == s` for all but one ("1,051°C" comes back as "1,051 ° C")."""
 import re
 
-from .vocab import _WORD
+from .vocab import WORD
 
-_WORDS = re.compile(r"\d+(?:[:,.]\d+)+|o'clock\b|" + _WORD.pattern, re.IGNORECASE)  # and 2:30, 1,000
+_WORDS = re.compile(r"\d+(?:[:,.]\d+)+|o'clock\b|" + WORD.pattern, re.IGNORECASE)  # and 2:30, 1,000
 _SPACES = re.compile(r"\s+")
 _NO_SPACE_BEFORE = {".", ",", "!", "?", ":", ";", "%", ")", "]", "}", "…", "...", "n't", "N'T"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "#", "¿", "¡"}

@@ -9,11 +9,11 @@ PAD, UNK = "<pad>", "<unk>"
 
 # Words, numbers and punctuation, with English clitics split off as in the Penn Treebank
 # (SST-2's style: "don't" -> "do n't", "it's" -> "it 's").
-_WORD = re.compile(r"\w+(?=n't\b)|n't\b|'(?:s|re|ve|ll|d|m)\b|\w+(?:[-.]\w+)*|[^\w\s]", re.IGNORECASE)
+WORD = re.compile(r"\w+(?=n't\b)|n't\b|'(?:s|re|ve|ll|d|m)\b|\w+(?:[-.]\w+)*|[^\w\s]", re.IGNORECASE)
 
 
 def word_tokens(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 def tokenize(text: str, kind: str) -> list[str]:
