@@ -185,11 +185,11 @@ STRINGS = {
     "tr.buys.intro": (
         "The same Korean → English data and settings trained twice: with attention, and without it (the "
         "decoder then gets only the encoder's last state, one fixed-size vector for the whole sentence, as in "
-        "Sutskever et al. 2014; both trained for the same 40 epochs, see models/README.md). Scored on held-out "
+        "Sutskever et al. 2014; both trained for the same 60 epochs, see models/README.md). Scored on held-out "
         "pairs, grouped by the length of the source: a small-scale version of Bahdanau et al.'s figure, where "
         "the model without attention falls off on long sentences.",
         "같은 한국어 → 영어 데이터와 설정으로 두 번 학습했습니다: 어텐션이 있을 때와 없을 때 (없으면 디코더는 인코더의 "
-        "마지막 상태, 문장 전체에 대한 고정 크기 벡터 하나만 받습니다: Sutskever 외 2014; 둘 다 같은 40 에포크 동안 학습했습니다, models/README.md 참고). 검증 쌍을 원문 길이로 묶어 "
+        "마지막 상태, 문장 전체에 대한 고정 크기 벡터 하나만 받습니다: Sutskever 외 2014; 둘 다 같은 60 에포크 동안 학습했습니다, models/README.md 참고). 검증 쌍을 원문 길이로 묶어 "
         "채점했습니다: 긴 문장에서 어텐션 없는 모델이 떨어지는 Bahdanau 외의 그림을 작게 재현한 것입니다."),
     "tr.buys.missing": ("The table {path} is not in models/: run benchmarks/translate_attention.py.",
                         "표 {path}이(가) models/에 없습니다: benchmarks/translate_attention.py를 실행하세요."),
