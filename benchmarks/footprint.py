@@ -26,9 +26,13 @@ sys.path[:0] = [str(REPO), str(REPO / "tests" / "e2e")]
 from streamlit_server import ARGS, CHROMIUM, free_port, settle, stop_app, wait_healthy  # noqa: E402
 
 # Every page, each shipped model: what a curious visitor opens.
-VISIT = [("home", ""), ("Hello RNN", "hello_rnn"), ("character LM (2×512 LSTM)", "char_lm?seed=1"),
+VISIT = [("home", ""), ("Hello RNN", "hello_rnn"), ("memory race (its shipped table)", "memory"),
+         ("character LM (2×512 LSTM)", "char_lm?seed=1"), ("image captioning (with its image encoder)", "captioning"),
          ("classifier: sentiment", "classifier?model=sentiment"), ("classifier: spam", "classifier?model=spam"),
-         ("named entities", "ner")]
+         ("forecasting: Seoul bikes", "forecast"), ("named entities", "ner"),
+         ("parts of speech, English", "ner?task=pos_en"), ("parts of speech, Korean", "ner?task=pos_ko"),
+         ("translation ko→en", "translate?mode=translate&dir=ko-en"),
+         ("translation en→ko", "translate?mode=translate&dir=en-ko"), ("chatbot", "translate?mode=chat")]
 TROUBLE = re.compile(r"traceback|error|exception|warning", re.IGNORECASE)
 
 
