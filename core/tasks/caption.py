@@ -22,7 +22,7 @@ from .. import search
 from ..captioner import BOS, EOS, Captioner
 from ..config import ModelConfig, TrainConfig
 from ..data import read_text, shown
-from ..encoder import REGIONS, ImageEncoder, image_features
+from ..encoder import ImageEncoder, image_features
 from ..errors import CheckpointError, DataError
 from ..image import open_image
 from ..models import IGNORE, build_model

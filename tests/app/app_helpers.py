@@ -19,5 +19,11 @@ def open_app(page: str | None = None, **query) -> AppTest:
     return at
 
 
+def clean(at: AppTest) -> None:
+    """No exception and no error box: the guard turns an exception into an error box, so both are failures."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
 def texts(elements) -> list[str]:
     return [str(e.value) for e in elements]

@@ -8,7 +8,7 @@ import pytest
 import torch
 from PIL import Image
 
-from app_helpers import REPO, open_app
+from app_helpers import REPO, clean, open_app
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig
 from core.encoder import FEATURES, REGIONS
@@ -39,11 +39,6 @@ def page(captioner_dir, monkeypatch):
     def open_(**query):
         return open_app(PAGE, **query)
     return open_
-
-
-def clean(at):
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def jpeg(size=(120, 90), colour=(200, 30, 30)) -> bytes:

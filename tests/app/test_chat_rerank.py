@@ -3,7 +3,7 @@ whether it is a retrieved training answer or written by the RNN, its candidates 
 attention map of the chosen reply; temperature 0 takes the best candidate. A tiny stand-in model."""
 import pytest
 
-from app_helpers import open_app
+from app_helpers import clean, open_app
 from core import fit
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig, TrainConfig
@@ -33,11 +33,6 @@ def models(tmp_path_factory):
 def page(models, monkeypatch):
     monkeypatch.setenv("RNNLAB_MODELS", str(models))
     return lambda **query: open_app(PAGE, **query)
-
-
-def clean(at):
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def test_each_reply_says_where_it_came_from_and_shows_its_candidates(page):

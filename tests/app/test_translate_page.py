@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from app_helpers import open_app
+from app_helpers import clean, open_app
 from core import fit
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig, TrainConfig
@@ -48,11 +48,6 @@ def models(tmp_path_factory):
 def page(models, monkeypatch):
     monkeypatch.setenv("RNNLAB_MODELS", str(models))
     return lambda **query: open_app(PAGE, **query)
-
-
-def clean(at):
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def charts(at) -> list[dict]:

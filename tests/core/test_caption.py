@@ -7,14 +7,13 @@ import pytest
 import torch
 from PIL import Image, ImageDraw
 
-from core import search
 from core.checkpoint import load_checkpoint, to_bytes
 from core.config import ModelConfig, TrainConfig
 from core.encoder import FEATURES, REGIONS, image_features
 from core.errors import DataError
 from core.fit import prepare
 from core.tasks import TASKS
-from core.tasks.caption import Example, read_captions, words
+from core.tasks.caption import read_captions, words
 
 SPEC = TASKS["caption"]
 SCENES = {  # file -> (what is drawn, its caption)
