@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_helpers import open_app
+from app_helpers import clean, open_app
 
 PAGE = "pages/classifier.py"
 
@@ -34,20 +34,15 @@ def over_time_data(at) -> pd.DataFrame:
     return found[0]
 
 
-def no_problem(at):
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
 @pytest.mark.parametrize("source,text,labels", [
     ("sentiment", "not bad at all", {"negative", "positive"}),
     ("spam", "WINNER!! Call 09061701461 now to claim your £1000 prize", {"ham", "spam"}),
 ])
 def test_each_shipped_model_answers_a_typed_text_and_explains_it(source, text, labels):
     at = page(model=source)
-    no_problem(at)
+    clean(at)
     at.text_area(key="clf_text").set_value(text).run()
-    no_problem(at)
+    clean(at)
     answer = at.metric[0].value
     assert answer in labels
     data = over_time_data(at)
@@ -63,7 +58,7 @@ def test_each_shipped_model_answers_a_typed_text_and_explains_it(source, text, l
 
 def test_the_url_carries_model_text_and_method():
     at = page(model="spam", text="Sorry, I'll call later", why="leave-one-out")
-    no_problem(at)
+    clean(at)
     assert at.text_area(key="clf_text").value == "Sorry, I'll call later"
     assert at.radio(key="clf_method").value == "leave-one-out"
     assert at.metric[0].value == "ham"
@@ -72,7 +67,7 @@ def test_the_url_carries_model_text_and_method():
 def test_an_example_is_one_click_away():
     at = page(model="sentiment")
     at.button(key="clf_example_sentiment_1").click().run()
-    no_problem(at)
+    clean(at)
     assert at.text_area(key="clf_text").value == "the acting was great but the plot made no sense"
     assert at.metric[0].value in ("negative", "positive")
 
@@ -88,14 +83,14 @@ def test_bad_text_gets_a_message_and_the_page_keeps_running(text, message):
     shown = [m.value for m in (*at.info, *at.warning)]
     assert any(message in m for m in shown), shown
     at.text_area(key="clf_text").set_value("a great movie").run()  # and it still answers afterwards
-    no_problem(at)
+    clean(at)
     assert at.metric[0].value in ("negative", "positive")
 
 
 def test_a_very_long_text_is_answered_and_the_charts_show_its_beginning():
     at = page(model="spam")
     at.text_area(key="clf_text").set_value("Call now to claim your prize! " * 1666).run()  # 49,980 characters
-    no_problem(at)
+    clean(at)
     assert at.metric[0].value in ("ham", "spam")
     assert any("first 400 tokens" in c.value for c in at.caption)
 
@@ -112,18 +107,18 @@ TINY = "text,label\n" + "".join(f"{w} movie number {i},{'pos' if w in ('great', 
 
 def test_a_tiny_model_trains_on_an_uploaded_csv_and_is_reported():
     at = upload_page(TINY.encode())
-    no_problem(at)
+    clean(at)
     assert at.selectbox(key=next(k for k in at.session_state if k.startswith("clf_text_col"))).value == 0
     assert any("100 examples, 2 classes" in c.value for c in at.caption)
     at.select_slider(key="clf_seconds").set_value(5)  # set in the same run as the click, as a fast hand would:
     at.select_slider(key="clf_hidden").set_value(16)  # the run takes the values on the screen, not the last run's
     at.button(key="clf_start").click().run()
-    no_problem(at)
+    clean(at)
     run = at.session_state["clf_run"]
     assert run.bundle.info["train"]["minutes"] == 5 / 60 and run.model.cfg.hidden_size == 16
     assert run.join(60)
     at.run()
-    no_problem(at)
+    clean(at)
     metrics = {m.label: m.value for m in at.metric}
     assert float(metrics["Accuracy"].rstrip("%")) >= 0  # the report is there
     assert "Macro-F1" in metrics and metrics["Held-out texts"] == "10"
@@ -131,7 +126,7 @@ def test_a_tiny_model_trains_on_an_uploaded_csv_and_is_reported():
     assert [b for b in at.get("download_button")], "no download button"
     # the model just trained answers typed text, with the over-time chart
     at.text_area(key="clf_text").set_value("a great movie").run()
-    no_problem(at)
+    clean(at)
     assert at.metric[-1].value in ("pos", "neg")
     assert set(over_time_data(at)["class"]) == {"pos", "neg"}
 

@@ -3,7 +3,7 @@
 heatmaps without an exception or an error box, shipped or uploaded."""
 import pytest
 
-from app_helpers import open_app
+from app_helpers import clean, open_app
 from core import fit
 from core.checkpoint import save_checkpoint, to_bytes
 from core.config import ModelConfig, TrainConfig
@@ -28,20 +28,15 @@ def mixture():
     return pack(members)
 
 
-def no_problem(at):
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
 @pytest.mark.parametrize("method", ["gradient", "leave-one-out"])
 def test_a_shipped_mixture_answers_and_explains(mixture, tmp_path, monkeypatch, method):
     save_checkpoint(mixture, tmp_path / "spam-sms.safetensors")
     monkeypatch.setenv("RNNLAB_MODELS", str(tmp_path))
     at = open_app(PAGE, model="spam", why=method)
-    no_problem(at)
+    clean(at)
     assert any("characters + words" in c.value for c in at.caption)
     at.text_area(key="clf_text").set_value("WINNER!! Call now to claim").run()
-    no_problem(at)
+    clean(at)
     assert at.metric[0].value in ("ham", "spam")
     saliency = [h for h in at.get("html") if "background:" in h.proto.body]
     assert len(saliency) == 1 and saliency[0].proto.body.count("<span") == len("WINNER!! Call now to claim")
@@ -51,7 +46,7 @@ def test_a_shipped_mixture_answers_and_explains(mixture, tmp_path, monkeypatch, 
 def test_an_uploaded_mixture_answers(mixture):
     at = open_app(PAGE, model="upload")
     at.file_uploader(key="clf_model_file").upload("mix.safetensors", to_bytes(mixture), "application/octet-stream").run()
-    no_problem(at)
+    clean(at)
     at.text_area(key="clf_text").set_value("sorry, i'll call later").run()
-    no_problem(at)
+    clean(at)
     assert at.metric[0].value in ("ham", "spam")

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from app_helpers import open_app
+from app_helpers import clean, open_app
 from core import calibrate, fit
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig, TrainConfig
@@ -17,11 +17,6 @@ from core.series import read_series
 from webapp import forecast as fc
 
 PAGE = "pages/forecast.py"
-
-
-def no_problem(at):
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def chart_columns(at) -> list[set]:
@@ -80,7 +75,7 @@ def no_shared(tmp_path, monkeypatch):
 @pytest.mark.parametrize("name", fc.STATSMODELS)
 def test_each_statsmodels_series_draws_without_shared_data(name, no_shared):
     at = open_app(PAGE, series=name)
-    no_problem(at)
+    clean(at)
     assert at.selectbox(key="fc_series").value == name
     assert any("value" in cols for cols in chart_columns(at))  # the series chart
     assert at.info  # no model yet: it says how to get one
@@ -88,7 +83,7 @@ def test_each_statsmodels_series_draws_without_shared_data(name, no_shared):
 
 def test_the_shipped_model_forecasts_with_its_band_beside_the_baselines_and_looks_inside(seoul):
     at = open_app(PAGE, series="seoul_bike")
-    no_problem(at)
+    clean(at)
     assert at.radio(key="fc_model").value == "shipped"
     assert {"q10", "q50", "q90", "seasonal_naive", "holt_winters"} <= set().union(*chart_columns(at))
     assert any("DD/MM/YYYY" in c.value for c in at.caption)  # which reading of the dates, and why
@@ -99,12 +94,12 @@ def test_the_shipped_model_forecasts_with_its_band_beside_the_baselines_and_look
     first = at.select_slider(key="fc_origin").value
     options = at.select_slider(key="fc_origin").options
     at.select_slider(key="fc_origin").set_value(options[-1]).run()
-    no_problem(at)
+    clean(at)
     assert at.select_slider(key="fc_origin").value != first and at.query_params["origin"] == options[-1]
     at.multiselect(key="fc_baselines").set_value(["naive"]).run()
-    no_problem(at)
+    clean(at)
     at.radio(key="fc_signal").set_value("temperature").run()
-    no_problem(at)
+    clean(at)
     assert at.selectbox(key="fc_unit").value is not None
 
 
@@ -112,7 +107,7 @@ def test_the_seoul_series_remembers_its_origin_from_the_url(seoul):
     at = open_app(PAGE, series="seoul_bike")
     options = at.select_slider(key="fc_origin").options
     again = open_app(PAGE, series="seoul_bike", origin=options[1])
-    no_problem(again)
+    clean(again)
     assert again.select_slider(key="fc_origin").value == options[1]
 
 
@@ -126,17 +121,17 @@ def test_an_uploaded_csv_trains_a_small_model_in_the_background(no_shared, monke
     monkeypatch.setenv("RNNLAB_MAX_SECONDS", "2")
     at = open_app(PAGE, series="upload")
     at.file_uploader(key="fc_file").upload("sales.csv", monthly_csv(), "text/csv").run()
-    no_problem(at)
+    clean(at)
     assert at.radio(key="fc_model").value == "train"
     at.select_slider(key="fc_hidden").set_value(8).run()
     at.number_input(key="fc_horizon").set_value(12).run()
     at.number_input(key="fc_context").set_value(24).run()
     at.button(key="fc_start").click().run()
-    no_problem(at)
+    clean(at)
     run = at.session_state["fc_run"]
     assert run.join(timeout=60)
     at.run()
-    no_problem(at)
+    clean(at)
     assert {"q10", "q90", "sarima"} <= set().union(*chart_columns(at))
     assert at.session_state["fc_run"].bundle.cfg.transform == "log+diff"
 

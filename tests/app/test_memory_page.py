@@ -2,14 +2,9 @@
 import json
 import time
 
-from app_helpers import open_app, texts
+from app_helpers import clean, open_app, texts
 
 PAGE = "pages/memory.py"
-
-
-def no_problem(at):
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, texts(at.error)
 
 
 def chart_titles(at) -> list[str]:
@@ -30,7 +25,7 @@ def test_it_opens_with_the_gradient_at_initialisation_and_the_shipped_delay_char
     (tmp_path / "memory-accuracy.json").write_text(json.dumps(TABLE))
     monkeypatch.setenv("RNNLAB_MODELS", str(tmp_path))
     at = open_app(PAGE)
-    no_problem(at)
+    clean(at)
     assert at.slider(key="mem_delay").value == 50 and at.multiselect(key="mem_cells").value == ["rnn", "lstm", "gru"]
     assert "At initialisation (T = 50)" in chart_titles(at)
     assert len(at.get("vega_lite_chart")) == 2  # the gradient at initialisation, accuracy against the delay
@@ -50,7 +45,7 @@ def test_a_tiny_race_runs_live_and_stops_on_request():
     at.multiselect(key="mem_cells").set_value(["rnn", "gru"])
     at.select_slider(key="mem_hidden").set_value(16)
     at.button(key="mem_train").click().run()
-    no_problem(at)
+    clean(at)
     run = at.session_state["mem_run"]
     race = run.trainer
     assert race.cfg.delay == 10 and race.cfg.cells == ("rnn", "gru") and race.cfg.hidden == 16
@@ -58,13 +53,13 @@ def test_a_tiny_race_runs_live_and_stops_on_request():
     while run.snapshot().step < 30 and time.monotonic() < deadline:
         time.sleep(0.2)
     at.run()  # the live panel: a Stop button and the accuracy curves
-    no_problem(at)
+    clean(at)
     assert at.button(key="mem_run_stop")
     assert "Accuracy on fresh sequences (dashed: guessing)" in chart_titles(at)
     at.button(key="mem_run_stop").click().run()
     assert run.join(10)
     at.run()
-    no_problem(at)
+    clean(at)
     snap = run.snapshot()
     assert snap.state == "stopped" and snap.step >= 30
     assert any(title.startswith("After the race (T = 10") for title in chart_titles(at))
@@ -73,13 +68,13 @@ def test_a_tiny_race_runs_live_and_stops_on_request():
 
 def test_the_url_sets_the_levers_and_a_bad_value_is_ignored():
     at = open_app(PAGE, delay=120, cells="lstm,rnn", scale="2.0", hidden=32, clip=0)
-    no_problem(at)
+    clean(at)
     assert at.slider(key="mem_delay").value == 120
     assert at.multiselect(key="mem_cells").value == ["lstm", "rnn"]
     assert at.select_slider(key="mem_scale").value == 2.0 and at.toggle(key="mem_clip").value is False
     assert "At initialisation (T = 120)" in chart_titles(at)
     at = open_app(PAGE, delay="lots", cells="transformer", scale="7")
-    no_problem(at)
+    clean(at)
     assert at.slider(key="mem_delay").value == 50 and at.select_slider(key="mem_scale").value is None
     assert at.multiselect(key="mem_cells").value == ["rnn", "lstm", "gru"]
 
@@ -87,8 +82,8 @@ def test_the_url_sets_the_levers_and_a_bad_value_is_ignored():
 def test_no_cells_cannot_race_and_korean_works():
     at = open_app(PAGE)
     at.multiselect(key="mem_cells").set_value([]).run()
-    no_problem(at)
+    clean(at)
     assert at.button(key="mem_train").disabled
     at.radio(key="lang").set_value("ko").run()
-    no_problem(at)
+    clean(at)
     assert at.title[0].value == "메모리: LSTM이 있는 이유"

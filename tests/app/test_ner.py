@@ -8,6 +8,8 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_helpers import clean
+
 REPO = Path(__file__).resolve().parents[2]
 PAGE = str(REPO / "pages" / "ner.py")
 TIMEOUT = 180  # the first run imports torch
@@ -20,11 +22,6 @@ def page(**params) -> AppTest:
     for k, v in params.items():
         at.query_params[k] = v
     return at.run()
-
-
-def no_problem(at):
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def param(at, name: str) -> str:
@@ -49,9 +46,9 @@ def highlighted(at) -> str:
 
 def test_the_shipped_tagger_finds_the_entities_of_a_typed_sentence():
     at = page()
-    no_problem(at)
+    clean(at)
     at.text_area(key="ner_text").set_value(SENTENCE).run()
-    no_problem(at)
+    clean(at)
     found = entity_table(at)
     assert found.get("Peter Blackburn") == "PER"
     assert found.get("U.S.") == "LOC"
@@ -69,18 +66,18 @@ def test_the_shipped_tagger_finds_the_entities_of_a_typed_sentence():
 
 def test_the_url_carries_the_text_and_an_example_is_one_click_away():
     at = page(text="Angela Merkel visited Paris.")
-    no_problem(at)
+    clean(at)
     assert at.text_area(key="ner_text").value == "Angela Merkel visited Paris."
     assert entity_table(at).get("Paris") == "LOC"
     at.button(key="ner_example_0").click().run()
-    no_problem(at)
+    clean(at)
     assert at.text_area(key="ner_text").value.startswith("EU rejects German call")
     assert entity_table(at).get("EU") == "ORG"
 
 
 def test_html_in_the_text_is_escaped():
     at = page(text="<script>alert(1)</script> <b>Reuters</b> reported from London.")
-    no_problem(at)
+    clean(at)
     body = highlighted(at)
     assert "<script>" not in body and "&lt;script&gt;" in body and "<b>" not in body
 
@@ -105,7 +102,7 @@ def test_empty_text_and_text_without_entities_get_a_message(text, message):
 def test_odd_text_is_tagged_without_trouble(text):
     at = page()
     at.text_area(key="ner_text").set_value(text).run()
-    no_problem(at)
+    clean(at)
     assert any("tokens" in c.value for c in at.caption)
     if text.startswith("EU EU"):
         assert any("first 200 of its 10,000 tokens" in c.value for c in at.caption)
@@ -125,23 +122,23 @@ TINY = "".join(f"{name} NNP B-PER\nvisited VBD O\n{city} NNP B-LOC\n. . O\n\n"
 
 def test_a_tiny_tagger_trains_on_an_uploaded_conll_file_and_is_reported():
     at = upload_page(TINY.encode())
-    no_problem(at)
+    clean(at)
     assert any("24 sentences, 96 tokens" in c.value for c in at.caption)
     at.select_slider(key="ner_seconds").set_value(5).run()
     at.select_slider(key="ner_hidden").set_value(16).run()
     at.button(key="ner_start").click().run()
-    no_problem(at)
+    clean(at)
     run = at.session_state["ner_run"]
     assert run.join(60)
     at.run()
-    no_problem(at)
+    clean(at)
     metrics = {m.label: m.value for m in at.metric}
     assert 0 <= float(metrics["F1"]) <= 100 and metrics["Sentences scored"] == "2"
     per_type = at.dataframe[0].value
     assert set(per_type["Type"]) <= {"PER", "LOC"} and len(per_type) >= 1
     assert [b for b in at.get("download_button")], "no download button"
     at.text_area(key="ner_text").set_value("Peter visited Rome .").run()  # the new tagger tags typed text
-    no_problem(at)
+    clean(at)
     assert any("4 tokens" in c.value for c in at.caption)
 
 

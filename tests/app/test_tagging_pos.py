@@ -10,6 +10,8 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_helpers import clean
+
 REPO = Path(__file__).resolve().parents[2]
 PAGE = str(REPO / "pages" / "ner.py")
 TIMEOUT = 180  # the first run imports torch
@@ -20,11 +22,6 @@ def page(**params) -> AppTest:
     for k, v in params.items():
         at.query_params[k] = v
     return at.run()
-
-
-def no_problem(at):
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def param(at, name: str) -> str | None:
@@ -47,11 +44,11 @@ def tagged_words(at) -> list[tuple[str, str]]:
 
 def test_english_parts_of_speech_with_legend_hover_probabilities_and_confusions():
     at = page(task="pos_en")
-    no_problem(at)
+    clean(at)
     assert at.radio(key="tag_task").value == "pos_en"
     assert any("dev accuracy" in c.value for c in at.caption)
     at.text_area(key="pos_en_text").set_value("I can can a can.").run()
-    no_problem(at)
+    clean(at)
     words = tagged_words(at)
     assert [w for w, _ in words] == ["I", "can", "can", "a", "can", "."]
     assert words[0][1] == "PRON" and words[-1][1] == "PUNCT" and words[3][1] == "DET"
@@ -70,9 +67,9 @@ def test_english_parts_of_speech_with_legend_hover_probabilities_and_confusions(
 
 def test_korean_parts_of_speech_with_sejong_tags_from_the_treebank():
     at = page(task="pos_ko")
-    no_problem(at)
+    clean(at)
     at.button(key="pos_ko_example_0").click().run()  # 나는 학교에 간다.
-    no_problem(at)
+    clean(at)
     words = tagged_words(at)
     assert [w for w, _ in words] == ["나는", "학교에", "간다", "."]
     body = html_bodies(at)
@@ -83,17 +80,17 @@ def test_korean_parts_of_speech_with_sejong_tags_from_the_treebank():
     assert row["What they are"] == "verb + adnominal ending / pronoun + auxiliary particle (은/는, 도, 만)"
     assert table[table["Word"] == "학교에"].iloc[0]["Sejong tags (GSD)"] == "NNG+JKB"
     at.text_area(key="pos_ko_text").set_value("나를 불렀다. 나의 책.").run()
-    no_problem(at)
+    clean(at)
     assert [w for w, _ in tagged_words(at)] == ["나를", "불렀다", ".", "나의", "책", "."]
     assert at.selectbox(key="pos_ko_sentence").options  # two sentences: pick one for the charts
 
 
 def test_the_url_opens_a_task_with_its_text_and_each_task_keeps_its_own():
     at = page(task="pos_ko", text="나의 친구가 왔다.")
-    no_problem(at)
+    clean(at)
     assert at.text_area(key="pos_ko_text").value == "나의 친구가 왔다."
     at.radio(key="tag_task").set_value("ner").run()
-    no_problem(at)
+    clean(at)
     assert at.text_area(key="ner_text").value.startswith("Peter Blackburn")
     assert param(at, "task") is None  # the default task leaves the URL as it was before there were three
     at.radio(key="tag_task").set_value("pos_ko").run()
@@ -102,18 +99,18 @@ def test_the_url_opens_a_task_with_its_text_and_each_task_keeps_its_own():
 
 def test_ner_says_what_the_probability_is_counts_in_the_singular_and_warns_about_lower_case():
     at = page(text="Angela Merkel visited Paris.")
-    no_problem(at)
+    clean(at)
     assert "1 sentence, 5 tokens, 2 entities" in [c.value for c in at.caption]
     assert any("mean of the tag probabilities of the entity's words" in c.value for c in at.caption)
     assert not any("no capital letters" in c.value for c in at.caption)
     at.text_area(key="ner_text").set_value("angela merkel visited paris.").run()
-    no_problem(at)
+    clean(at)
     assert any("no capital letters" in c.value and "few entities" in c.value for c in at.caption)
 
 
 def test_ner_axis_labels_are_slanted_so_words_do_not_run_together():
     at = page(text="Peter Blackburn met the European Commission.")
-    no_problem(at)
+    clean(at)
     specs = [c.proto.spec for c in at.get("vega_lite_chart")]
     assert specs and all('"labelAngle": -45' in s or '"labelAngle":-45' in s for s in specs[:1])
 
@@ -139,26 +136,26 @@ def upload_page(task: str, data: bytes, name: str = "tiny.conllu") -> AppTest:
 
 def test_a_tagger_trains_on_an_uploaded_conllu_file_and_reports_its_confusions():
     at = upload_page("pos_en", FIVE.encode())
-    no_problem(at)
+    clean(at)
     assert any(c.value.startswith("10 sentences, 36 tokens; 7 tags") for c in at.caption)
     at.radio(key="pos_en_column").set_value("xpos").run()  # the Penn tags instead
-    no_problem(at)
+    clean(at)
     assert any("tags: ., DT, IN, MD" in c.value for c in at.caption)
     at.select_slider(key="pos_en_seconds").set_value(5).run()
     at.select_slider(key="pos_en_hidden").set_value(16).run()
     at.button(key="pos_en_start").click().run()
-    no_problem(at)
+    clean(at)
     run = at.session_state["pos_en_run"]
     assert run.join(60)
     at.run()
-    no_problem(at)
+    clean(at)
     assert run.bundle.cfg.tag_column == "xpos"
     metrics = {m.label: m.value for m in at.metric}
     assert 0 <= float(metrics["Accuracy"]) <= 100 and metrics["Sentences scored"] == "1"
     assert set(at.dataframe[0].value["Tag"]) <= {".", "DT", "IN", "MD", "NN", "NNS", "PRP", "VB", "VBP", "VBZ"}
     assert any(s.value.startswith("Which tags your model confuses") for s in at.subheader)
     at.text_area(key="pos_en_text").set_value("we can swim .").run()
-    no_problem(at)
+    clean(at)
     assert len(tagged_words(at)) == 4
 
 
@@ -200,7 +197,7 @@ def test_every_string_of_every_task_is_translated(task):
     at.session_state["lang"] = "ko"
     at.query_params["task"] = task
     at.run()
-    no_problem(at)
+    clean(at)
     shown = [str(e.value) for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning")
              for e in getattr(at, kind)] + [e.label for kind in ("button", "radio", "select_slider", "selectbox")
                                             for e in getattr(at, kind)] + [html_bodies(at)]
