@@ -142,17 +142,18 @@ def reranked_reply(bundle, written):
         st.markdown(t("tr.chat.candidates.intro", weight=f"{bundle.cfg.rerank_weight:g}",
                       mmi=t("tr.chat.candidates.mmi", mmi=f"{mmi:g}") if mmi else ""))
 
-        def origin(r):
-            also = [t(f"tr.chat.from.{w}") for w in r["written_by"]] if r["origin"] == "retrieved" else []
-            return t(f"tr.chat.origin.{r['origin']}") + (t("tr.chat.origin.also", how=", ".join(also)) if also else "")
+        def origin(cand):
+            also = [t(f"tr.chat.from.{w}") for w in cand.written_by] if cand.origin == "retrieved" else []
+            return t(f"tr.chat.origin.{cand.origin}") + (t("tr.chat.origin.also", how=", ".join(also)) if also else "")
 
+        d = written.decoded  # a core.rerank.Reranked: its candidates, best score first
         st.dataframe(pd.DataFrame([{
-            t("tr.chat.col.chosen"): "★" if r["chosen"] else "", t("tr.chat.col.reply"): r["reply"],
-            t("tr.chat.col.origin"): origin(r), t("tr.chat.col.question"): r["question"],
-            "log p": round(r["logprob"], 3), **({t("tr.chat.col.prior"): round(r["prior"], 3)} if mmi else {}),
-            t("tr.chat.col.similarity"): round(r["similarity"], 3),
-            t("tr.chat.col.score"): round(r["score"], 3), t("tr.chat.col.chance"): f"{100 * r['probability']:.0f}%"}
-            for r in chat.candidate_rows(written)]), hide_index=True)
+            t("tr.chat.col.chosen"): "★" if i == d.chosen else "", t("tr.chat.col.reply"): cand.text,
+            t("tr.chat.col.origin"): origin(cand), t("tr.chat.col.question"): cand.question,
+            "log p": round(cand.logprob, 3), **({t("tr.chat.col.prior"): round(cand.prior, 3)} if mmi else {}),
+            t("tr.chat.col.similarity"): round(cand.similarity, 3),
+            t("tr.chat.col.score"): round(cand.score, 3), t("tr.chat.col.chance"): f"{100 * cand.probability:.0f}%"}
+            for i, cand in enumerate(d.candidates)]), hide_index=True)
         if bundle.cfg.attention != "none" and written.steps:
             st.caption(t("tr.chat.map"))
             st.altair_chart(tc.attention_map(written.attention, written.source, [charts.show_token(s) for s in written.steps],
