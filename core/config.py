@@ -42,7 +42,7 @@ class ModelConfig:
     attention: str = "additive"  # caption (and translate): the decoder's attention, "additive", "general" or "none"
     min_count: int = 1  # caption: words seen fewer times in the training captions read as <unk>
     target_tokenizer: str = "word"  # translate: how the output is split, "char" or "word" (tokenizer: the input's)
-    decoding: str = "beam"  # translate: how predict and evaluate write, "beam", "greedy" or "sample"
+    decoding: str = "beam"  # translate: how predict and evaluate write: beam, greedy, sample, rerank or channel
     beam_size: int = 5  # translate: hypotheses beam search keeps
     length_alpha: float = 0.6  # translate: beam search's length normalisation, ((5 + n) / 6) ** alpha
     temperature: float = 1.0  # translate: sampling's temperature
@@ -55,6 +55,9 @@ class ModelConfig:
     rerank_temperature: float = 0.0  # rerank: the reply is drawn with p ~ exp(score / this) (0: the best one)
     rerank_generated: str = "greedy,beam"  # rerank: the model's own replies among the candidates ("": none)
     rerank_mmi: float = 0.0  # rerank: minus this * the reply's log p per token given no question (generic replies)
+    members: int = 1  # translate: Seq2Seq models averaged as one (core.seq2seq_ensemble); 1: a single model
+    reverse_members: int = 0  # translate: models of the other direction in the file, for decoding "channel"
+    channel_weight: float = 1.0  # channel: a hypothesis scores log p(y|x) / lp + this * log p(x|y) per token
 
     def __post_init__(self):
         from .tasks import TASKS  # the registry of tasks imports this module: look it up at call time
@@ -90,7 +93,7 @@ class ModelConfig:
             "attention": self.attention in ("additive", "general", "none"),
             "min_count": 1 <= self.min_count <= 1_000_000,
             "target_tokenizer": self.target_tokenizer in ("char", "word"),
-            "decoding": self.decoding in ("beam", "greedy", "sample", "rerank"),
+            "decoding": self.decoding in ("beam", "greedy", "sample", "rerank", "channel"),
             "beam_size": 1 <= self.beam_size <= 100,
             "length_alpha": 0 <= self.length_alpha <= 5,
             "temperature": 0 < self.temperature <= 100,
@@ -101,6 +104,10 @@ class ModelConfig:
             "rerank_temperature": 0 <= self.rerank_temperature <= 100,
             "rerank_generated": all(g in ("greedy", "beam") for g in self.rerank_generated.split(",") if g),
             "rerank_mmi": 0 <= self.rerank_mmi <= 10,
+            "members": 1 <= self.members <= 16 and (self.members == 1 or self.task == "translate"),
+            "reverse_members": 0 <= self.reverse_members <= 16
+                               and (self.reverse_members == 0 or self.task == "translate"),
+            "channel_weight": 0 <= self.channel_weight <= 100,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:

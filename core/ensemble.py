@@ -6,6 +6,9 @@ ordinary classifier to everything else: one .safetensors file, `trace`, the expl
 Character and word members together: each tokenizer's members are packed so, and the two groups go into
 one `core.mixture.Mixture` (a character model whose ids also carry the words), again the mean of all.
 
+Translators and chatbots (sequence-to-sequence) are averaged step by step instead, the mean of the members'
+next-token distributions (`core.seq2seq_ensemble`): attention cannot be packed block-diagonally.
+
     python -m core.ensemble --out MODEL.safetensors MEMBER.safetensors... [--valid DATA] [--half]
 """
 import argparse
@@ -16,6 +19,7 @@ import torch
 
 from .checkpoint import load_checkpoint, save_checkpoint
 from .errors import RNNLabError
+from . import seq2seq_ensemble
 from .mixture import MixedVocab, Mixture
 from .models import CharsAndWords, build_model
 from .tasks import TASKS, Bundle
@@ -120,17 +124,28 @@ def mix(chars: Bundle, words: Bundle) -> Bundle:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("members", nargs="+", help="the classifiers to pack (.safetensors)")
+    parser.add_argument("members", nargs="+", help="the classifiers or the translators to pack (.safetensors)")
     parser.add_argument("--out", required=True)
     parser.add_argument("--valid", help="labelled texts to score the ensemble on (kept in its info as 'valid')")
     parser.add_argument("--half", action="store_true", help="store the weights as float16")
     parser.add_argument("--threshold", action="store_true", help="two classes: move the decision to the log-odds "
                         "cut that is right most often on --valid")
+    parser.add_argument("--reverse", nargs="+", default=[], metavar="MODEL", help="translators: models of the "
+                        "other direction (the columns swapped), kept to rescore the beam: decoding channel")
+    parser.add_argument("--beam-size", type=int, help="translators: the file's beam size")
+    parser.add_argument("--length-alpha", type=float, help="translators: the file's length normalisation")
+    parser.add_argument("--channel-weight", type=float, help="translators with --reverse: weight of log p(source | "
+                        "output) per token (default 1)")
     args = parser.parse_args(argv)
     if args.threshold and not args.valid:
         parser.error("--threshold is chosen on --valid: give it too")
     try:
-        bundle = pack([load_checkpoint(path, task="classify") for path in args.members])
+        members = [load_checkpoint(path) for path in args.members]
+        if members[0].cfg.task == "translate":
+            return _translators(members, args)
+        if args.reverse or args.beam_size or args.length_alpha is not None or args.channel_weight is not None:
+            raise RNNLabError("--reverse, --beam-size, --length-alpha and --channel-weight are for translators")
+        bundle = pack(members)
         if args.valid:
             task = TASKS["classify"]
             examples = task.read(args.valid)
@@ -146,6 +161,31 @@ def main(argv=None) -> int:
         print(f"Error: {e}", file=sys.stderr)
         return 1
     print(f"saved {len(args.members)} members as one model, {args.out}")
+    return 0
+
+
+def _translators(members: list[Bundle], args) -> int:
+    """Translators (or chatbots) as one `core.seq2seq_ensemble.Seq2SeqEnsemble`, scored on --valid."""
+    if args.threshold:
+        raise RNNLabError("--threshold is for two-class classifiers")
+    bundle = seq2seq_ensemble.pack(members, [load_checkpoint(path, task="translate") for path in args.reverse])
+    cfg = bundle.cfg
+    if args.reverse:
+        cfg.decoding = "channel"
+    for field in ("beam_size", "length_alpha", "channel_weight"):
+        if getattr(args, field) is not None:
+            setattr(cfg, field, getattr(args, field))
+    try:
+        cfg.__post_init__()
+    except ValueError as e:
+        raise RNNLabError(str(e)) from None
+    if args.valid:
+        task = TASKS["translate"]
+        pairs = task.read(args.valid, source_column=cfg.source_column or None, target_column=cfg.target_column or None)
+        bundle.info["valid"] = scores = task.evaluate(bundle, pairs)
+        print(f"valid BLEU {scores['bleu']:.2f}, chrF {scores['chrf']:.2f}, loss {scores['loss']:.4f}")
+    save_checkpoint(bundle, args.out, dtype=torch.float16 if args.half else None)
+    print(f"saved {len(members)} members as one model, {args.out}")
     return 0
 
 

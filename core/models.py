@@ -209,4 +209,7 @@ def build_model(cfg: ModelConfig) -> nn.Module:
     if cfg.task == "classify" and cfg.word_vocab_size:  # character and word members in one (core.mixture)
         from .mixture import Mixture
         return Mixture(cfg)
+    if cfg.task == "translate" and (cfg.members > 1 or cfg.reverse_members):  # core.seq2seq_ensemble
+        from .seq2seq_ensemble import Seq2SeqEnsemble
+        return Seq2SeqEnsemble(cfg)
     return TASKS[cfg.task].model(cfg)

@@ -132,13 +132,13 @@ def rerank(task, bundle, texts: list[str], k: int, weight: float, temperature: f
         c = cands[i]
         out.append(Reranked(c.tokens, c.logprob * (len(c.tokens) + 1), True, candidates=cands, chosen=i))
     if record_k:
-        for r, d in zip(out, _replay(task, bundle, texts, [r.tokens for r in out], record_k)):
+        for r, d in zip(out, replay_steps(task, bundle, texts, [r.tokens for r in out], record_k)):
             r.steps = d.steps
     return out
 
 
-def _replay(task, bundle, texts: list[str], replies: list[list[int]], record_k: int) -> list[search.Decoded]:
-    """The steps that write each reply, as `search.replay` records them."""
+def replay_steps(task, bundle, texts: list[str], replies: list[list[int]], record_k: int) -> list[search.Decoded]:
+    """The steps that write each reply and </s>, as `search.replay` records them."""
     labels = bundle.labels
     sources = [task.source(bundle, t).ids for t in texts]
     ids = torch.nn.utils.rnn.pad_sequence([torch.tensor(s) for s in sources], batch_first=True).to(bundle.device)

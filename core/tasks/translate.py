@@ -19,6 +19,7 @@ from ..config import ModelConfig, TrainConfig
 from ..errors import DataError
 from ..models import IGNORE, build_model
 from ..pairs import Pair, grouped_split, read_pairs
+from ..channel import rescore
 from ..rerank import rerank
 from ..retrieve import Memory
 from ..seq2seq import BOS, EOS, Seq2Seq
@@ -28,7 +29,8 @@ from .base import Bundle, Task, bucketed, pad
 
 MAX_SOURCE_TOKENS = 200  # a longer input is cut (the page says so)
 MAX_OUTPUT_TOKENS = 400
-DECODINGS = ("beam", "greedy", "sample", "rerank")  # rerank: a chatbot's, see core.rerank
+DECODINGS = ("beam", "greedy", "sample", "rerank", "channel")  # rerank: a chatbot's (core.rerank); channel: the
+# beam rescored by the file's models of the other direction (core.channel)
 
 
 def max_output(source_len: int) -> int:
@@ -78,6 +80,8 @@ class TranslateTask(Task):
                 "the model's log p per token (default 1)")
             add("--rerank-temperature", type=float, help="translate, rerank: draw the reply with p ~ exp(score / "
                 "this); 0: the best one (default 0)")
+            add("--channel-weight", type=float, help="translate, channel: weight of log p(source | output) per "
+                "token, under the reverse models, beside the beam's score (default 1)")
         if command in ("evaluate", "predict"):
             add("--sample-seed", type=int, default=0, help="translate: the seed of sampling")
 
@@ -175,10 +179,11 @@ class TranslateTask(Task):
                length_alpha: float | None = None, temperature: float | None = None, top_k: int | None = None,
                generator: torch.Generator | None = None, record_k: int = 0, batch_size: int = 64,
                retrieve_k: int | None = None, rerank_weight: float | None = None,
-               rerank_temperature: float | None = None) -> list[search.Decoded]:
+               rerank_temperature: float | None = None, channel_weight: float | None = None) -> list[search.Decoded]:
         """One `search.Decoded` per text (an empty text gives an empty output). The decoding settings default
         to the model's own (cfg.decoding, beam_size, length_alpha, temperature, top_k, and rerank's
-        retrieve_k, rerank_weight, rerank_temperature: then each output is a `core.rerank.Reranked`)."""
+        retrieve_k, rerank_weight, rerank_temperature: then each output is a `core.rerank.Reranked`; channel's
+        channel_weight: a `core.channel.Rescored`)."""
         cfg = bundle.cfg
         decoding = decoding or cfg.decoding
         if decoding not in DECODINGS:
@@ -189,11 +194,18 @@ class TranslateTask(Task):
         sources = [self.source(bundle, t).ids for t in texts]
         order = sorted((i for i, s in enumerate(sources) if s), key=lambda i: len(sources[i]))
         out: list[search.Decoded | None] = [search.Decoded([], 0.0, False) if not s else None for s in sources]
-        if decoding == "rerank":
-            done = rerank(self, bundle, [texts[i] for i in order], k=retrieve_k or cfg.retrieve_k,
-                          weight=cfg.rerank_weight if rerank_weight is None else rerank_weight,
-                          temperature=cfg.rerank_temperature if rerank_temperature is None else rerank_temperature,
-                          generator=generator, record_k=record_k, generated=generated(cfg), mmi=cfg.rerank_mmi)
+        if decoding in ("rerank", "channel"):
+            texts = [texts[i] for i in order]
+            if decoding == "channel":
+                done = rescore(self, bundle, texts, beam_size=beam_size or cfg.beam_size,
+                               alpha=cfg.length_alpha if length_alpha is None else length_alpha,
+                               weight=cfg.channel_weight if channel_weight is None else channel_weight,
+                               record_k=record_k)
+            else:
+                done = rerank(self, bundle, texts, k=retrieve_k or cfg.retrieve_k,
+                              weight=cfg.rerank_weight if rerank_weight is None else rerank_weight,
+                              temperature=cfg.rerank_temperature if rerank_temperature is None else rerank_temperature,
+                              generator=generator, record_k=record_k, generated=generated(cfg), mmi=cfg.rerank_mmi)
             for i, d in zip(order, done):
                 out[i] = d
             return out
@@ -255,5 +267,6 @@ def decoding_args(args) -> dict:
     """The decoding options given on the command line, as ModelConfig's fields (those not given left out)."""
     names = {"decoding": "decoding", "beam_size": "beam_size", "length_alpha": "length_alpha",
              "temperature": "temperature", "top_k": "top_k", "retrieve_k": "retrieve_k",
-             "rerank_weight": "rerank_weight", "rerank_temperature": "rerank_temperature"}
+             "rerank_weight": "rerank_weight", "rerank_temperature": "rerank_temperature",
+             "channel_weight": "channel_weight"}
     return {field: getattr(args, option) for option, field in names.items() if getattr(args, option, None) is not None}
