@@ -15,7 +15,7 @@ from webapp.nav import enter
 
 MODES = ("translate", "chat", "buys", "own")
 DIRECTIONS = ("ko-en", "en-ko")
-BEAMS = (1, 2, 3, 5, 8)
+BEAMS = (1, 2, 3, 5, 8, 10, 16)
 MAX_URL_TEXT = 500  # longer texts are not put in the shareable URL
 OWN = ("train", "upload")
 
@@ -33,6 +33,25 @@ def model_card(bundle) -> str:
              attention=t(f"tr.attention.{cfg.attention}"), source=t(f"tr.tokens.{cfg.tokenizer}"),
              target=t(f"tr.tokens.{cfg.target_tokenizer}"), bleu=f"{valid.get('bleu', float('nan')):.1f}",
              chrf=f"{valid.get('chrf', float('nan')):.1f}", minutes=bundle.info.get("minutes", "?"))
+
+
+def makeup(bundle) -> str:
+    """What the file holds beyond one network: an ensemble, and models of the other direction."""
+    cfg = bundle.cfg
+    parts = [t("tr.card.members", n=cfg.members)] if cfg.members > 1 else []
+    if cfg.reverse_members:
+        parts.append(t("tr.card.reverse", n=cfg.reverse_members))
+    return " ".join(parts)
+
+
+def rescored(bundle, written):
+    """The beam's hypotheses with both directions' scores (decoding "channel"), best first."""
+    st.subheader(t("tr.channel"))
+    st.markdown(t("tr.channel.intro", weight=f"{bundle.cfg.channel_weight:g}"))
+    st.dataframe(pd.DataFrame([{
+        t("tr.chat.col.chosen"): "★" if i == 0 else "", t("tr.beam.hyp"): tr.TASK.text(bundle, s.tokens),
+        t("tr.channel.forward"): round(s.forward, 3), t("tr.channel.backward"): round(s.backward, 3),
+        t("tr.chat.col.score"): round(s.score, 3)} for i, s in enumerate(written.decoded.nbest)]), hide_index=True)
 
 
 def shipped_model(name: str):
@@ -92,8 +111,9 @@ def inside(bundle, written, prefix: str):
         hit = next((i for i, (tok, _) in enumerate(written.candidates[step]) if tok == kept), None)
         st.altair_chart(charts.bars(probs, labels, title=t("tr.steps.top", step=step + 1), y_title=t("tr.steps.p"),
                                     highlight=hit), width="stretch")
-        how = t("tr.steps.kept.beam") if written.beams else t("tr.steps.kept.rerank") if chat.chosen(written) else t(
-            "tr.steps.kept.sample" if prefix == "chat" else "tr.steps.kept.greedy")
+        how = t("tr.steps.kept.channel") if tr.rescored(written) else t("tr.steps.kept.beam") if written.beams else \
+            t("tr.steps.kept.rerank") if chat.chosen(written) else t(
+                "tr.steps.kept.sample" if prefix == "chat" else "tr.steps.kept.greedy")
         st.caption(t("tr.steps.kept", token=charts.show_token(kept), how=how))
     with c[1]:
         if bundle.cfg.attention != "none":
@@ -168,6 +188,8 @@ if mode == "translate":
                          format_func=lambda d: t(f"tr.direction.{d}"))
     bundle, model_key = shipped_model(tr.SHIPPED[direction])
     st.caption(model_card(bundle))
+    if makeup(bundle):
+        st.caption(makeup(bundle))
     examples = tr.EXAMPLES[direction]
     urlstate.seed("text", "tr_text", examples[0][0], valid=lambda v: isinstance(v, str) and len(v) <= 20_000)
     st.caption(t("tr.examples"))
@@ -177,19 +199,26 @@ if mode == "translate":
                     on_click=lambda e=example: st.session_state.update(tr_text=e))
     st.caption(t("tr.examples.credit", who="; ".join(who for _, who in examples)))
     text = st.text_area(t("tr.text"), key="tr_text", height=90, placeholder=t(f"tr.text.placeholder.{direction}"))
-    urlstate.seed("beam", "tr_beam", 5, cast=int, valid=lambda v: v in BEAMS)
+    urlstate.seed("beam", "tr_beam", bundle.cfg.beam_size if bundle.cfg.beam_size in BEAMS else 5, cast=int,
+                  valid=lambda v: v in BEAMS)
     beam = st.select_slider(t("tr.beam_size"), BEAMS, key="tr_beam", help=t("tr.beam_size.help"))
+    channel = bool(bundle.cfg.reverse_members) and st.toggle(
+        t("tr.channel.use"), value=bundle.cfg.decoding == "channel", key=f"tr_channel_{direction}",
+        help=t("tr.channel.help"))
     urlstate.publish({"mode": mode, "dir": direction, "text": text if len(text) <= MAX_URL_TEXT else None, "beam": beam})
     if not text.strip():
         st.info(t("tr.empty"))
         st.stop()
     try:
-        written = written_for("tr_written", model_key, bundle, text, decoding="beam", beam_size=beam)
+        written = written_for("tr_written", model_key, bundle, text, decoding="channel" if channel else "beam",
+                              beam_size=beam)
     except RNNLabError as e:
         st.warning(t("tr.bad_text", error=e))
         st.stop()
     notes(written)
     st.markdown(f"### {written.text}" if written.text else t("tr.nothing_written"))
+    if tr.rescored(written):
+        rescored(bundle, written)
     inside(bundle, written, "tr")
 
 # ---------------------------------------------------------------- chat

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
+from core.channel import Rescored
 from core.config import ModelConfig, TrainConfig
 from core.errors import DataError
 from core.pairs import Pair, read_pairs
@@ -81,6 +82,11 @@ def write(bundle: Bundle, text: str, decoding: str | None = None, beam_size: int
                    candidates=[[(labels.itos[i], p) for i, p in s.candidates] for s in d.steps],
                    encoder=encoder, decoder=decoder, unknown=source.unknown, cut=source.cut or len(text) > MAX_TEXT_CHARS,
                    beams=beams)
+
+
+def rescored(written: Written) -> bool:
+    """Whether the output was chosen by decoding "channel" (its n-best rescored by the other direction)."""
+    return isinstance(written.decoded, Rescored)
 
 
 def trace(bundle: Bundle, source: list[int], written: list[int]) -> tuple[dict, dict]:

@@ -23,6 +23,29 @@ STRINGS = {
         "인코더 {layers}×{hidden} {two}{cell} ({source}), 디코더 ({target}), {attention}; 검증 쌍에서 BLEU {bleu}, "
         "chrF {chrf}; {minutes}분 학습 (models/README.md)."),
     "tr.card.bidirectional": ("bidirectional ", "양방향 "),
+    "tr.card.members": ("An ensemble of {n} such networks (other seeds): each step's next-token probabilities are "
+                        "their mean.", "이런 신경망 {n}개의 앙상블 (다른 시드): 매 단계 다음 토큰 확률은 그 평균입니다."),
+    "tr.card.reverse": ("The file also keeps {n} model(s) of the other direction, which rescore the beam's "
+                        "hypotheses (below).", "파일에는 반대 방향 모델 {n}개도 있어 빔의 가설들을 다시 채점합니다 (아래)."),
+    "tr.channel.use": ("Rescore the beam with the other direction", "반대 방향 모델로 빔 다시 채점"),
+    "tr.channel.help": (
+        "Noisy-channel reranking: every hypothesis the beam finished is also scored by how well it explains your "
+        "sentence, log p(source | hypothesis) under the model of the other direction. Off: plain beam search.",
+        "잡음 채널 재순위: 빔이 끝낸 가설마다 반대 방향 모델에서 log p(원문 | 가설), 즉 가설이 당신의 문장을 얼마나 잘 "
+        "설명하는지로도 채점합니다. 끄면: 보통의 빔 탐색."),
+    "tr.channel": ("The beam's hypotheses, rescored by the other direction", "반대 방향 모델로 다시 채점한 빔의 가설"),
+    "tr.channel.intro": (
+        "Best score first; ★ is the output. *beam score*: log p(output | source) / length penalty, what beam "
+        "search ranks by; *back*: log p(source | output) per source token, under the model that translates the "
+        "other way; *score* = beam score + {weight} × back. A fluent output that drops or invents content "
+        "explains the source badly (Yee et al. 2019, noisy channel).",
+        "점수 순; ★가 출력입니다. *빔 점수*: log p(출력 | 원문) / 길이 벌점, 빔 탐색의 순위 기준; *역방향*: 반대 방향 "
+        "모델에서 원문 토큰당 log p(원문 | 출력); *점수* = 빔 점수 + {weight} × 역방향. 내용을 빠뜨리거나 지어낸 매끄러운 "
+        "출력은 원문을 잘 설명하지 못합니다 (Yee 외 2019, 잡음 채널)."),
+    "tr.channel.forward": ("beam score", "빔 점수"),
+    "tr.channel.backward": ("back: log p(source | output)", "역방향: log p(원문 | 출력)"),
+    "tr.steps.kept.channel": ("the rescored winner's token; outlined when it is among the top five",
+                              "다시 채점한 승자의 토큰; 상위 5개 안이면 테두리 표시"),
     "tr.attention.additive": ("additive attention (Bahdanau)", "덧셈 어텐션 (Bahdanau)"),
     "tr.attention.general": ("multiplicative attention (Luong)", "곱셈 어텐션 (Luong)"),
     "tr.attention.none": ("no attention (only the last state)", "어텐션 없음 (마지막 상태만)"),
