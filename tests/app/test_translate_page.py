@@ -11,6 +11,7 @@ from core import fit
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig, TrainConfig
 from core.pairs import Pair
+from core.seq2seq_ensemble import pack
 
 PAGE = "pages/translate.py"
 PAIRS = [Pair("나는 학생이야.", "I am a student."), Pair("고마워.", "Thank you."), Pair("안녕.", "Hi."),
@@ -26,14 +27,18 @@ def tiny(pairs, tokenizer, target, folder, name, decoding="beam", attention="add
                                                                                   eval_every=1.0))
     fit.run(bundle, trainer)
     save_checkpoint(bundle, folder / name)
+    return bundle
 
 
 @pytest.fixture(scope="module")
 def models(tmp_path_factory):
     """Tiny stand-ins for the three shipped models and the attention table (their numbers made up here)."""
     folder = tmp_path_factory.mktemp("translate_models")
-    tiny(PAIRS, "char", "word", folder, "translate-ko-en.safetensors")
-    tiny([Pair(p.target, p.source) for p in PAIRS], "word", "char", folder, "translate-en-ko.safetensors")
+    ko_en = tiny(PAIRS, "char", "word", folder, "translate-ko-en.safetensors")
+    en_ko = tiny([Pair(p.target, p.source) for p in PAIRS], "word", "char", folder, "translate-en-ko.safetensors")
+    channel = pack([ko_en], [en_ko])  # Korean -> English rescored by English -> Korean, as the shipped one
+    channel.cfg.decoding, channel.cfg.beam_size = "channel", 3
+    save_checkpoint(channel, folder / "translate-ko-en.safetensors")
     tiny(CHAT, "char", "char", folder, "chatbot-ko.safetensors", decoding="sample")
     buckets = [{"label": "1-10", "low": 1, "high": 10}, {"label": "11-20", "low": 11, "high": 20}]
     scores = {"additive": [{"n": 5, "bleu": 20.0, "chrf": 40.0}, {"n": 3, "bleu": 15.0, "chrf": 35.0}],
@@ -77,6 +82,22 @@ def test_each_translation_model_writes_and_shows_attention_steps_and_beam(page, 
     assert any("Kept:" in c.value for c in at.caption)
     assert at.query_params["dir"] == direction and at.query_params["beam"] == "3"
     assert any("Tatoeba" in c.value and "CC-BY 2.0" in c.value for c in at.caption)
+
+
+def test_the_beam_rescored_by_the_other_direction_is_shown_and_can_be_turned_off(page):
+    at = page(mode="translate", dir="ko-en", text="나는 학생이야.")
+    clean(at)
+    assert at.toggle(key="tr_channel_ko-en").value
+    assert any("other direction" in c.value for c in at.caption)
+    [table] = [d.value for d in at.dataframe if "back: log p(source | output)" in d.value.columns]
+    assert table.iloc[0]["reply"] == "★" and table["score"].is_monotonic_decreasing
+    assert table.iloc[0]["hypothesis"] == written(at)
+    at.toggle(key="tr_channel_ko-en").set_value(False).run()
+    clean(at)
+    assert not [d for d in at.dataframe if "back: log p(source | output)" in d.value.columns]
+    at.radio(key="tr_dir").set_value("en-ko").run()  # a model without a reverse one: no toggle
+    clean(at)
+    assert not at.get("toggle")
 
 
 def test_an_example_is_one_click_away_and_a_gate_can_be_shown(page):
