@@ -15,7 +15,7 @@ from webapp.nav import enter
 
 MODES = ("translate", "chat", "buys", "own")
 DIRECTIONS = ("ko-en", "en-ko")
-BEAMS = (1, 2, 3, 5, 8, 10, 16)
+BEAMS = (1, 2, 3, 5, 8, 10, 20)
 MAX_URL_TEXT = 500  # longer texts are not put in the shareable URL
 OWN = ("train", "upload")
 
