@@ -6,8 +6,9 @@ ordinary classifier to everything else: one .safetensors file, `trace`, the expl
 Character and word members together: each tokenizer's members are packed so, and the two groups go into
 one `core.mixture.Mixture` (a character model whose ids also carry the words), again the mean of all.
 
-Translators and chatbots (sequence-to-sequence) are averaged step by step instead, the mean of the members'
-next-token distributions (`core.seq2seq_ensemble`): attention cannot be packed block-diagonally.
+Translators and chatbots (sequence-to-sequence) are combined step by step instead, the normalised geometric
+mean of the members' next-token distributions (`core.seq2seq_ensemble`): attention cannot be packed
+block-diagonally.
 
     python -m core.ensemble --out MODEL.safetensors MEMBER.safetensors... [--valid DATA] [--half]
 """

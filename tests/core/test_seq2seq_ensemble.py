@@ -1,6 +1,6 @@
-"""Sequence-to-sequence ensembles: K translators as one, whose next-token distribution is the mean of theirs,
-decoded by core.search unchanged and saved as one ordinary checkpoint; with models of the other direction,
-the beam rescored by them (decoding "channel", core.channel)."""
+"""Sequence-to-sequence ensembles: K translators as one, whose next-token distribution is the normalised
+geometric mean of theirs, decoded by core.search unchanged and saved as one ordinary checkpoint; with models
+of the other direction, the beam rescored by them (decoding "channel", core.channel)."""
 import dataclasses
 
 import pytest
@@ -46,14 +46,15 @@ CASES = [dict(cell="lstm", attention="additive"), dict(cell="gru", attention="ge
 
 
 @pytest.mark.parametrize("kw", CASES)
-def test_the_ensemble_is_the_mean_of_its_members_distributions(kw):
+def test_the_ensemble_is_the_geometric_mean_of_its_members_distributions(kw):
     members = [member(seed, **kw) for seed in range(3)]
     ensemble = pack(members).model
     ids, lengths = batch()
     inputs = torch.tensor([[2, 4, 5, 6], [2, 7, 3, 0], [2, 8, 9, 4]])
     with torch.no_grad():
-        probs = torch.stack([m.model(ids, lengths=lengths, inputs=inputs)[0].softmax(-1) for m in members])
-        want = probs.mean(0).log()  # (B, T, V)
+        logp = torch.stack([m.model(ids, lengths=lengths, inputs=inputs)[0].log_softmax(-1) for m in members])
+        want = logp.mean(0).exp() / logp.mean(0).exp().sum(-1, keepdim=True)  # (B, T, V) the geometric mean
+        want = want.log()
         got, _ = ensemble(ids, lengths=lengths, inputs=inputs)
         torch.testing.assert_close(got, want, atol=1e-5, rtol=1e-5)
         traced, attention, encoder, decoder = ensemble.trace(ids, inputs, lengths)

@@ -44,6 +44,10 @@ def test_a_sentence_is_translated_with_its_attention_and_beam(app, browser, shot
     beam.first.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     page.screenshot(path=str(shots / f"{shot}-beam.png"))
+    rescored = page.get_by_text("rescored by the other direction").or_(page.get_by_text("반대 방향 모델로 다시 채점한"))
+    rescored.first.scroll_into_view_if_needed()  # the shipped translators rescore their beam (decoding channel)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(shots / f"{shot}-rescored.png"))
 
 
 @pytest.mark.skipif(not (MODELS / "chatbot-ko.safetensors").exists(), reason="no models/chatbot-ko.safetensors")
