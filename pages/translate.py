@@ -49,7 +49,8 @@ def rescored(bundle, written):
     st.subheader(t("tr.channel"))
     st.markdown(t("tr.channel.intro", weight=f"{bundle.cfg.channel_weight:g}"))
     st.dataframe(pd.DataFrame([{
-        t("tr.chat.col.chosen"): "★" if i == 0 else "", t("tr.beam.hyp"): tr.TASK.text(bundle, s.tokens),
+        t("tr.channel.chosen"): "★" if i == 0 else "",
+        t("tr.beam.hyp"): tr.TASK.text(bundle, s.tokens) or t("tr.channel.empty"),
         t("tr.channel.forward"): round(s.forward, 3), t("tr.channel.backward"): round(s.backward, 3),
         t("tr.chat.col.score"): round(s.score, 3)} for i, s in enumerate(written.decoded.nbest)]), hide_index=True)
 

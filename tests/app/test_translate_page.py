@@ -90,7 +90,7 @@ def test_the_beam_rescored_by_the_other_direction_is_shown_and_can_be_turned_off
     assert at.toggle(key="tr_channel_ko-en").value
     assert any("other direction" in c.value for c in at.caption)
     [table] = [d.value for d in at.dataframe if "back: log p(source | output)" in d.value.columns]
-    assert table.iloc[0]["reply"] == "★" and table["score"].is_monotonic_decreasing
+    assert table.iloc[0]["output"] == "★" and table["score"].is_monotonic_decreasing
     assert table.iloc[0]["hypothesis"] == written(at)
     at.toggle(key="tr_channel_ko-en").set_value(False).run()
     clean(at)

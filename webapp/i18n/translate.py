@@ -23,8 +23,9 @@ STRINGS = {
         "인코더 {layers}×{hidden} {two}{cell} ({source}), 디코더 ({target}), {attention}; 검증 쌍에서 BLEU {bleu}, "
         "chrF {chrf}; {minutes}분 학습 (models/README.md)."),
     "tr.card.bidirectional": ("bidirectional ", "양방향 "),
-    "tr.card.members": ("An ensemble of {n} such networks (other seeds): each step's next-token probabilities are "
-                        "their mean.", "이런 신경망 {n}개의 앙상블 (다른 시드): 매 단계 다음 토큰 확률은 그 평균입니다."),
+    "tr.card.members": ("An ensemble of {n} such networks (other seeds): each step's next-token distribution is "
+                        "their geometric mean, normalised.",
+                        "이런 신경망 {n}개의 앙상블 (다른 시드): 매 단계 다음 토큰 분포는 그 기하 평균(정규화)입니다."),
     "tr.card.reverse": ("The file also keeps {n} model(s) of the other direction, which rescore the beam's "
                         "hypotheses (below).", "파일에는 반대 방향 모델 {n}개도 있어 빔의 가설들을 다시 채점합니다 (아래)."),
     "tr.channel.use": ("Rescore the beam with the other direction", "반대 방향 모델로 빔 다시 채점"),
@@ -42,6 +43,8 @@ STRINGS = {
         "점수 순; ★가 출력입니다. *빔 점수*: log p(출력 | 원문) / 길이 벌점, 빔 탐색의 순위 기준; *역방향*: 반대 방향 "
         "모델에서 원문 토큰당 log p(원문 | 출력); *점수* = 빔 점수 + {weight} × 역방향. 내용을 빠뜨리거나 지어낸 매끄러운 "
         "출력은 원문을 잘 설명하지 못합니다 (Yee 외 2019, 잡음 채널)."),
+    "tr.channel.chosen": ("output", "출력"),
+    "tr.channel.empty": ("(nothing: </s> first)", "(없음: 바로 </s>)"),
     "tr.channel.forward": ("beam score", "빔 점수"),
     "tr.channel.backward": ("back: log p(source | output)", "역방향: log p(원문 | 출력)"),
     "tr.steps.kept.channel": ("the rescored winner's token; outlined when it is among the top five",
