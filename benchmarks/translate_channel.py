@@ -2,13 +2,13 @@
 the other direction, score = log p(y|x) / lp(|y|) + weight * log p(x|y) per source token.
 
     python benchmarks/translate_channel.py --forward KO-EN.safetensors... --reverse EN-KO.safetensors... \
-        --valid inner_valid.tsv --metric bleu [--out packed.safetensors]
+        --valid inner_valid.tsv --metric bleu
 
 Each beam size and alpha runs beam search once (with core.channel's reverse scores); every weight is then a
 re-sort of the same n-best. Prints the metric (corpus BLEU or chrF, sacrebleu) of each setting, and which one
 wins (ties: the smaller beam, the smaller weight). Choose on pairs that neither model trained on nor that
-you report: an inner split of the training part. With --out, the forward and reverse models are packed into
-one file with the winning settings (or those of --use)."""
+you report: an inner split of the training part. `python -m core.ensemble ... --reverse ... --beam-size B
+--length-alpha A --channel-weight W` then packs the translators with the settings chosen."""
 import argparse
 import sys
 from pathlib import Path
@@ -18,7 +18,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.channel import rescore  # noqa: E402
-from core.checkpoint import load_checkpoint, save_checkpoint  # noqa: E402
+from core.checkpoint import load_checkpoint  # noqa: E402
 from core.seq2seq_ensemble import pack  # noqa: E402
 from core.tasks import TASKS  # noqa: E402
 from core.tasks.translate import text_scores  # noqa: E402
@@ -37,8 +37,6 @@ def main(argv=None) -> int:
     parser.add_argument("--beams", default="5,10,20")
     parser.add_argument("--alphas", default="0.6,1.0,1.5,2.0")
     parser.add_argument("--weights", default="0,0.5,1,1.5,2,3,4,6,8")
-    parser.add_argument("--use", help="BEAM,ALPHA,WEIGHT to pack instead of the winner")
-    parser.add_argument("--out", help="pack the models with the chosen settings into this file (float16)")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     task = TASKS["translate"]
@@ -64,11 +62,6 @@ def main(argv=None) -> int:
     s = results[best]
     print(f"best: beam {best[0]}, alpha {best[1]}, weight {best[2]}: BLEU {s['bleu']:.2f}, chrF {s['chrf']:.2f}, "
           f"{s['distinct']:.0%} different")
-    if args.out:
-        beam, alpha, weight = [float(x) for x in args.use.split(",")] if args.use else best
-        cfg.decoding, cfg.beam_size, cfg.length_alpha, cfg.channel_weight = "channel", int(beam), alpha, weight
-        save_checkpoint(bundle, args.out, dtype=torch.float16)
-        print(f"saved {args.out}: beam {int(beam)}, alpha {alpha}, weight {weight}")
     return 0
 
 

@@ -14,7 +14,6 @@ invents content explains the source badly, so the second term pulls it down.
 from dataclasses import dataclass, field
 
 import torch
-
 from torch.nn.utils.rnn import pad_sequence
 
 from . import search

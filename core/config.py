@@ -55,7 +55,7 @@ class ModelConfig:
     rerank_temperature: float = 0.0  # rerank: the reply is drawn with p ~ exp(score / this) (0: the best one)
     rerank_generated: str = "greedy,beam"  # rerank: the model's own replies among the candidates ("": none)
     rerank_mmi: float = 0.0  # rerank: minus this * the reply's log p per token given no question (generic replies)
-    members: int = 1  # translate: Seq2Seq models averaged as one (core.seq2seq_ensemble); 1: a single model
+    members: int = 1  # translate: Seq2Seq models combined as one (core.seq2seq_ensemble); 1: a single model
     reverse_members: int = 0  # translate: models of the other direction in the file, for decoding "channel"
     channel_weight: float = 1.0  # channel: a hypothesis scores log p(y|x) / lp + this * log p(x|y) per token
 

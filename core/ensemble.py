@@ -18,9 +18,9 @@ import sys
 
 import torch
 
+from . import seq2seq_ensemble
 from .checkpoint import load_checkpoint, save_checkpoint
 from .errors import RNNLabError
-from . import seq2seq_ensemble
 from .mixture import MixedVocab, Mixture
 from .models import CharsAndWords, build_model
 from .tasks import TASKS, Bundle

@@ -84,6 +84,17 @@ def notes(written):
         st.warning(t("tr.unknown", tokens=", ".join(repr(u) for u in written.unknown[:12])))
 
 
+def kept_how(written, prefix: str) -> str:
+    """How the output's token at each step was chosen."""
+    if tr.rescored(written):
+        return t("tr.steps.kept.channel")
+    if written.beams:
+        return t("tr.steps.kept.beam")
+    if chat.chosen(written):
+        return t("tr.steps.kept.rerank")
+    return t("tr.steps.kept.sample" if prefix == "chat" else "tr.steps.kept.greedy")
+
+
 def inside(bundle, written, prefix: str):
     """How the output was written: attention, step by step, the beam, both networks' states."""
     steps = [charts.show_token(s) for s in written.steps]
@@ -112,10 +123,7 @@ def inside(bundle, written, prefix: str):
         hit = next((i for i, (tok, _) in enumerate(written.candidates[step]) if tok == kept), None)
         st.altair_chart(charts.bars(probs, labels, title=t("tr.steps.top", step=step + 1), y_title=t("tr.steps.p"),
                                     highlight=hit), width="stretch")
-        how = t("tr.steps.kept.channel") if tr.rescored(written) else t("tr.steps.kept.beam") if written.beams else \
-            t("tr.steps.kept.rerank") if chat.chosen(written) else t(
-                "tr.steps.kept.sample" if prefix == "chat" else "tr.steps.kept.greedy")
-        st.caption(t("tr.steps.kept", token=charts.show_token(kept), how=how))
+        st.caption(t("tr.steps.kept", token=charts.show_token(kept), how=kept_how(written, prefix)))
     with c[1]:
         if bundle.cfg.attention != "none":
             st.altair_chart(charts.bars(written.attention[step], [charts.show_token(s) for s in written.source],
