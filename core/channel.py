@@ -23,11 +23,19 @@ from .rerank import replay_steps
 
 @dataclass
 class Scored:
-    tokens: list[int]  # a hypothesis (without </s>)
-    forward: float  # log p(y | x) / lp(|y|): what beam search ranks by
+    hypothesis: search.Hypothesis  # as the beam kept it
     backward: float  # log p(x | y) per source token (and </s>), under the reverse models
     score: float  # forward + weight * backward
-    finished: bool  # ended with </s> (the beam's winner may have been cut at the length limit)
+
+    @property
+    def tokens(self) -> list[int]:
+        """The hypothesis without </s>."""
+        return _without_eos(self.hypothesis)
+
+    @property
+    def forward(self) -> float:
+        """log p(y | x) / lp(|y|): what beam search ranks by."""
+        return self.hypothesis.score
 
 
 @dataclass
@@ -64,12 +72,12 @@ def rescore(task, bundle, texts: list[str], beam_size: int, alpha: float, weight
                               [sources[i] for i, _ in part])
     out = [Rescored([], 0.0, False) for _ in texts]
     for (i, h), back in zip(hyps, backward):
-        out[i].nbest.append(Scored(_without_eos(h), h.score, back, h.score + weight * back, h.finished))
+        out[i].nbest.append(Scored(h, back, h.score + weight * back))
     for r, d in zip(out, beams):
         r.nbest.sort(key=lambda s: -s.score)
-        best = r.nbest[0]
-        chosen = next(h for h in nbest(d) if _without_eos(h) == best.tokens)
-        r.tokens, r.logprob, r.finished, r.beams, r.winner = best.tokens, chosen.logprob, best.finished, d.beams, chosen
+        best = r.nbest[0].hypothesis
+        r.tokens, r.logprob, r.finished = _without_eos(best), best.logprob, best.finished
+        r.beams, r.winner = d.beams, best
     if record_k:
         for r, d in zip(out, replay_steps(task, bundle, texts, [r.tokens for r in out], record_k)):
             r.steps = d.steps
@@ -93,5 +101,5 @@ def _backward(bundle, hypotheses: list[list[int]], sources: list[list[int]]) -> 
     return ((gained * real).sum(1) / real.sum(1)).tolist()
 
 
-def _pad(rows: list[list[int]], value: int = 0) -> torch.Tensor:
+def _pad(rows: list[list[int]], value: int = 0) -> torch.Tensor:  # not core.tasks.base.pad: the tasks import us
     return pad_sequence([torch.tensor(r, dtype=torch.long) for r in rows], batch_first=True, padding_value=value)

@@ -197,8 +197,8 @@ if mode == "translate":
                          format_func=lambda d: t(f"tr.direction.{d}"))
     bundle, model_key = shipped_model(tr.SHIPPED[direction])
     st.caption(model_card(bundle))
-    if makeup(bundle):
-        st.caption(makeup(bundle))
+    if holds := makeup(bundle):
+        st.caption(holds)
     examples = tr.EXAMPLES[direction]
     urlstate.seed("text", "tr_text", examples[0][0], valid=lambda v: isinstance(v, str) and len(v) <= 20_000)
     st.caption(t("tr.examples"))

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 import torch
 
 from .. import search, sentences
+from ..channel import rescore
 from ..config import ModelConfig, TrainConfig
 from ..errors import DataError
 from ..models import IGNORE, build_model
 from ..pairs import Pair, grouped_split, read_pairs
-from ..channel import rescore
 from ..rerank import rerank
 from ..retrieve import Memory
 from ..seq2seq import BOS, EOS, Seq2Seq
