@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from core.checkpoint import load_checkpoint  # noqa: E402
-from core.tasks import TASKS  # noqa: E402
+from core.tasks.registry import TASKS  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "airline" / "airline-passengers.csv"
 MONTHS = 120  # 1949-1958; scored on the 24 months after

@@ -18,8 +18,8 @@ import torch
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run from anywhere: the repo's core
 from core.checkpoint import load_checkpoint  # noqa: E402
-from core.tasks import TASKS  # noqa: E402
-from core.tasks.caption import caption_scores, words  # noqa: E402
+from core.tasks.caption.task import caption_scores, words  # noqa: E402
+from core.tasks.registry import TASKS  # noqa: E402
 
 PEOPLE = {"man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "people", "person",
           "kid", "kids", "baby", "lady", "guy"}

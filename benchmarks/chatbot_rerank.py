@@ -1,4 +1,4 @@
-"""Retrieve and rerank for the chatbot (core.rerank): choose k, the weight, the generated candidates and the
+"""Retrieve and rerank for the chatbot (core.tasks.translate.rerank): choose k, the weight, the generated candidates and the
 temperature on an inner split of the training part, report on the validation split against pure TF-IDF
 retrieval, and write the shipped reranking model.
 
@@ -25,12 +25,14 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core import rerank  # noqa: E402
 from core.checkpoint import load_checkpoint, save_checkpoint  # noqa: E402
-from core.pairs import grouped_split, read_pairs  # noqa: E402
-from core.retrieve import Memory  # noqa: E402
-from core.tasks import TASKS  # noqa: E402
-from core.tasks.translate import text_scores  # noqa: E402
+from core.readers.pairs import grouped_split, read_pairs  # noqa: E402
+from core.tasks.registry import TASKS  # noqa: E402
+from core.tasks.translate.retrieve import Memory  # noqa: E402
+from core.tasks.translate.task import (
+    rerank,  # noqa: E402
+    text_scores,  # noqa: E402
+)
 
 TASK = TASKS["translate"]
 KS = (1, 3, 5, 10, 20)

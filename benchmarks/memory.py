@@ -15,7 +15,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from core.memory import Race, RaceConfig  # noqa: E402
+from core.lessons.gate_race import Race, RaceConfig  # noqa: E402
 
 SWEEP = (10, 20, 50, 100, 200)
 

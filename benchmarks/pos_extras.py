@@ -19,8 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.checkpoint import load_checkpoint  # noqa: E402
-from core.data import conllu_sentences, decode  # noqa: E402
-from core.tasks import TASKS  # noqa: E402
+from core.readers.conll import conllu_sentences  # noqa: E402
+from core.readers.text import decode
+from core.tasks.registry import TASKS  # noqa: E402
 
 
 def confusion(model: Path, dev: Path) -> dict:

@@ -13,7 +13,7 @@ fold.
 
 Each (configuration, fold) result, with the held-out fold's spam probabilities, is kept in `--cache`, so a
 rerun only trains what is new. `NAME@S` is configuration NAME trained with seed S (the folds stay those of
-`--seed`), and `--ensemble a+b@1` averages the members' log-odds (what a packed ensemble, `core.ensemble`,
+`--seed`), and `--ensemble a+b@1` averages the members' log-odds (what a packed ensemble, `core.tasks.classify.ensemble`,
 computes), scored in the very same folds. `--list` shows the configurations.
 
 `--write-split DIR` writes the split a final model is trained with, the way each fold's model was:
@@ -33,9 +33,9 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from core.config import ModelConfig, TrainConfig  # noqa: E402
-from core.ensemble import threshold  # noqa: E402
 from core.fit import prepare, run  # noqa: E402
-from core.tasks import TASKS  # noqa: E402
+from core.tasks.classify.ensemble import threshold  # noqa: E402
+from core.tasks.registry import TASKS  # noqa: E402
 
 FOLDS = 5
 VALID_SPLITS = 10  # one of these groups of the training part validates: ~10%
@@ -91,8 +91,8 @@ def scores(gold: np.ndarray, p_spam: np.ndarray) -> dict:
 def svm_p_spam(train_texts, train_labels, test_texts) -> np.ndarray:
     """TF-IDF word 1-2-grams + character 2-5-grams, LinearSVC with scikit-learn's defaults: the decision
     function squashed to (0, 1) so that > 0.5 is its spam answer."""
-    from sklearn.pipeline import make_pipeline, make_union
     from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_pipeline, make_union
     from sklearn.svm import LinearSVC
     model = make_pipeline(make_union(TfidfVectorizer(ngram_range=(1, 2)),
                                      TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5))), LinearSVC())
@@ -148,7 +148,7 @@ def mean_log_odds(p_spam: list[list[float]]) -> np.ndarray:
 
 def with_threshold(per_fold: list[dict], labels: np.ndarray) -> list[dict]:
     """Each fold's log-odds moved by the cut that is right most often on that fold's inner validation part
-    (`core.ensemble.threshold`: what `python -m core.ensemble --threshold` does to a shipped file)."""
+    (`core.tasks.classify.ensemble.threshold`: what `python -m core ensemble --threshold` does to a shipped file)."""
     out = []
     for r in per_fold:
         z_valid = logit(np.array(r["p_valid"]))

@@ -19,11 +19,13 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere: the repo's core
-from core import ModelConfig, load_checkpoint, sample  # noqa: E402
-from core.device import describe, pick_device  # noqa: E402
-from core.models import build_model  # noqa: E402
-from core.rnn import FUSED, Recurrent  # noqa: E402
-from core.vocab import Vocab  # noqa: E402
+from core.checkpoint import load_checkpoint
+from core.config import ModelConfig  # noqa: E402
+from core.decoding.generate import sample
+from core.nn.rnn import FUSED, Recurrent  # noqa: E402
+from core.tasks.registry import build_model  # noqa: E402
+from core.text.vocab import Vocab  # noqa: E402
+from core.training.device import describe, pick_device  # noqa: E402
 
 SHIPPED = Path(__file__).resolve().parent.parent / "models" / "char-shakespeare.safetensors"
 

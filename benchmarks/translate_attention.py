@@ -5,7 +5,7 @@ held-out pairs grouped by source length (a small-scale version of Bahdanau et al
         --data ../shared/data/kor_eng/train.tsv --out models/translate-attention.json
 
 Each model reads the file with the columns it was trained on and holds out the same grouped validation part
-its training held out (core.pairs.grouped_split, seed 0, 10%); both write with their own decoding (beam 5).
+its training held out (core.readers.pairs.grouped_split, seed 0, 10%); both write with their own decoding (beam 5).
 Per bucket of source length (characters): corpus BLEU and chrF (sacrebleu), and the number of pairs."""
 import argparse
 import json
@@ -17,8 +17,8 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.checkpoint import load_checkpoint  # noqa: E402
-from core.tasks import TASKS  # noqa: E402
-from core.tasks.translate import text_scores  # noqa: E402
+from core.tasks.registry import TASKS  # noqa: E402
+from core.tasks.translate.task import text_scores  # noqa: E402
 
 BUCKETS = [(1, 10), (11, 20), (21, 30), (31, 10_000)]  # Tatoeba: few sentences are longer
 

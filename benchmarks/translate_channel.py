@@ -1,13 +1,13 @@
-"""Choosing decoding "channel"'s settings (core.channel): the beam's n-best of a translator rescored by models of
+"""Choosing decoding "channel"'s settings (core.tasks.translate.channel): the beam's n-best of a translator rescored by models of
 the other direction, score = log p(y|x) / lp(|y|) + weight * log p(x|y) per source token.
 
     python benchmarks/translate_channel.py --forward KO-EN.safetensors... --reverse EN-KO.safetensors... \
         --valid inner_valid.tsv --metric bleu
 
-Each beam size and alpha runs beam search once (with core.channel's reverse scores); every weight is then a
+Each beam size and alpha runs beam search once (with core.tasks.translate.channel's reverse scores); every weight is then a
 re-sort of the same n-best. Prints the metric (corpus BLEU or chrF, sacrebleu) of each setting, and which one
 wins (ties: the smaller beam, the smaller weight). Choose on pairs that neither model trained on nor that
-you report: an inner split of the training part. `python -m core.ensemble ... --reverse ... --beam-size B
+you report: an inner split of the training part. `python -m core ensemble ... --reverse ... --beam-size B
 --length-alpha A --channel-weight W` then packs the translators with the settings chosen."""
 import argparse
 import sys
@@ -17,11 +17,11 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.channel import rescore  # noqa: E402
 from core.checkpoint import load_checkpoint  # noqa: E402
-from core.seq2seq_ensemble import pack  # noqa: E402
-from core.tasks import TASKS  # noqa: E402
-from core.tasks.translate import text_scores  # noqa: E402
+from core.tasks.registry import TASKS  # noqa: E402
+from core.tasks.translate.channel import rescore  # noqa: E402
+from core.tasks.translate.ensemble import pack  # noqa: E402
+from core.tasks.translate.task import text_scores  # noqa: E402
 
 
 def floats(text: str) -> list[float]:

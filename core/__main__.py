@@ -1,3 +1,4 @@
-from .cli import main
+"""`python -m core`: the command line (`core.cli`)."""
+from core.cli import main
 
 raise SystemExit(main())

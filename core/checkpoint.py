@@ -10,13 +10,13 @@ import torch
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import save
 
-from .config import ModelConfig
-from .errors import CheckpointError
-from .mixture import MixedVocab
-from .models import build_model
-from .retrieve import Memory
-from .tasks import TASKS, Bundle
-from .vocab import Vocab
+from core.config import ModelConfig
+from core.errors import CheckpointError
+from core.tasks.base import Bundle
+from core.tasks.classify.mixture import MixedVocab
+from core.tasks.registry import TASKS, build_model
+from core.tasks.translate.retrieve import Memory
+from core.text.vocab import Vocab
 
 FORMAT = "rnnlab"
 VERSION = "1"
@@ -55,7 +55,7 @@ def to_bytes(bundle: Bundle, dtype: torch.dtype | None = None,
             meta[name] = json.dumps(getattr(bundle, name).to_dict())
     if isinstance(bundle.vocab, MixedVocab):  # a classifier of characters and words: the words' vocabulary
         meta["words"] = json.dumps(bundle.vocab.words.to_dict())
-    if bundle.memory is not None:  # a reranking chatbot's training pairs (core.retrieve), UTF-8: half the size
+    if bundle.memory is not None:  # a reranking chatbot's training pairs (core.tasks.translate.retrieve), UTF-8: half the size
         meta["memory"] = json.dumps(bundle.memory.to_dict(), ensure_ascii=False)
     tensors = {k: v.detach().cpu().to(dtype if dtype and v.is_floating_point() else v.dtype).contiguous()
                for k, v in bundle.model.state_dict().items()}
@@ -149,7 +149,7 @@ def _vocabularies(meta: dict, cfg: ModelConfig, name: str) -> tuple[Vocab, Vocab
     """(vocab, labels, chars), each of the size its model's settings declare (a language model has no labels;
     a tagger without character features keeps its characters' vocabulary anyway)."""
     vocab = _vocab(meta, "vocab", cfg.vocab_size, name)
-    if cfg.word_vocab_size:  # character and word members in one classifier (core.mixture)
+    if cfg.word_vocab_size:  # character and word members in one classifier (core.tasks.classify.mixture)
         vocab = MixedVocab(vocab.itos, _vocab(meta, "words", cfg.word_vocab_size, name))
     labels = _vocab(meta, "labels", cfg.num_labels, name) if TASKS[cfg.task].has_labels else None
     chars = _vocab(meta, "chars", cfg.char_vocab_size or None, name) if "chars" in meta or cfg.char_vocab_size else None

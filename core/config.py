@@ -1,9 +1,10 @@
 """Hyperparameters: the single source of every number a model or a training run uses."""
 from dataclasses import asdict, dataclass, fields
 
-from .errors import CheckpointError
+from core.errors import CheckpointError
 
 CELLS = ("rnn", "lstm", "gru")
+TASK_NAMES = ("lm", "classify", "tag", "caption", "translate", "forecast")  # core.tasks.TASKS, in this order
 
 
 @dataclass
@@ -31,12 +32,12 @@ class ModelConfig:
     transform: str = ""  # forecast: "none", "log", "diff" (z_t - z_{t-season}) or "log+diff" ("auto" until built)
     target: str = ""  # forecast: the column forecast
     nonnegative: bool = False  # forecast: the training series has no negative value: forecasts clipped at 0
-    band_low: float = 1.0  # forecast: conformal calibration of the 10-90% band (core.conformal): each side's
+    band_low: float = 1.0  # forecast: conformal calibration of the 10-90% band (core.tasks.forecast.conformal): each side's
     band_high: float = 1.0  # distance from the median is multiplied by its factor (1: the band as trained)
     tag_column: str = "upos"  # tag: the CoNLL-U column the tags come from, "upos" or "xpos" (CoNLL files: the last)
     word_buckets: int = 0  # classify, characters: also embed the word each character is in, hashed into
     # this many rows (0: off)
-    word_vocab_size: int = 0  # classify, characters: also word members, one model (core.mixture): their vocabulary
+    word_vocab_size: int = 0  # classify, characters: also word members, one model (core.tasks.classify.mixture): their vocabulary
     word_embed_size: int = 64  # classify: the mixture's word members' embedding and hidden sizes (packed)
     word_hidden_size: int = 128
     attention: str = "additive"  # caption (and translate): the decoder's attention, "additive", "general" or "none"
@@ -55,14 +56,13 @@ class ModelConfig:
     rerank_temperature: float = 0.0  # rerank: the reply is drawn with p ~ exp(score / this) (0: the best one)
     rerank_generated: str = "greedy,beam"  # rerank: the model's own replies among the candidates ("": none)
     rerank_mmi: float = 0.0  # rerank: minus this * the reply's log p per token given no question (generic replies)
-    members: int = 1  # translate: Seq2Seq models combined as one (core.seq2seq_ensemble); 1: a single model
+    members: int = 1  # translate: Seq2Seq models combined as one (core.tasks.translate.ensemble); 1: a single model
     reverse_members: int = 0  # translate: models of the other direction in the file, for decoding "channel"
     channel_weight: float = 1.0  # channel: a hypothesis scores log p(y|x) / lp + this * log p(x|y) per token
 
     def __post_init__(self):
-        from .tasks import TASKS  # the registry of tasks imports this module: look it up at call time
         checks = {
-            "task": self.task in TASKS,
+            "task": self.task in TASK_NAMES,
             "cell": self.cell in CELLS,
             "tokenizer": self.tokenizer in ("char", "word"),
             "pooling": self.pooling in ("last", "mean", "max"),

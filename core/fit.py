@@ -4,11 +4,12 @@ import time
 
 import torch
 
-from .config import ModelConfig, TrainConfig
-from .device import pick_device
-from .distributed import Group, shard
-from .tasks import TASKS, Bundle
-from .train import Trainer
+from core.config import ModelConfig, TrainConfig
+from core.tasks.base import Bundle
+from core.tasks.registry import TASKS
+from core.training.device import pick_device
+from core.training.distributed import Group, shard
+from core.training.trainer import Trainer
 
 
 def prepare(task: str, train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig,
@@ -55,3 +56,10 @@ def run(bundle: Bundle, trainer: Trainer, **facts) -> dict:
         bundle.info.update(facts, steps=trainer.step, minutes=round((time.perf_counter() - start) / 60, 3),
                            valid=trainer.best)
     return best
+
+
+def retrain(task: str, train, valid, model_cfg: ModelConfig, train_cfg: TrainConfig) -> tuple[Bundle, Trainer]:
+    """A fresh model prepared and run to the end: what a task's `finish` calls to refit (forecast)."""
+    bundle, trainer = prepare(task, train, valid, model_cfg, train_cfg)
+    run(bundle, trainer)
+    return bundle, trainer

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import RNNLabError
-from core.explain import SALIENCY_METHODS
+from core.tasks.classify.explain import SALIENCY_METHODS
 from webapp import charts, classify, loading, settings, urlstate, widgets
 from webapp.i18n import t
 from webapp.nav import enter
@@ -48,7 +48,7 @@ if source in SHIPPED:
     if shipped.bundle is not None:
         bundle, model_key = shipped.bundle, f"shipped:{source}:{shipped.path.stat().st_mtime}"
         cfg, valid = bundle.cfg, bundle.info.get("valid") or {}
-        mixed = cfg.word_vocab_size > 0  # character and word members in one network (core.mixture)
+        mixed = cfg.word_vocab_size > 0  # character and word members in one network (core.tasks.classify.mixture)
         st.caption(t("clf.shipped.card", layers=cfg.num_layers, cell=cfg.cell.upper(),
                      hidden=f"({cfg.hidden_size} + {cfg.word_hidden_size})" if mixed else cfg.hidden_size,
                      two=t("clf.bidirectional.short") if cfg.bidirectional else "",

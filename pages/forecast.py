@@ -7,8 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import RNNLabError
-from core.series import DEFAULT_CONTEXT, DEFAULT_HORIZON
-from webapp import charts, forecast as fc, forecast_charts as fcharts, loading, settings, urlstate, widgets
+from core.readers.series import DEFAULT_CONTEXT, DEFAULT_HORIZON
+from webapp import charts, loading, settings, urlstate, widgets
+from webapp import forecast as fc
+from webapp import forecast_charts as fcharts
 from webapp.i18n import t
 from webapp.nav import enter
 

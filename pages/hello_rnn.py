@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import RNNLabError
-from core.lecture import LEARNING_RATES, MAX_WORD, HelloRNN, backward
+from core.lessons.hello import LEARNING_RATES, MAX_WORD, HelloRNN, backward
 from webapp import charts, urlstate
 from webapp.i18n import t
 from webapp.nav import enter

@@ -3,7 +3,7 @@ import streamlit as st
 
 from core.config import CELLS
 from core.errors import RNNLabError
-from core.memory import MAX_DELAY, FirstSymbol, RaceConfig
+from core.lessons.gate_race import MAX_DELAY, FirstSymbol, RaceConfig
 from webapp import memory, settings, urlstate, widgets
 from webapp.i18n import t
 from webapp.nav import enter

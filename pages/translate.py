@@ -175,7 +175,7 @@ def reranked_reply(bundle, written):
             also = [t(f"tr.chat.from.{w}") for w in cand.written_by] if cand.origin == "retrieved" else []
             return t(f"tr.chat.origin.{cand.origin}") + (t("tr.chat.origin.also", how=", ".join(also)) if also else "")
 
-        d = written.decoded  # a core.rerank.Reranked: its candidates, best score first
+        d = written.decoded  # a core.tasks.translate.rerank.Reranked: its candidates, best score first
         st.dataframe(pd.DataFrame([{
             t("tr.chat.col.chosen"): "★" if i == d.chosen else "", t("tr.chat.col.reply"): cand.text,
             t("tr.chat.col.origin"): origin(cand), t("tr.chat.col.question"): cand.question,

@@ -10,3 +10,11 @@ def one_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(n)
+
+
+def pytest_collection_modifyitems(items):
+    """Markers by folder: `-m "not e2e"` leaves the browser out, `-m app` runs only the AppTests."""
+    for item in items:
+        folder = item.path.parent.name
+        if folder in ("app", "e2e"):
+            item.add_marker(folder)

@@ -10,10 +10,11 @@ import streamlit as st
 import torch
 from PIL import Image
 
-from core.encoder import GRID, ImageEncoder
-from core.image import open_image
-from core.search import Decoded
-from core.tasks import TASKS, Bundle
+from core.decoding.search import Decoded
+from core.readers.image import open_image
+from core.tasks.base import Bundle
+from core.tasks.caption.image_encoder import GRID, ImageEncoder
+from core.tasks.registry import TASKS
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples" / "captioning"  # licences in its README.md
 EXAMPLES = ("cat", "coffee", "astronaut", "rocket", "camera")

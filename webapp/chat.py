@@ -1,6 +1,6 @@
-"""The chat's reranked replies (core.rerank) as the translate page reads them: whether the chatbot reranks,
+"""The chat's reranked replies (core.tasks.translate.rerank) as the translate page reads them: whether the chatbot reranks,
 and which candidate became the reply. No Streamlit here."""
-from core.rerank import Candidate, Reranked
+from core.tasks.translate.rerank import Candidate, Reranked
 
 
 def reranks(bundle) -> bool:

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from core import explain
 from core.config import ModelConfig, TrainConfig
-from core.data import LABEL_HEADERS, TEXT_HEADERS
 from core.errors import DataError
-from core.tasks import TASKS, Bundle
+from core.readers.table import LABEL_HEADERS, TEXT_HEADERS
+from core.tasks.base import Bundle
+from core.tasks.classify import explain
+from core.tasks.registry import TASKS
 
 from .inside import states_of
 from .runner import OwnRun, Start, TrainingRun

@@ -2,8 +2,8 @@
 import random
 from dataclasses import dataclass, field
 
-from core.data import decode
 from core.errors import DataError
+from core.readers.text import decode
 
 BUILTIN = ("hello", "project", "pydoc")
 MAX_CHARS = 2_000_000  # longer texts are cut: more would only slow the vocabulary and validation down

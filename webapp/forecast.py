@@ -9,12 +9,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core import baselines
 from core.config import ModelConfig, TrainConfig
 from core.errors import DataError
-from core.series import Series, read_series
-from core.tasks import TASKS, Bundle
-from core.tasks.forecast import mase_scale
+from core.readers.series import Series, read_series
+from core.tasks.base import Bundle
+from core.tasks.forecast import baselines
+from core.tasks.forecast.task import mase_scale
+from core.tasks.registry import TASKS
 
 from .runner import Start, TrainingRun
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.tasks import TASKS, Bundle
+from core.tasks.base import Bundle
+from core.tasks.registry import TASKS
 
 MAX_TRACE = 400  # characters replayed at most: the step-by-step replay is for one short text
 GATES = ("input", "forget", "output", "reset", "update")  # recorded values in [0, 1]

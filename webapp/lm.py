@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import torch
 
 from core.config import ModelConfig, TrainConfig
-from core.generate import sample
+from core.decoding.generate import sample
 
 from .runner import Start, TrainingRun
 

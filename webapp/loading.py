@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.checkpoint import load_checkpoint
 from core.errors import CheckpointError, RNNLabError
-from core.tasks import Bundle
+from core.tasks.base import Bundle
 
 from .i18n import t
 

@@ -6,9 +6,9 @@ import numpy as np
 import streamlit as st
 from torch import nn
 
-from core.memory import Race, RaceConfig
-from core.tasks import Bundle
-from core.vocab import Vocab
+from core.lessons.gate_race import Race, RaceConfig
+from core.tasks.base import Bundle
+from core.text.vocab import Vocab
 
 from . import charts
 from .guard import friendly_errors

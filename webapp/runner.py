@@ -17,8 +17,8 @@ from core import fit
 from core.checkpoint import load_checkpoint, to_bytes
 from core.config import ModelConfig, TrainConfig
 from core.errors import RNNLabError
-from core.tasks import Bundle
-from core.train import Progress, Trainer
+from core.tasks.base import Bundle
+from core.training.trainer import Progress, Trainer
 
 from . import jobs
 

@@ -7,7 +7,7 @@ from .i18n import t
 
 @st.cache_resource(show_spinner=False)
 def device_name() -> str:
-    from core.device import describe, pick_device  # imports torch: done after the first page is drawn
+    from core.training.device import describe, pick_device  # imports torch: done after the first page is drawn
     return describe(pick_device())
 
 

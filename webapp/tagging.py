@@ -10,12 +10,14 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from core import data as readers
 from core.config import ModelConfig, TrainConfig
-from core.decode import entities, is_iob
+from core.decoding.viterbi import entities, is_iob
 from core.errors import DataError
-from core.segment import Token
-from core.tasks import TASKS, Bundle
+from core.readers.conll import is_conllu
+from core.readers.text import decode, shown
+from core.tasks.base import Bundle
+from core.tasks.registry import TASKS
+from core.text.segment import Token
 
 from .inside import states_of
 from .loading import shipped_json
@@ -141,9 +143,9 @@ def read_conll(data: bytes, name: str = "the upload", task: str | None = None, c
     be of that kind."""
     if not data or not data.strip():
         raise DataError(f"{name} is empty")
-    if task is not None and task != "ner" and not readers.is_conllu(readers.decode(bytes(data), name)):
-        first = next((line for line in readers.decode(bytes(data), name).split("\n") if line.strip()), "")
-        raise DataError(f"{name} is not a CoNLL-U file: its first line ({readers.shown(first, 40)!r}) should have ten "
+    if task is not None and task != "ner" and not is_conllu(decode(bytes(data), name)):
+        first = next((line for line in decode(bytes(data), name).split("\n") if line.strip()), "")
+        raise DataError(f"{name} is not a CoNLL-U file: its first line ({shown(first, 40)!r}) should have ten "
                         f"tab-separated columns, the word's number first")
     sentences = TASKS["tag"].read(bytes(data), name, column)
     tags = {t for _, tags in sentences for t in tags}

@@ -6,14 +6,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from core.channel import Rescored
 from core.config import ModelConfig, TrainConfig
+from core.decoding.search import Decoded
 from core.errors import DataError
-from core.pairs import Pair, read_pairs
-from core.search import Decoded
-from core.seq2seq import BOS
-from core.tasks import TASKS, Bundle
-from core.tasks.translate import MAX_SOURCE_TOKENS
+from core.readers.pairs import Pair, read_pairs
+from core.tasks.base import Bundle
+from core.tasks.registry import TASKS
+from core.tasks.translate.channel import Rescored
+from core.tasks.translate.seq2seq import BOS
+from core.tasks.translate.task import MAX_SOURCE_TOKENS
 
 from .inside import states_of
 from .loading import models_dir, shipped_json

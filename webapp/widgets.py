@@ -6,7 +6,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from core.errors import RNNLabError
-from core.tasks import Bundle
+from core.tasks.base import Bundle
 
 from . import charts, settings, urlstate
 from .guard import friendly_errors

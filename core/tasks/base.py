@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 import torch
 from torch import nn
 
-from ..config import ModelConfig, TrainConfig
-from ..errors import DataError
-from ..vocab import Vocab
+from core.config import ModelConfig, TrainConfig
+from core.errors import DataError
+from core.text.vocab import Vocab
 
 MAX_TOKENS = 1000  # longer training examples are cut (the recurrence still sees 1,000 steps)
 MAX_WORD_CHARS = 20  # characters of a word the tagger's character RNN reads
@@ -24,7 +24,7 @@ class Bundle:
     chars: Vocab | None = None  # tag: the characters of words
     info: dict = field(default_factory=dict)  # how it was trained, and its validation scores
     optimizer: dict | None = None  # AdamW's state, "<parameter>.<name>" -> tensor, if the checkpoint kept it
-    memory: object | None = None  # translate (a reranking chatbot): its `core.retrieve.Memory` of training pairs
+    memory: object | None = None  # translate (a reranking chatbot): its `core.tasks.translate.retrieve.Memory` of training pairs
 
     @property
     def cfg(self) -> ModelConfig:
@@ -49,6 +49,10 @@ class Task:
     has_labels = True  # the checkpoint keeps a second vocabulary (`Bundle.labels`)
     default_tokenizer = "word"
 
+    def build_model(self, cfg: ModelConfig) -> nn.Module:
+        """This task's network for `cfg` (a checkpoint's settings say which, when a task has several)."""
+        return self.model(cfg)
+
     def split(self, items, fraction: float, seed: int):
         return split(items, fraction, seed)
 
@@ -72,9 +76,9 @@ class Task:
     def configure_training(self, cfg: TrainConfig, args, train) -> None:
         """`train`: the training settings that depend on the data read (`train`), such as a short series' steps."""
 
-    def finish(self, bundle: Bundle, trainer, train, args) -> tuple[Bundle, object]:
+    def finish(self, bundle: Bundle, trainer, train, args, retrain) -> tuple[Bundle, object]:
         """`train`, after the run: the model to save and the trainer whose optimizer goes with it (forecast:
-        trained again on all the data, its band calibrated)."""
+        trained again on all the data by `retrain`, which is `core.fit.retrain`, its band calibrated)."""
         return bundle, trainer
 
     def predict_options(self, args) -> dict:

@@ -2,15 +2,43 @@
 from collections.abc import Iterator
 
 import torch
+from torch import Tensor, nn
 
-from .. import data as readers
-from ..config import ModelConfig, TrainConfig
-from ..errors import DataError
-from ..metrics import lm_metrics
-from ..models import LanguageModel, build_model
-from ..vocab import Vocab, tokenize
-from . import base
-from .base import Bundle, Task
+from core.config import ModelConfig, TrainConfig
+from core.errors import DataError
+from core.nn.layers import cross_entropy, embedding
+from core.nn.rnn import Recurrent, Trace
+from core.readers.text import read_text
+from core.tasks import base
+from core.tasks.base import Bundle, Task
+from core.text.vocab import Vocab, tokenize
+from core.training.metrics import lm_metrics
+
+
+class LanguageModel(nn.Module):
+    """Next-token logits at every step: (B, T) -> (B, T, V)."""
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__()
+        self.cfg = cfg
+        self.embed = embedding(cfg.vocab_size, cfg.embed_size)
+        self.rnn = Recurrent(cfg.cell, cfg.embed_size or cfg.vocab_size, cfg.hidden_size, cfg.num_layers,
+                             dropout=cfg.dropout)
+        self.drop = nn.Dropout(cfg.dropout)
+        self.head = nn.Linear(cfg.hidden_size, cfg.vocab_size, bias=cfg.output_bias)
+
+    def forward(self, ids, targets=None, lengths=None):
+        logits, _ = self.step(ids, lengths=lengths)
+        return logits, cross_entropy(logits, targets)
+
+    def step(self, ids: Tensor, state=None, lengths=None):
+        """Logits and the state after ids (B, T): carry the state to continue from there."""
+        out, state = self.rnn(self.drop(self.embed(ids)), state, lengths)  # (B, T, H)
+        return self.head(self.drop(out)), state
+
+    def trace(self, ids, state=None, lengths=None) -> tuple[Tensor, Trace]:
+        trace = self.rnn.trace(self.embed(ids), state, lengths)
+        return self.head(trace.outputs), trace
 
 
 class LanguageModelTask(Task):
@@ -19,7 +47,7 @@ class LanguageModelTask(Task):
     has_labels, default_tokenizer = False, "char"
 
     def read(self, source, name=None) -> str:
-        text = readers.read_text(source, name)
+        text = read_text(source, name)
         if len(text) < 2:
             raise DataError(f"{name or 'the text'} is too short to learn from: give it at least a few words")
         return text
@@ -40,7 +68,7 @@ class LanguageModelTask(Task):
         else:
             vocab = Vocab.build([tokenize(train, kind)], specials=True, min_count=2, max_size=base.MAX_VOCAB)
         cfg.vocab_size = len(vocab)
-        return Bundle(build_model(cfg), vocab)
+        return Bundle(self.build_model(cfg), vocab)
 
     def encode(self, bundle: Bundle, text: str) -> torch.Tensor:
         tokens = tokenize(text, bundle.cfg.tokenizer)

@@ -2,8 +2,8 @@
 from pathlib import Path
 
 import pytest
-
 from app_helpers import REPO, open_app, texts  # noqa: F401 - older tests import these from here
+
 from core import fit
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig, TrainConfig

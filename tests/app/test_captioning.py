@@ -6,14 +6,14 @@ import subprocess
 
 import pytest
 import torch
+from app_helpers import REPO, clean, open_app
 from PIL import Image
 
-from app_helpers import REPO, clean, open_app
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig
-from core.encoder import FEATURES, REGIONS
-from core.tasks import TASKS
-from core.tasks.caption import Example
+from core.tasks.caption.image_encoder import FEATURES, REGIONS
+from core.tasks.caption.task import Example
+from core.tasks.registry import TASKS
 
 PAGE = "pages/captioning.py"
 

@@ -108,8 +108,8 @@ def test_bad_pasted_text_says_why_and_keeps_the_model(without_shipped):
 
 def test_the_real_shipped_model_when_present():
     import pytest
-
     from app_helpers import REPO
+
     from webapp import loading
     path = REPO / "models" / "char-shakespeare.safetensors"
     if not path.exists():

@@ -1,13 +1,13 @@
-"""The translate page's Chat mode on a reranking chatbot (retrieve and rerank, core.rerank): each reply says
+"""The translate page's Chat mode on a reranking chatbot (retrieve and rerank, core.tasks.translate.rerank): each reply says
 whether it is a retrieved training answer or written by the RNN, its candidates with their scores, and the
 attention map of the chosen reply; temperature 0 takes the best candidate. A tiny stand-in model."""
 import pytest
-
 from app_helpers import clean, open_app
+
 from core import fit
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig, TrainConfig
-from core.pairs import Pair
+from core.readers.pairs import Pair
 
 PAGE = "pages/translate.py"
 CHAT = [Pair("배고프다", "맛있게 드세요."), Pair("피곤해", "푹 쉬세요."), Pair("심심해", "영화 보세요."),

@@ -6,9 +6,8 @@ import json
 import pandas as pd
 import pyarrow as pa
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from app_helpers import clean, open_app
+from streamlit.testing.v1 import AppTest
 
 PAGE = "pages/classifier.py"
 

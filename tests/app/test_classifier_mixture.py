@@ -1,13 +1,13 @@
 """The classifier page with a spam model of character and word members packed into one file
-(`core.ensemble.pack` -> `core.mixture.Mixture`), as the shipped one: it answers, explains and draws its
+(`core.tasks.classify.ensemble.pack` -> `core.tasks.classify.mixture.Mixture`), as the shipped one: it answers, explains and draws its
 heatmaps without an exception or an error box, shipped or uploaded."""
 import pytest
-
 from app_helpers import clean, open_app
+
 from core import fit
 from core.checkpoint import save_checkpoint, to_bytes
 from core.config import ModelConfig, TrainConfig
-from core.ensemble import pack
+from core.tasks.classify.ensemble import pack
 
 PAGE = "pages/classifier.py"
 TEXTS = [("ham", "are we still on for dinner tonight"), ("spam", "WINNER! call 0906 now to claim your prize"),

@@ -8,12 +8,13 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
-
 from app_helpers import clean, open_app
-from core import calibrate, fit
+
+from core import fit
 from core.checkpoint import save_checkpoint
+from core.cli import main
 from core.config import ModelConfig, TrainConfig
-from core.series import read_series
+from core.readers.series import read_series
 from webapp import forecast as fc
 
 PAGE = "pages/forecast.py"
@@ -55,7 +56,7 @@ def seoul_files(tmp_path_factory):
     models = tmp_path_factory.mktemp("models")
     save_checkpoint(bundle, models / fc.SHIPPED)
     path = str(models / fc.SHIPPED)  # its band calibrated on the last 10%, as the shipped one on September
-    assert calibrate.main([path, str(root / "seoul_bike" / "train.csv"), "--out", path]) == 0
+    assert main(["calibrate", path, str(root / "seoul_bike" / "train.csv"), "--out", path]) == 0
     return root, models
 
 

@@ -84,7 +84,7 @@ def test_the_time_step_slider_shows_the_step_that_is_used_after_the_word_changes
 
 
 def test_the_backward_walk_shows_the_lectures_numbers():
-    from core.lecture import backward
+    from core.lessons.hello import backward
     at = open_app(PAGE)
     at.button(key="hello_train").click().run()
     net = at.session_state["hello_net"]
@@ -101,7 +101,7 @@ def test_the_backward_walk_shows_the_lectures_numbers():
 def test_one_step_changes_the_weights_by_minus_lr_times_the_gradient_and_every_step_is_on_the_curve():
     import numpy as np
 
-    from core.lecture import backward
+    from core.lessons.hello import backward
     at = open_app(PAGE)
     at.select_slider(key="hello_steps").set_value(1).run()
     at.select_slider(key="hello_lr").set_value(0.3).run()

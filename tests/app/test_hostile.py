@@ -7,11 +7,12 @@ import re
 
 import pytest
 import torch
-from hypothesis import HealthCheck, given, settings, strategies as st
+from app_helpers import open_app, texts
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from safetensors.torch import save
 from streamlit.testing.v1 import AppTest
 
-from app_helpers import open_app, texts
 from core import fit
 from core.checkpoint import to_bytes
 from core.config import ModelConfig, TrainConfig
@@ -329,6 +330,7 @@ def test_streamlit_control_flow_passes_the_guard_untouched(without_shipped):
 def test_an_error_in_the_live_training_panel_is_one_line_too(without_shipped, monkeypatch, caplog):
     """The panel is a fragment that redraws itself, outside the page's own guard: it has its own."""
     from test_char_lm import train_briefly
+
     from webapp import widgets
 
     at = open_app("pages/char_lm.py")

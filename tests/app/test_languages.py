@@ -3,7 +3,6 @@ from webapp/i18n/ shows as the key itself)."""
 import re
 
 import pytest
-
 from app_helpers import open_app
 
 KEY = re.compile(r"^(nav|sidebar|home|hello|lm|train|inside|chart|corpus)\.[a-z_.\-]+$")

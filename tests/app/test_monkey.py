@@ -7,12 +7,11 @@ import os
 import string
 
 import pytest
+from monkey import REPO, Monkey, navigation
 
 from core import fit
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig, TrainConfig
-
-from monkey import REPO, Monkey, navigation
 
 SEEDS = [int(s) for s in os.environ.get("RNNLAB_MONKEY_SEED", "0").split(",") if s.strip()]
 ACTIONS = int(os.environ.get("RNNLAB_MONKEY_ACTIONS", "100"))

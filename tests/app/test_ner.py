@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from app_helpers import clean
+from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
 PAGE = str(REPO / "pages" / "ner.py")

@@ -2,8 +2,8 @@
 uploaded, trains a second more on new data, keeps its vocabulary, and its download keeps the optimizer
 state. Files of another task, unknown labels or characters, and broken files get a message and lose nothing."""
 import pytest
-
 from app_helpers import open_app, texts
+
 from core import fit
 from core.checkpoint import load_checkpoint, to_bytes
 from core.config import ModelConfig, TrainConfig

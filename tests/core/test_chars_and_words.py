@@ -6,12 +6,13 @@ import sys
 import pytest
 import torch
 
-from core import ModelConfig, TrainConfig, prepare
 from core.checkpoint import load_checkpoint, to_bytes
-from core.explain import encode, over_time, saliency
-from core.models import CharsAndWords
-from core.tasks import TASKS
+from core.config import ModelConfig, TrainConfig
+from core.fit import prepare
 from core.tasks.base import pad
+from core.tasks.classify.explain import encode, over_time, saliency
+from core.tasks.classify.model import CharsAndWords
+from core.tasks.registry import TASKS
 
 SMS = [("WIN a FREE prize now, txt 80082", "spam"), ("see you at lunch", "ham"), ("call me later", "ham"),
        ("URGENT! claim your cash prize", "spam"), ("win tickets? call 0800 now", "spam"),

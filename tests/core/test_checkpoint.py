@@ -9,8 +9,10 @@ import pytest
 import torch
 from safetensors.torch import save_file
 
-from core import CheckpointError, ModelConfig, TrainConfig, load_checkpoint, prepare, save_checkpoint, to_bytes
-from core.checkpoint import FORMAT
+from core.checkpoint import FORMAT, load_checkpoint, save_checkpoint, to_bytes
+from core.config import ModelConfig, TrainConfig
+from core.errors import CheckpointError
+from core.fit import prepare
 
 SENTENCES = [(["Peter", "lives", "in", "Paris"], ["B-PER", "O", "O", "B-LOC"])] * 4
 
@@ -24,7 +26,7 @@ def tagger():
 
 
 def logits(bundle, words=("Anna", "lives", "in", "Rome")):
-    from core.tasks import TASKS
+    from core.tasks.registry import TASKS
     return torch.cat(TASKS["tag"].tag_probabilities(bundle, [list(words)]))
 
 
@@ -177,7 +179,7 @@ def test_a_header_that_declares_more_data_than_the_file_holds():
 def test_every_shipped_model_loads(path):
     """The files in models/ (some made before core/tasks/ was a package) load as a task of the registry,
     and their card names them."""
-    from core.tasks import TASKS
+    from core.tasks.registry import TASKS
     bundle = load_checkpoint(path)
     assert bundle.cfg.task in TASKS and not bundle.model.training
     assert path.name in (path.parent / "README.md").read_text()

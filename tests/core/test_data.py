@@ -1,7 +1,9 @@
 import pytest
 
-from core.data import iob2, read_conll, read_labelled, read_text
 from core.errors import DataError
+from core.readers.conll import iob2, read_conll
+from core.readers.table import read_labelled
+from core.readers.text import read_text
 
 
 def write(tmp_path, name, text, encoding="utf-8"):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core import load_checkpoint, sample
+from core.checkpoint import load_checkpoint
+from core.decoding.generate import sample
 
 WORKER = Path(__file__).with_name("ddp_worker.py")
 

@@ -5,15 +5,16 @@ import tempfile
 import pytest
 import torch
 
-from core import ModelConfig, explain
 from core.checkpoint import load_checkpoint, save_checkpoint, to_bytes
-from core.ensemble import main, pack, shift, threshold
+from core.cli import main
+from core.config import ModelConfig
 from core.errors import RNNLabError
-from core.mixture import MixedVocab, Mixture
-from core.models import build_model
-from core.tasks import TASKS, Bundle
-from core.tasks.base import pad
-from core.vocab import Vocab
+from core.tasks.base import Bundle, pad
+from core.tasks.classify import explain
+from core.tasks.classify.ensemble import pack, shift, threshold
+from core.tasks.classify.mixture import MixedVocab, Mixture
+from core.tasks.registry import TASKS, build_model
+from core.text.vocab import Vocab
 
 CHARS = Vocab(["<pad>", "<unk>", *"abcdeWIN win!£1"])
 LABELS = Vocab(["ham", "spam"], specials=False)
@@ -74,11 +75,11 @@ def test_command_line(tmp_path, capsys):
         save_checkpoint(member(seed, cell="gru", bidirectional=True), paths[-1])
     (tmp_path / "valid.tsv").write_text("spam\tWIN £1 now!\nham\ta bad cab\n")
     out = tmp_path / "packed.safetensors"
-    assert main([*map(str, paths), "--out", str(out), "--valid", str(tmp_path / "valid.tsv"), "--half"]) == 0
+    assert main(["ensemble", *map(str, paths), "--out", str(out), "--valid", str(tmp_path / "valid.tsv"), "--half"]) == 0
     packed = load_checkpoint(out, task="classify")
     assert packed.cfg.hidden_size == 10 and 0 <= packed.info["valid"]["accuracy"] <= 1
-    assert main([str(paths[0]), str(tmp_path / "missing.safetensors"), "--out", str(out)]) == 1
-    assert "Error:" in capsys.readouterr().err
+    assert main(["ensemble", str(paths[0]), str(tmp_path / "missing.safetensors"), "--out", str(out)]) == 2
+    assert "error:" in capsys.readouterr().err
 
 
 WORDS = Vocab(["<pad>", "<unk>", "win", "£", "1", "now", "!", "a", "bad", "cab", "ab"])
@@ -185,7 +186,7 @@ def test_command_line_packs_both_tokenizers_with_a_threshold(tmp_path):
     accuracy = {}
     for extra in ([], ["--threshold"]):
         out = tmp_path / f"mixed{len(extra)}.safetensors"
-        assert main([*map(str, paths), "--out", str(out), "--valid", str(tmp_path / "valid.tsv"), "--half", *extra]) == 0
+        assert main(["ensemble", *map(str, paths), "--out", str(out), "--valid", str(tmp_path / "valid.tsv"), "--half", *extra]) == 0
         mixed = load_checkpoint(out, task="classify")
         assert isinstance(mixed.model, Mixture) and ("threshold" in mixed.info) == bool(extra)
         accuracy[bool(extra)] = mixed.info["valid"]["accuracy"]

@@ -2,12 +2,12 @@
 import pytest
 import torch
 
-from core import ModelConfig
+from core.config import ModelConfig
 from core.errors import DataError
-from core.explain import encode, over_time, saliency, trace
-from core.models import build_model
-from core.tasks import TASKS, Bundle
-from core.vocab import Vocab
+from core.tasks.base import Bundle
+from core.tasks.classify.explain import encode, over_time, saliency, trace
+from core.tasks.registry import TASKS, build_model
+from core.text.vocab import Vocab
 
 WORDS = ["<pad>", "<unk>", "not", "bad", "at", "all", "good", "great", "movie"]
 

@@ -8,13 +8,15 @@ import pandas as pd
 import pytest
 import torch
 
-from core import baselines, calibrate, conformal, fit, series as series_module
+from core import fit
 from core.checkpoint import load_checkpoint, save_checkpoint, to_bytes
 from core.cli import main
 from core.config import ModelConfig, TrainConfig
 from core.errors import DataError
-from core.series import read_series
-from core.tasks import TASKS
+from core.readers import series as series_module
+from core.readers.series import read_series
+from core.tasks.forecast import baselines, calibrate, conformal
+from core.tasks.registry import TASKS
 
 task = TASKS["forecast"]
 
@@ -265,7 +267,7 @@ def test_training_from_the_command_line_calibrates_the_band_on_its_validation_pa
 
 
 def test_a_short_series_trains_a_fixed_number_of_steps_then_again_on_all_its_months(tmp_path, monkeypatch, capsys):
-    from core.tasks import forecast as forecast_module
+    from core.tasks.forecast import task as forecast_module
     monkeypatch.setattr(forecast_module, "SHORT_STEPS", 25)
     months = pd.date_range("2000-01-01", periods=96, freq="MS")
     rng = np.random.default_rng(2)

@@ -1,10 +1,13 @@
 import pytest
 import torch
 
-from core import DataError, ModelConfig, TrainConfig, prepare, sample
-from core import generate
-from core.models import build_model
-from core.vocab import PAD, UNK, Vocab
+from core.config import ModelConfig, TrainConfig
+from core.decoding import generate
+from core.decoding.generate import sample
+from core.errors import DataError
+from core.fit import prepare
+from core.tasks.registry import build_model
+from core.text.vocab import PAD, UNK, Vocab
 
 TEXT = "abc" * 200
 

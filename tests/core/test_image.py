@@ -1,4 +1,4 @@
-"""core.image: every kind of bad or odd image file gives one clear line or a usable RGB picture."""
+"""core.readers.image: every kind of bad or odd image file gives one clear line or a usable RGB picture."""
 import io
 import struct
 import zlib
@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from core.errors import DataError
-from core.image import MAX_SIDE, open_image
+from core.readers.image import MAX_SIDE, open_image
 
 
 def encoded(image: Image.Image, fmt: str, **options) -> bytes:

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from core.errors import DataError
-from core.lecture import HelloRNN, backward
+from core.lessons.hello import HelloRNN, backward
 
 
 def test_the_snapshot_follows_the_lecture_equations():

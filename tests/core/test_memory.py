@@ -5,8 +5,16 @@ import pytest
 import torch
 
 from core.errors import DataError
-from core.memory import (FirstSymbol, Race, RaceConfig, build, grad_ratio, gradient_through_time,
-                         spectral_radius, step_through)
+from core.lessons.gate_race import (
+    FirstSymbol,
+    Race,
+    RaceConfig,
+    build,
+    grad_ratio,
+    gradient_through_time,
+    spectral_radius,
+    step_through,
+)
 
 
 def test_the_answer_is_the_first_letter_and_only_it_is_marked():
@@ -33,7 +41,7 @@ def test_a_delay_out_of_range_says_so(delay):
 def reference_gradients(model, ids, answers) -> np.ndarray:
     """‖∂L_i/∂h_t‖ the long way: for every t, rerun the steps after t from h_t as a fresh leaf (the LSTM's
     c_t held as it was) and ask autograd for the gradient of the loss with respect to it."""
-    from core.cells import STEPS
+    from core.nn.cells import STEPS
     w_ih, w_hh, b_ih, b_hh = model.rnn.weights(0)
     xw = model.embed(ids) @ w_ih.T + b_ih
     B, T = ids.shape

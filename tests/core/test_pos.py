@@ -9,16 +9,16 @@ import pytest
 import torch
 from sklearn.metrics import accuracy_score, f1_score
 
-from core import data as readers
 from core.checkpoint import load_checkpoint, save_checkpoint
 from core.config import ModelConfig, TrainConfig
-from core.data import is_conllu, read_conllu, read_tags
 from core.errors import DataError
 from core.fit import prepare, run
-from core.metrics import token_metrics
-from core.segment import sentences
-from core.tasks import TASKS
-from core.tasks import tag as tag_module
+from core.readers import conll
+from core.readers.conll import is_conllu, read_conllu, read_tags
+from core.tasks.registry import TASKS
+from core.tasks.tag import task as tag_module
+from core.text.segment import sentences
+from core.training.metrics import token_metrics
 
 # From UD English-EWT (CC BY-SA 4.0): a multi-word token ("don't" = do + n't), an empty node (8.1), and the
 # comments every sentence carries.
@@ -162,7 +162,7 @@ def test_pos_decoding_is_argmax_and_never_touches_the_iob_machinery(monkeypatch)
 
     for name in ("viterbi", "iob2_transitions", "entity_metrics"):
         monkeypatch.setattr(tag_module, name, refuse)
-    monkeypatch.setattr(readers, "iob2", refuse)
+    monkeypatch.setattr(conll, "iob2", refuse)
     probs = [torch.tensor([[0.1, 0.2, 0.7], [0.1, 0.2, 0.7]]), torch.tensor([[0.6, 0.3, 0.1]])]
     tags = bundle.labels.itos
     assert task.decode(bundle, probs) == [[tags[2], tags[2]], [tags[0]]]  # an "orphan" I-X twice: argmax

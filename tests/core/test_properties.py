@@ -6,16 +6,19 @@ import time
 
 import pytest
 import torch
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
-from core import data, segment
 from core.config import ModelConfig, TrainConfig
+from core.decoding.generate import sample
 from core.errors import CheckpointError, RNNLabError
-from core.explain import encode as explain_encode
 from core.fit import prepare
-from core.generate import sample
-from core.tasks import TASKS
-from core.vocab import PAD, UNK, Vocab, detokenize, tokenize
+from core.readers import conll, table
+from core.readers.text import read_text
+from core.tasks.classify.explain import encode as explain_encode
+from core.tasks.registry import TASKS
+from core.text import segment
+from core.text.vocab import PAD, UNK, Vocab, detokenize, tokenize
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 HOSTILE = ["", " ", "\x00", "\ufeff", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "😀" * 3,
@@ -44,7 +47,7 @@ def either_result_or_clear_error(fn, *args):
 @FAST
 @given(st.binary(max_size=300) | text.map(utf8))
 def test_read_text_on_any_bytes(raw):
-    out = either_result_or_clear_error(data.read_text, raw)
+    out = either_result_or_clear_error(read_text, raw)
     if out is not None:
         assert "\r" not in out
 
@@ -56,7 +59,7 @@ def test_read_text_on_any_bytes(raw):
 @example(b'"a\nb",c\nx,y\n')  # a header cell with a line break in it
 @example(('text,label\n"' + "a" * 200_000 + '",x\n').encode())  # a field beyond the csv module's limit
 def test_read_labelled_on_any_bytes(raw):
-    out = either_result_or_clear_error(data.read_labelled, raw)
+    out = either_result_or_clear_error(table.read_labelled, raw)
     if out is not None:
         texts, labels = out
         assert len(texts) == len(labels) > 0 and all(labels)
@@ -67,7 +70,7 @@ def test_read_labelled_on_any_bytes(raw):
        | st.lists(st.tuples(st.text(min_size=1, max_size=8), st.sampled_from(["O", "B-PER", "I-PER", "I-LOC", "X"])),
                   max_size=12).map(lambda rows: "\n".join(f"{w} {t}" if w.strip() else "" for w, t in rows)).map(utf8))
 def test_read_conll_on_any_bytes(raw):
-    out = either_result_or_clear_error(data.read_conll, raw)
+    out = either_result_or_clear_error(conll.read_conll, raw)
     for tokens, tags in out or []:
         assert len(tokens) == len(tags) > 0
         assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags)
@@ -77,7 +80,7 @@ def test_read_conll_on_any_bytes(raw):
 @FAST
 @given(st.lists(text, max_size=10))
 def test_iob2_on_any_tags(tags):
-    out = either_result_or_clear_error(data.iob2, tags)
+    out = either_result_or_clear_error(conll.iob2, tags)
     if out is not None:
         assert len(out) == len(tags)
 

@@ -7,14 +7,15 @@ import torch
 from safetensors import safe_open
 from safetensors.torch import save
 
-from core import cli, rerank
+from core import cli
 from core.checkpoint import load_checkpoint, save_checkpoint
 from core.config import ModelConfig, TrainConfig
 from core.errors import CheckpointError, DataError
 from core.fit import prepare, run
-from core.pairs import Pair
-from core.retrieve import Memory
-from core.tasks import TASKS
+from core.readers.pairs import Pair
+from core.tasks.registry import TASKS
+from core.tasks.translate import rerank
+from core.tasks.translate.retrieve import Memory
 
 TASK = TASKS["translate"]
 TRAIN = [Pair("배고프다", "맛있게 드세요."), Pair("배고파 죽겠어", "맛있게 드세요."), Pair("피곤해", "푹 쉬세요."),

@@ -3,7 +3,7 @@ kernels exactly (as micrograd tests against torch)."""
 import pytest
 import torch
 
-from core.rnn import Recurrent
+from core.nn.rnn import Recurrent
 
 SHAPES = [(cell, layers, bi) for cell in ("rnn", "lstm", "gru") for layers in (1, 2) for bi in (False, True)]
 

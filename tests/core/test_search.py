@@ -1,12 +1,12 @@
-"""core.search over a small random decoder: greedy, beam, sampling and replay agree with each other and with
+"""core.decoding.search over a small random decoder: greedy, beam, sampling and replay agree with each other and with
 brute force."""
 import itertools
 
 import pytest
 import torch
 
-from core import search
-from core.decoder import Decoder
+from core.decoding import search
+from core.nn.decoder import Decoder
 
 PAD, BOS, EOS = 0, 1, 2
 BANNED = (PAD, BOS)

@@ -1,23 +1,22 @@
 """Sequence-to-sequence ensembles: K translators as one, whose next-token distribution is the normalised
-geometric mean of theirs, decoded by core.search unchanged and saved as one ordinary checkpoint; with models
-of the other direction, the beam rescored by them (decoding "channel", core.channel)."""
+geometric mean of theirs, decoded by core.decoding.search unchanged and saved as one ordinary checkpoint; with models
+of the other direction, the beam rescored by them (decoding "channel", core.tasks.translate.channel)."""
 import dataclasses
 
 import pytest
 import torch
 
-from core import search
 from core.checkpoint import load_checkpoint, save_checkpoint, to_bytes
+from core.cli import main
 from core.config import ModelConfig
-from core.ensemble import main
+from core.decoding import search
 from core.errors import DataError, RNNLabError
-from core.models import build_model
-from core.pairs import Pair
-from core.rerank import logprobs
-from core.seq2seq_ensemble import Seq2SeqEnsemble, pack
-from core.tasks import TASKS, Bundle
-from core.tasks.base import pad
-from core.vocab import Vocab
+from core.readers.pairs import Pair
+from core.tasks.base import Bundle, pad
+from core.tasks.registry import TASKS, build_model
+from core.tasks.translate.ensemble import Seq2SeqEnsemble, pack
+from core.tasks.translate.rerank import logprobs
+from core.text.vocab import Vocab
 
 SOURCE = Vocab(["<pad>", "<unk>", *"abcdefgh"])
 TARGET = Vocab(["<pad>", "<unk>", "<s>", "</s>", *"abcdefgh"])
@@ -89,12 +88,12 @@ def test_an_ensemble_is_one_checkpoint_and_the_command_line_makes_it(tmp_path, c
     pairs = tmp_path / "valid.tsv"
     pairs.write_text("abc\tcba\nhhg\tghh\nfed\tdef\n")
     out = tmp_path / "both.safetensors"
-    assert main(["--out", str(out), str(tmp_path / "m0.safetensors"), str(tmp_path / "m1.safetensors"),
+    assert main(["ensemble", "--out", str(out), str(tmp_path / "m0.safetensors"), str(tmp_path / "m1.safetensors"),
                  "--valid", str(pairs), "--half"]) == 0
     assert "valid BLEU" in capsys.readouterr().out
     again = load_checkpoint(out, task="translate")
     assert isinstance(again.model, Seq2SeqEnsemble) and again.cfg.members == 2 and again.cfg.decoding == "beam"
-    assert main(["--out", str(tmp_path / "channel.safetensors"), str(tmp_path / "m0.safetensors"), "--reverse",
+    assert main(["ensemble", "--out", str(tmp_path / "channel.safetensors"), str(tmp_path / "m0.safetensors"), "--reverse",
                  str(tmp_path / "m1.safetensors"), "--beam-size", "3", "--channel-weight", "0.5"]) == 0
     channel = load_checkpoint(tmp_path / "channel.safetensors").cfg
     assert (channel.decoding, channel.beam_size, channel.channel_weight, channel.reverse_members) == ("channel", 3, 0.5, 1)
@@ -130,11 +129,11 @@ def test_members_that_do_not_fit_together_are_refused_with_a_message(tmp_path, c
         pack([pack([gru, member(3, cell="gru")]), gru])
     for k, m in enumerate((gru, lstm)):
         save_checkpoint(m, tmp_path / f"m{k}.safetensors")
-    assert main(["--out", str(tmp_path / "x.safetensors"), str(tmp_path / "m0.safetensors"),
-                 str(tmp_path / "m1.safetensors")]) == 1
-    assert main(["--out", str(tmp_path / "x.safetensors"), str(tmp_path / "m0.safetensors"), "--beam-size", "0"]) == 1
+    assert main(["ensemble", "--out", str(tmp_path / "x.safetensors"), str(tmp_path / "m0.safetensors"),
+                 str(tmp_path / "m1.safetensors")]) == 2
+    assert main(["ensemble", "--out", str(tmp_path / "x.safetensors"), str(tmp_path / "m0.safetensors"), "--beam-size", "0"]) == 2
     for err in capsys.readouterr().err.splitlines():
-        assert err.startswith("Error: ")
+        assert err.startswith("error: ")
     assert not (tmp_path / "x.safetensors").exists()
 
 

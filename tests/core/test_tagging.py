@@ -8,12 +8,12 @@ from safetensors import safe_open
 
 from core.checkpoint import load_checkpoint, save_checkpoint
 from core.config import ModelConfig
-from core.data import iob2, read_conll
-from core.decode import allowed_transitions, entities, orphans, viterbi
+from core.decoding.viterbi import allowed_transitions, entities, orphans, viterbi
 from core.errors import DataError
-from core.metrics import entity_metrics
-from core.segment import sentences, tokens
-from core.tasks import TASKS
+from core.readers.conll import iob2, read_conll
+from core.tasks.registry import TASKS
+from core.text.segment import sentences, tokens
+from core.training.metrics import entity_metrics
 
 TAGS = ["O", "B-LOC", "I-LOC", "B-PER", "I-PER"]
 

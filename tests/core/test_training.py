@@ -4,8 +4,10 @@ import time
 import pytest
 import torch
 
-from core import ModelConfig, TrainConfig, TrainingError, prepare
-from core.models import build_model
+from core.config import ModelConfig, TrainConfig
+from core.errors import TrainingError
+from core.fit import prepare
+from core.tasks.registry import build_model
 
 TEXT = "hello world, hello recurrent networks. " * 20
 SMS = [("WIN a FREE prize now, txt 80082", "spam"), ("see you at lunch", "ham"), ("call me later", "ham"),
@@ -139,8 +141,8 @@ def test_with_ema_the_moving_average_is_what_is_scored_and_kept():
 
 
 def test_vocabularies_keep_the_most_frequent_tokens_up_to_a_cap(monkeypatch):
-    from core.tasks import base
     from core.errors import DataError
+    from core.tasks import base
     monkeypatch.setattr(base, "MAX_VOCAB", 5)
     examples = [("common words here", "a"), ("common words there", "b")] * 3 + [(f"rare{i}", "a") for i in range(50)]
     bundle, _ = prepare("classify", examples, None, ModelConfig(hidden_size=8, tokenizer="word"),

@@ -8,14 +8,14 @@ import sys
 import pytest
 import torch
 
-from core import sentences
 from core.checkpoint import load_checkpoint, save_checkpoint
 from core.cli import main
 from core.config import ModelConfig, TrainConfig
 from core.errors import CheckpointError, DataError
 from core.fit import prepare, run
-from core.pairs import Pair, grouped_split, read_pairs
-from core.tasks import TASKS
+from core.readers.pairs import Pair, grouped_split, read_pairs
+from core.tasks.registry import TASKS
+from core.text import sentences
 
 TASK = TASKS["translate"]
 

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from streamlit_server import ARGS, CHROMIUM, REPO, free_port, start_app, stop_app, wait_healthy
 
 HERE = Path(__file__).parent

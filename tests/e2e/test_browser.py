@@ -3,7 +3,6 @@ Each page is loaded, checked for errors, and saved as a screenshot in a folder t
 ($RNNLAB_SCREENSHOTS, default screenshots/ at the top of the repository)."""
 from pathlib import Path
 
-
 from streamlit_server import REPO, no_errors, open_page, settle, snap
 
 

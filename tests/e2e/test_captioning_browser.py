@@ -3,7 +3,6 @@ the attention over it, a later word picked on the slider, and an uploaded photo.
 import io
 
 from PIL import Image, ImageDraw
-
 from streamlit_server import REPO, no_errors, open_page, settle, snap
 
 

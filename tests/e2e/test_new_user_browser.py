@@ -9,7 +9,6 @@ import sys
 from urllib.parse import urlparse
 
 import pytest
-
 from streamlit_server import REPO, free_port, settle, snap, stop_app, wait_healthy
 
 TROUBLE = re.compile(r"traceback|error|exception|warning", re.IGNORECASE)

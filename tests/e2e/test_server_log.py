@@ -5,7 +5,6 @@ import re
 import subprocess
 import sys
 
-
 from streamlit_server import ARGS, CHROMIUM, REPO, free_port, settle, stop_app, wait_healthy
 
 PAGES = ["", "hello_rnn", "char_lm", "classifier?model=sentiment", "classifier?model=spam", "ner"]

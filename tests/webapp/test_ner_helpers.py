@@ -5,7 +5,7 @@ import torch
 
 from core.config import ModelConfig
 from core.errors import DataError
-from core.tasks import TASKS
+from core.tasks.registry import TASKS
 from webapp import tagging
 
 TRAIN = [(["Peter", "Blackburn", "visited", "Paris", "."], ["B-PER", "I-PER", "O", "B-LOC", "O"]),

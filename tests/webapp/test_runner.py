@@ -3,10 +3,10 @@ import time
 
 import pytest
 
+from core.checkpoint import load_checkpoint
 from core.config import ModelConfig, TrainConfig
 from webapp import lm
 from webapp.jobs import Slots
-from core.checkpoint import load_checkpoint
 from webapp.runner import Start, TrainingRun, steps_trained
 
 TEXT = "the cat sat on the mat. " * 40

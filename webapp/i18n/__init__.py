@@ -7,11 +7,7 @@ translated lead-in.
 """
 import streamlit as st
 
-from . import char_lm, classifier, hello, home, shell, tagging, training
-from . import memory
-from . import forecast
-from . import captioning
-from . import translate
+from . import captioning, char_lm, classifier, forecast, hello, home, memory, shell, tagging, training, translate
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT = "en"

@@ -1,0 +1,1 @@
+"""Files in: plain text, tables (CSV/TSV), CoNLL and CoNLL-U, sentence pairs, time series, photos."""

@@ -1,0 +1,1 @@
+"""Classification (many-to-one): the task, its model, ensembles and mixtures of models, explanations."""

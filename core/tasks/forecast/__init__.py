@@ -1,0 +1,1 @@
+"""Forecasting (sequences of numbers): the task, its quantile model, the baselines and the conformal band."""

@@ -1,0 +1,1 @@
+"""Tagging (many-to-many, aligned): the task and its model."""

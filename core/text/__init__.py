@@ -1,0 +1,1 @@
+"""Text as the models read it: vocabularies and tokenizers, sentences, segmentation into CoNLL tokens."""

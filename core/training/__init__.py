@@ -1,0 +1,1 @@
+"""Training any model: the Trainer, data-parallel groups, the device, and the metrics."""
