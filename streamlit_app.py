@@ -53,7 +53,7 @@ SECTIONS = {
         ("pages/forecast.py", "nav.forecast", ":material/show_chart:"),
     ],
     "nav.many_to_many": [
-        ("pages/ner.py", "nav.ner", ":material/sell:"),
+        ("pages/tagging.py", "nav.ner", ":material/sell:"),
         ("pages/translate.py", "nav.translate", ":material/translate:"),
     ],
 }

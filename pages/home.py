@@ -20,7 +20,7 @@ USAGES = [  # (usage, inputs, outputs, its pages as (file, title key))
     ("many-to-one", ["a", "fine", "film", "!"], ["", "", "", "😊"],
      [("pages/classifier.py", "nav.classifier"), ("pages/forecast.py", "nav.forecast")]),
     ("many-to-many", ["Ada", "met", "Alan", "Turing"], ["PER", "O", "PER", "PER"],
-     [("pages/ner.py", "nav.ner"), ("pages/translate.py", "nav.translate")]),
+     [("pages/tagging.py", "nav.ner"), ("pages/translate.py", "nav.translate")]),
 ]
 for column, (usage, inputs, outputs, usage_pages) in zip(st.columns(3), USAGES):
     with column, st.container(border=True):

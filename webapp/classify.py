@@ -1,8 +1,6 @@
 """Classifier helpers the page needs around core: a person's labelled table (any CSV/TSV, columns
 detected or chosen), settings from widget values, a training run with its validation examples kept,
 the report after training, and the answer plus its explanation for one text. No Streamlit here."""
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -11,6 +9,7 @@ import torch
 
 from core.config import ModelConfig, TrainConfig
 from core.errors import DataError
+from core.readers import table as tables
 from core.readers.table import LABEL_HEADERS, TEXT_HEADERS
 from core.tasks.base import Bundle
 from core.tasks.classify import explain
@@ -41,39 +40,14 @@ class Table:
     notes: list[tuple[str, dict]] = field(default_factory=list)  # i18n key + values: what was done to the file
 
 
-def decode(data: bytes, name: str) -> tuple[str, list[tuple[str, dict]]]:
-    """UTF-8 (with or without BOM); a file that is not is read as Windows-1252/Latin-1, with a note."""
+def read_table(data: bytes, name: str = "the upload") -> Table:
+    """A CSV/TSV (comma, tab or semicolon) with or without a header, as rows of cells: read by
+    `core.readers.table`, as the command line reads it."""
     if not data or not data.strip():
         raise DataError(f"{name} is empty")
-    if b"\x00" in data[:8192]:
-        raise DataError(f"{name} looks like a binary file, not a CSV or TSV table")
-    try:
-        text, notes = data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-        notes = [("clf.data.latin1", {})]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), notes
-
-
-def read_table(data: bytes, name: str = "the upload") -> Table:
-    """A CSV/TSV (comma, tab or semicolon) with or without a header, as rows of cells."""
-    text, notes = decode(data, name)
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not lines:  # only whitespace that bytes.strip() keeps (a no-break space, a line separator)
-        raise DataError(f"{name} is empty")
-    first = lines[0]
-    delimiter = "\t" if "\t" in first else (";" if first.count(";") > first.count(",") else ",")
-    if delimiter == "\t":  # TSV: quotes are ordinary characters (SMS texts are full of them)
-        rows = [line.split("\t") for line in lines]
-    else:
-        try:
-            rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-        except csv.Error as e:
-            raise DataError(f"{name} is not a readable CSV file ({e})") from None
-    header = [c.strip().lower() for c in rows[0]]
+    table = tables.read_table(bytes(data), name)
+    notes = [] if table.encoding == "utf-8" else [("clf.data.latin1", {})]
+    rows, header = table.rows, table.header
     named = any(h in TEXT_HEADERS or h in LABEL_HEADERS for h in header)
     if named:
         columns, rows = [c.strip() or f"column {i + 1}" for i, c in enumerate(rows[0])], rows[1:]

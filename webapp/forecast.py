@@ -12,6 +12,7 @@ import pandas as pd
 from core.config import ModelConfig, TrainConfig
 from core.errors import DataError
 from core.readers.series import Series, read_series
+from core.readers.table import read_table
 from core.tasks.base import Bundle
 from core.tasks.forecast import baselines
 from core.tasks.forecast.task import mase_scale
@@ -61,7 +62,8 @@ def builtin(name: str, root: Path | None = None) -> Series:
 def numeric_columns(data: bytes) -> list[str]:
     """The numeric columns of an uploaded CSV (to choose a target from), [] if it cannot be read."""
     try:
-        frame = pd.read_csv(io.BytesIO(data), nrows=1000, sep=None, engine="python")
+        table = read_table(bytes(data))
+        frame = pd.read_csv(io.StringIO(table.text), nrows=1000, sep=table.delimiter, skipinitialspace=True)
     except Exception:  # noqa: BLE001 - the reader proper says what is wrong
         return []
     return [str(c) for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]

@@ -4,18 +4,17 @@
     pairs = read_pairs("chatbot_ko/train.csv")  # header Q,A,label: Q -> A
     train, valid = grouped_split(pairs, 0.1, seed=0)
 
-Formats: TSV with or without a header, CSV with a header. Columns are picked by name (a header's, any case)
+Formats (`core.readers.table`): TSV with or without a header, CSV (comma or semicolon) with a header. Columns are picked by name (a header's, any case)
 or by position (1 is the first); by default a header's source and target names (SOURCE_NAMES,
 TARGET_NAMES), else the first two columns. The columns a pair does not use are kept as its `note` (Tatoeba's
 attribution, which its licence asks to show with the sentences).
 """
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import DataError
-from core.readers.text import decode, read_bytes, shown
+from core.readers.table import read_table
+from core.readers.text import shown
 from core.text.sentences import normalise
 
 SOURCE_NAMES = ("source", "src", "input", "q", "question", "query", "english", "en", "eng", "korean_q")
@@ -35,30 +34,18 @@ class Pair:
 
 def read_pairs(source: str | Path | bytes, name: str | None = None, source_column: str | int | None = None,
                target_column: str | int | None = None) -> list[Pair]:
-    name = name or ("the upload" if isinstance(source, bytes) else str(source))
-    text = decode(read_bytes(source), name)
-    lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
+    table = read_table(source, name)
+    name = table.name
+    for number, line in enumerate(table.text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
             raise DataError(f"{name}, line {number} is {len(line):,} characters long: a pair file holds a pair "
                             f"of sentences a line (at most {MAX_LINE_CHARS:,} characters)")
-    first = next((line for line in lines if line.strip()), None)
-    if first is None:
-        raise DataError(f"{name} is empty")
-    tsv = "\t" in first
-    if tsv:
-        rows = [(n, line.split("\t")) for n, line in enumerate(lines, start=1) if line.strip()]
-    elif "," in first:
-        try:
-            reader = csv.reader(io.StringIO(text))
-            rows = [(reader.line_num, row) for row in reader if any(c.strip() for c in row)]
-        except csv.Error as e:
-            raise DataError(f"{name} is not a readable CSV file ({e})") from None
-    else:
+    if len(table.rows[0]) < 2:
         raise DataError(f"{name} has one column: a pair file has a source and a target on each line, separated "
                         f"by a tab (TSV) or a comma (CSV with a header such as Q,A)")
-    width = len(rows[0][1])
-    header = [c.strip().lower() for c in rows[0][1]]
+    tsv = table.delimiter == "\t"
+    rows = list(zip(table.lines, table.rows))
+    width, header = len(table.rows[0]), table.header
     by_name = any(isinstance(c, str) and not c.isdigit() for c in (source_column, target_column))
     has_header = not tsv or by_name or bool(set(header) & set(SOURCE_NAMES) and set(header) & set(TARGET_NAMES))
     src = _column(source_column, header if has_header else None, SOURCE_NAMES, 0, width, name, "source")

@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from core.errors import DataError
-from core.readers.text import decode, name_of, read_bytes, shown
+from core.readers.table import read_table
+from core.readers.text import name_of, shown
 
 MAX_ROWS = 1_000_000
 MAX_CATEGORIES = 20  # a text column with more distinct values is left out, with a note
@@ -122,11 +123,11 @@ def read_series(source: str | Path | bytes | pd.DataFrame, name: str | None = No
 
 
 def _table(source, name: str) -> pd.DataFrame:
-    text = decode(read_bytes(source), name)
-    if not text.strip():
-        raise DataError(f"{name} is empty")
+    """The file as `core.readers.table` reads every table (encoding, delimiter), its cells typed by pandas."""
+    table = read_table(source, name)
     try:
-        frame = pd.read_csv(io.StringIO(text), nrows=MAX_ROWS + 1, sep=None, engine="python", skipinitialspace=True)
+        frame = pd.read_csv(io.StringIO(table.text), nrows=MAX_ROWS + 1, sep=table.delimiter, skipinitialspace=True,
+                            decimal="," if table.delimiter == ";" else ".")  # semicolons: a spreadsheet's decimal comma
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError) as e:
         raise DataError(f"{name} is not a readable CSV file ({shown(str(e), 80)})") from None
     if frame.shape[1] < 2:

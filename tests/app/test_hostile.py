@@ -147,7 +147,7 @@ def test_classifier_uploaded_table_names_and_labels():
 
 
 def test_ner_entity_highlighting_and_legend(hostile_models):
-    at = upload_model("pages/ner.py", "ner_model_file", hostile_models["tag"])
+    at = upload_model("pages/tagging.py", "ner_model_file", hostile_models["tag"])
     safe(at)
     at.text_area(key="ner_text").set_value(HOSTILE).run()
     safe(at)
@@ -158,7 +158,7 @@ def test_ner_entity_highlighting_and_legend(hostile_models):
 
 def test_ner_uploaded_conll_file():
     data = "".join(f"Peter B-{SCRIPT}\n{SCRIPT} B-{IMG_NO_SPACE}\nmet O\n\n" for _ in range(5)).encode()
-    at = open_app("pages/ner.py", model="train")
+    at = open_app("pages/tagging.py", model="train")
     at.radio(key="ner_data").set_value("upload").run()
     at.file_uploader(key="ner_data_file").upload(f"{IMG}.conll", data, "text/plain").run()
     safe(at)
@@ -181,8 +181,8 @@ UPLOADERS = [  # (page, URL, widget values, uploader key, the types it may take)
     ("pages/char_lm.py", {"model": "upload"}, {}, "lm_model_file", {"safetensors"}),
     ("pages/classifier.py", {"model": "train"}, {}, "clf_data_file", {"csv", "tsv", "txt"}),
     ("pages/classifier.py", {"model": "upload"}, {}, "clf_model_file", {"safetensors"}),
-    ("pages/ner.py", {"model": "train"}, {"ner_data": "upload"}, "ner_data_file", {"txt", "conll", "tsv", "iob", "bio"}),
-    ("pages/ner.py", {"model": "upload"}, {}, "ner_model_file", {"safetensors"}),
+    ("pages/tagging.py", {"model": "train"}, {"ner_data": "upload"}, "ner_data_file", {"txt", "conll", "tsv", "iob", "bio"}),
+    ("pages/tagging.py", {"model": "upload"}, {}, "ner_model_file", {"safetensors"}),
 ]
 
 

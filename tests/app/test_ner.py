@@ -10,7 +10,7 @@ from app_helpers import clean
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
-PAGE = str(REPO / "pages" / "ner.py")
+PAGE = str(REPO / "pages" / "tagging.py")
 TIMEOUT = 180  # the first run imports torch
 SOURCES = ("shipped", "train", "upload")
 SENTENCE = "Peter Blackburn, the U.S. envoy, met officials of the European Commission in Brussels on Thursday."

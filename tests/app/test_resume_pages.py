@@ -8,7 +8,7 @@ from core import fit
 from core.checkpoint import load_checkpoint, to_bytes
 from core.config import ModelConfig, TrainConfig
 
-LM, CLASSIFIER, NER = "pages/char_lm.py", "pages/classifier.py", "pages/ner.py"
+LM, CLASSIFIER, NER = "pages/char_lm.py", "pages/classifier.py", "pages/tagging.py"
 TEXT = "abcde edcba cab bad " * 20
 EXAMPLES = [(f"{w} film {i}", "up" if w == "superb" else "down") for i in range(15) for w in ("superb", "dreadful")]
 SENTENCES = [([who, "met", town, "."], ["B-HERO", "O", "B-TOWN", "O"])

@@ -12,7 +12,7 @@ from streamlit.testing.v1.util import patch_config_options
 
 from webapp import jobs
 
-LM, CLASSIFIER, NER = "pages/char_lm.py", "pages/classifier.py", "pages/ner.py"
+LM, CLASSIFIER, NER = "pages/char_lm.py", "pages/classifier.py", "pages/tagging.py"
 ALPHABETS = ("abcde ", "vwxyz ", "가나다라 ")  # one per visitor: a model trained on one never writes another's
 CSV = "text,label\n" + "".join(f"{w} film {i},{'up' if w == 'superb' else 'down'}\n"
                                for i in range(30) for w in ("superb", "dreadful"))

@@ -12,7 +12,7 @@ from app_helpers import clean
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
-PAGE = str(REPO / "pages" / "ner.py")
+PAGE = str(REPO / "pages" / "tagging.py")
 TIMEOUT = 180  # the first run imports torch
 
 

@@ -26,7 +26,7 @@ def injected(page) -> int:
 
 
 def test_ner_shows_hostile_text_as_text(app, browser):
-    page, dialogs = visit(browser, app, "ner?text=" + urllib.parse.quote(TEXT))
+    page, dialogs = visit(browser, app, "tagging?text=" + urllib.parse.quote(TEXT))
     no_errors(page)
     assert dialogs == [] and injected(page) == 0
     shown = page.locator('[data-testid="stHtml"]').all_inner_texts()

@@ -9,7 +9,7 @@ TEXT = ("Peter Blackburn, the U.S. envoy, met officials of the European Commissi
 
 
 def test_ner_highlights_entities(app, browser, shots):
-    page = open_page(browser, app, "ner?text=" + urllib.parse.quote(TEXT))
+    page = open_page(browser, app, "tagging?text=" + urllib.parse.quote(TEXT))
     no_errors(page)
     assert (REPO / "models" / "ner-conll2003.safetensors").exists()
     marks = page.locator("mark")
@@ -22,7 +22,7 @@ def test_ner_highlights_entities(app, browser, shots):
 
 
 def test_ner_in_korean_with_the_gates(app, browser, shots):
-    page = open_page(browser, app, "ner?lang=ko&text=" + urllib.parse.quote("EU rejects German call to boycott British lamb."))
+    page = open_page(browser, app, "tagging?lang=ko&text=" + urllib.parse.quote("EU rejects German call to boycott British lamb."))
     no_errors(page)
     assert page.get_by_text("태깅: 단어마다 태그 하나").is_visible()
     page.get_by_text("망각 게이트 f_t").first.click()  # the LSTM's forget gate, both directions
@@ -37,7 +37,7 @@ TINY = "".join(f"{name} NNP B-PER\nvisited VBD O\n{city} NNP B-LOC\n. . O\n\n"
 
 
 def test_ner_trains_on_an_upload_stops_and_reports(app, browser, shots):
-    page = open_page(browser, app, "ner?model=train")
+    page = open_page(browser, app, "tagging?model=train")
     page.locator('input[type="file"]').first.set_input_files(
         files=[{"name": "tiny.conll", "mimeType": "text/plain", "buffer": TINY.encode()}])
     page.get_by_text("24 sentences, 96 tokens").wait_for(timeout=30_000)

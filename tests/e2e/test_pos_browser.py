@@ -11,7 +11,7 @@ def alerts(page) -> str:
 
 
 def test_the_three_tasks_and_english_parts_of_speech(app, browser, shots):
-    page = open_page(browser, app, "ner?task=pos_en&text=" + urllib.parse.quote("I can can a can."))
+    page = open_page(browser, app, "tagging?task=pos_en&text=" + urllib.parse.quote("I can can a can."))
     no_errors(page)
     assert "went wrong" not in alerts(page)
     for label in ("Named entities (CoNLL-2003)", "Parts of speech, English (UD EWT)", "Parts of speech, Korean (UD GSD)"):
@@ -25,7 +25,7 @@ def test_the_three_tasks_and_english_parts_of_speech(app, browser, shots):
 
 def test_korean_parts_of_speech_in_korean(app, browser, shots):
     assert (REPO / "models" / "pos-ko-gsd.safetensors").exists()
-    page = open_page(browser, app, "ner?lang=ko&task=pos_ko&text=" + urllib.parse.quote("그가 나를 불렀다. 나는 나의 친구를 만났다."))
+    page = open_page(browser, app, "tagging?lang=ko&task=pos_ko&text=" + urllib.parse.quote("그가 나를 불렀다. 나는 나의 친구를 만났다."))
     no_errors(page)
     assert "went wrong" not in alerts(page) and "문제가" not in alerts(page)
     assert page.get_by_text("품사, 한국어 (UD GSD)").count() >= 1

@@ -7,7 +7,7 @@ import sys
 
 from streamlit_server import ARGS, CHROMIUM, REPO, free_port, settle, stop_app, wait_healthy
 
-PAGES = ["", "hello_rnn", "char_lm", "classifier?model=sentiment", "classifier?model=spam", "ner"]
+PAGES = ["", "hello_rnn", "char_lm", "classifier?model=sentiment", "classifier?model=spam", "tagging"]
 TROUBLE = re.compile(r"traceback|error|exception|warning", re.IGNORECASE)
 
 

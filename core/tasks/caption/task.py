@@ -6,9 +6,7 @@ encoder's features of the images are cached (`core.tasks.caption.image_encoder.i
 An example is an image with all its captions, so a held-out image is held out with every one of them.
 Captions are lower-case words (punctuation dropped); words seen fewer than `min_count` times in training
 read as <unk>, which decoding never writes."""
-import csv
 import functools
-import io
 import random
 import re
 import sys
@@ -23,7 +21,8 @@ from core.decoding import search
 from core.errors import CheckpointError, DataError
 from core.nn.layers import IGNORE
 from core.readers.image import open_image
-from core.readers.text import read_text, shown
+from core.readers.table import read_table
+from core.readers.text import shown
 from core.tasks import base
 from core.tasks.base import Bundle, Task, bucketed, pad
 from core.tasks.caption.captioner import BOS, EOS, Captioner
@@ -56,21 +55,13 @@ def encoder() -> ImageEncoder:
 
 def read_captions(source, name: str | None = None) -> list[tuple[str, list[str]]]:
     """(image file name, [captions]) in the order the images first appear."""
-    name = name or ("the upload" if isinstance(source, bytes) else str(source))
-    text = read_text(source, name)
-    try:
-        rows = list(csv.reader(io.StringIO(text)))
-    except csv.Error as e:
-        raise DataError(f"{name} is not a readable CSV file ({e})") from None
-    rows = [r for r in rows if any(c.strip() for c in r)]
-    if not rows:
-        raise DataError(f"{name} is empty")
-    header = [c.strip().lower() for c in rows[0]]
+    table = read_table(source, name)
+    name, rows, header = table.name, table.rows, table.header
     if "image" not in header or "caption" not in header:
         raise DataError(f"{name} needs a header with 'image' and 'caption' columns, not {shown(','.join(rows[0]))!r}")
     i_col, c_col = header.index("image"), header.index("caption")
     grouped: dict[str, list[str]] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in zip(table.lines[1:], rows[1:]):
         if len(row) <= max(i_col, c_col):
             raise DataError(f"{name}, line {number}: {len(row)} columns where the header has {len(header)}")
         image, caption = row[i_col].strip(), row[c_col].strip()
