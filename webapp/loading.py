@@ -37,7 +37,10 @@ def shipped_json(path: Path) -> dict | None:
     return found if isinstance(found, dict) else None
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+CACHED_MODELS = 24  # every shipped model (11 files) stays loaded, with room for files replaced while running
+
+
+@st.cache_resource(show_spinner=False, max_entries=CACHED_MODELS)
 def _load(path: str, mtime: float, task: str) -> Bundle:  # mtime: a replaced file is loaded afresh
     bundle = load_checkpoint(path, task=task, name=Path(path).name)
     for p in bundle.model.parameters():

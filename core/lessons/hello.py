@@ -2,6 +2,7 @@
 inputs and y_t = W_hy h_t, trained on a single word ("hello": input "hell", targets "ello") by plain
 gradient descent, W <- W - lr * dL/dW, with L = sum_t L_t; and backpropagation through time written out,
 every number of it (tested equal to torch.autograd)."""
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -126,6 +127,7 @@ class HelloRNN:
         self.lr = lr
         self.steps = 0
         self.losses: list[tuple[int, float]] = [(0, self._loss())]  # (step, mean loss per letter): every step
+        self.lock = threading.Lock()  # one training at a time: a second call waits, then trains its own steps
 
     def _loss(self) -> float:
         with torch.no_grad():
@@ -137,27 +139,28 @@ class HelloRNN:
 
     def train(self, steps: int, lr: float | None = None) -> float:
         """`steps` gradient-descent steps on the word, W <- W - lr * dL/dW (lr: this network's unless given);
-        returns the mean loss per letter after them. Every step's loss is recorded."""
-        if lr is not None:
-            if not 0 < lr <= 10:
-                raise DataError("the learning rate must be above 0 and at most 10")
-            self.lr = lr
-        self.model.train()
-        params = [w for w in self.model.parameters() if w.requires_grad]
-        for _ in range(steps):
-            loss = self.total_loss()
-            grads = torch.autograd.grad(loss, params)
-            with torch.no_grad():
-                for w, g in zip(params, grads):
-                    w -= self.lr * g
-            self.steps += 1
-            self.losses.append((self.steps, self._loss()))
-        self.model.eval()
-        return self.losses[-1][1]
+        returns the mean loss per letter after them. Every step's loss is recorded. Calls from two threads (a
+        visitor's rapid clicks) run one after the other, each its own `steps`."""
+        if lr is not None and not 0 < lr <= 10:
+            raise DataError("the learning rate must be above 0 and at most 10")
+        with self.lock:
+            self.lr = lr if lr is not None else self.lr
+            self.model.train()
+            params = [w for w in self.model.parameters() if w.requires_grad]
+            for _ in range(steps):
+                loss = self.total_loss()
+                grads = torch.autograd.grad(loss, params)
+                with torch.no_grad():
+                    for w, g in zip(params, grads):
+                        w -= self.lr * g
+                self.steps += 1
+                self.losses.append((self.steps, self._loss()))
+            self.model.eval()
+            return self.losses[-1][1]
 
     def snapshot(self) -> Snapshot:
         rnn = self.model.rnn.fused
-        with torch.no_grad():
+        with self.lock, torch.no_grad():  # never half-way through a training
             logits, trace = self.model.trace(self.x)
             h = trace.hidden[0, 0]  # (T, H)
             h_prev = torch.cat([torch.zeros_like(h[:1]), h[:-1]])

@@ -121,3 +121,28 @@ def test_a_confident_network_has_a_finite_loss_and_gradient():
     assert np.isfinite(back.loss) and all(np.isfinite(g).all() for g in back.grads.values())
     loss, grads, _ = autograd_bptt(net)
     assert back.loss == pytest.approx(loss, rel=1e-4, abs=1e-5)
+
+
+def test_trainings_from_four_threads_at_once_run_one_after_the_other():
+    """A visitor's four rapid clicks on Train: every call trains its own 20 steps, none breaks another."""
+    import threading
+
+    net = HelloRNN("hello", 3, seed=0)
+    errors = []
+
+    def click():
+        try:
+            net.train(20)
+        except Exception as e:  # noqa: BLE001 - the test reports what went wrong
+            errors.append(e)
+
+    threads = [threading.Thread(target=click) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == [] and net.steps == 80
+    assert [s for s, _ in net.losses] == list(range(81))
+    alone = HelloRNN("hello", 3, seed=0)
+    alone.train(80)
+    assert net.losses[-1][1] == pytest.approx(alone.losses[-1][1])

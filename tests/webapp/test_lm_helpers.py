@@ -128,3 +128,9 @@ def test_every_string_has_both_languages_and_the_same_placeholders():
         assert names[0] == names[1], key
     assert i18n.t("lm.download", lang="ko") != i18n.t("lm.download", lang="en")
     assert i18n.t("no.such.key") == "no.such.key"
+
+
+def test_the_model_cache_holds_every_shipped_model():
+    """A class using every page never evicts and reloads a shipped model."""
+    shipped = list((loading.REPO / "models").glob("*.safetensors"))
+    assert 10 <= len(shipped) < loading.CACHED_MODELS
