@@ -3,10 +3,12 @@ uploads (a person's own, kept in their session)."""
 import functools
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
+from streamlit.logger import get_logger
 
 from core.checkpoint import load_checkpoint
 from core.errors import CheckpointError, RNNLabError
@@ -15,6 +17,7 @@ from core.tasks.base import Bundle
 from .i18n import t
 
 REPO = Path(__file__).resolve().parent.parent
+log = get_logger(__name__)  # Streamlit's: printed at its logger.level (info by default)
 
 
 def models_dir() -> Path:
@@ -42,7 +45,9 @@ CACHED_MODELS = 24  # every shipped model (11 files) stays loaded, with room for
 
 @st.cache_resource(show_spinner=False, max_entries=CACHED_MODELS)
 def _load(path: str, mtime: float, task: str) -> Bundle:  # mtime: a replaced file is loaded afresh
+    start = time.perf_counter()
     bundle = load_checkpoint(path, task=task, name=Path(path).name)
+    log.info("loaded %s in %.1f s", Path(path).name, time.perf_counter() - start)  # benchmarks/classroom.py counts these
     for p in bundle.model.parameters():
         p.requires_grad_(False)  # frozen: shared by every session
     return bundle

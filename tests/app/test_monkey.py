@@ -44,6 +44,7 @@ def tiny_training(models, monkeypatch):
         monkeypatch.setenv("RNNLAB_" + name, value)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("page", PAGES)
 def test_a_restless_visitor_meets_no_error(page, seed, tiny_training):

@@ -20,6 +20,7 @@ def work(tmp_path_factory):
     return d
 
 
+@pytest.mark.slow
 def test_lm_train_evaluate_sample_predict(work):
     import os
     repo = os.getcwd()
@@ -38,6 +39,7 @@ def test_lm_train_evaluate_sample_predict(work):
     assert predict.returncode == 0 and predict.stdout.startswith("To b ->")
 
 
+@pytest.mark.slow
 def test_classify_and_tag(work):
     import os
     repo = os.getcwd()

@@ -78,6 +78,7 @@ def core(*args):
                           cwd=os.getcwd(), timeout=300)
 
 
+@pytest.mark.slow
 def test_the_command_line_resumes_a_model_from_its_file_alone(tmp_path):
     data = tmp_path / "sms.tsv"
     data.write_text("".join(f"{label}\t{text}\n" for text, label in EXAMPLES))

@@ -3,6 +3,7 @@ Each page is loaded, checked for errors, and saved as a screenshot in a folder t
 ($RNNLAB_SCREENSHOTS, default screenshots/ at the top of the repository)."""
 from pathlib import Path
 
+import pytest
 from streamlit_server import REPO, no_errors, open_page, settle, snap
 
 
@@ -52,6 +53,7 @@ def test_char_lm_in_korean(app, browser, shots):
     snap(page, shots / "char_lm-ko.png")
 
 
+@pytest.mark.slow
 def test_char_lm_trains_in_the_browser(app, browser, shots, tmp_path):
     page = open_page(browser, app, "char_lm?model=train")
     page.get_by_role("button", name="Train").first.click()  # the toy text, 30 s budget

@@ -37,6 +37,7 @@ def test_bad_text_gets_a_message(app, browser, shots):
     snap(page, shots / "classifier-emoji.png")
 
 
+@pytest.mark.slow
 def test_a_model_trains_on_an_uploaded_csv(app, browser, shots, tmp_path):
     rows = [f"{w} movie number {i},{'pos' if w in ('great', 'lovely') else 'neg'}"
             for i in range(40) for w in ("great", "lovely", "awful", "boring")]

@@ -17,6 +17,7 @@ def charts(page) -> int:
     ("forecast?series=seoul_bike&origin=2018-09-14%2000:00:00", "forecast-seoul.png"),
     ("forecast?series=seoul_bike&origin=2018-09-14%2000:00:00&signal=temperature&lang=ko", "forecast-seoul-ko.png"),
 ])
+@pytest.mark.slow
 def test_the_shipped_model_draws_its_forecast_band_and_heatmaps(app, browser, shots, query, shot):
     page = open_page(browser, app, query)
     no_errors(page)

@@ -1,6 +1,7 @@
 """The memory lab and Hello RNN's backward walk in a real browser (chromium via Playwright): the gradient
 through time drawn on a log scale, a short race run live and stopped, the heatmaps of a long word.
 Screenshots go to the folder of conftest.py ($RNNLAB_SCREENSHOTS, default screenshots/)."""
+import pytest
 from streamlit_server import no_errors, open_page, settle, snap
 
 
@@ -16,6 +17,7 @@ def test_the_gradient_through_time_at_initialisation(app, browser, shots):
     assert charts_drawn(page) >= 1  # (the chart's title is drawn inside its canvas)
 
 
+@pytest.mark.slow
 def test_a_short_race_runs_live_and_stops(app, browser, shots):
     page = open_page(browser, app, "memory?delay=20&hidden=32")
     page.get_by_role("button", name="Race for 60 s").click()

@@ -2,6 +2,7 @@
 entities highlighted by type, the entity table, the heatmaps; and the page in Korean."""
 import urllib.parse
 
+import pytest
 from streamlit_server import REPO, no_errors, open_page, settle, snap
 
 TEXT = ("Peter Blackburn, the U.S. envoy, met officials of the European Commission in Brussels on Thursday.\n"
@@ -36,6 +37,7 @@ TINY = "".join(f"{name} NNP B-PER\nvisited VBD O\n{city} NNP B-LOC\n. . O\n\n"
                                   ("Paul", "Madrid"), ("Eva", "Vienna")] * 4)
 
 
+@pytest.mark.slow
 def test_ner_trains_on_an_upload_stops_and_reports(app, browser, shots):
     page = open_page(browser, app, "tagging?model=train")
     page.locator('input[type="file"]').first.set_input_files(

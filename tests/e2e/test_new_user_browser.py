@@ -51,6 +51,7 @@ def span_shown(page) -> tuple[int, int]:
     return int(a), int(b)
 
 
+@pytest.mark.slow
 def test_the_steps_that_broke_the_character_lm_page(logged_app, browser, shots):
     url, log = logged_app
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -116,6 +117,7 @@ def test_the_steps_that_broke_the_character_lm_page(logged_app, browser, shots):
     assert [line for line in lines if TROUBLE.search(line)] == [], "\n".join(lines[-40:])
 
 
+@pytest.mark.slow
 def test_no_page_fetches_anything_from_another_host(logged_app, browser):
     url, log = logged_app
     page = browser.new_page(viewport={"width": 1400, "height": 1000})

@@ -5,12 +5,14 @@ import re
 import subprocess
 import sys
 
+import pytest
 from streamlit_server import ARGS, CHROMIUM, REPO, free_port, settle, stop_app, wait_healthy
 
 PAGES = ["", "hello_rnn", "char_lm", "classifier?model=sentiment", "classifier?model=spam", "tagging"]
 TROUBLE = re.compile(r"traceback|error|exception|warning", re.IGNORECASE)
 
 
+@pytest.mark.slow
 def test_visiting_every_page_leaves_no_error_in_the_server_log(tmp_path):
     from playwright.sync_api import sync_playwright
 

@@ -32,6 +32,7 @@ def no_error_box(page):
      "%EC%8B%B6%EC%96%B4.&beam=5", "translate-ko-en"),
     ("translate?mode=translate&dir=en-ko&text=Do%20you%20like%20cooking%3F&beam=3&lang=ko", "translate-en-ko"),
 ])
+@pytest.mark.slow
 def test_a_sentence_is_translated_with_its_attention_and_beam(app, browser, shots, query, shot):
     page = open_page(browser, app, query)
     no_error_box(page)
