@@ -86,3 +86,10 @@ def test_importing_the_package_or_its_bottom_imports_no_heavy_library():
             "print(','.join(m for m in ('torch', 'numpy', 'pandas', 'sklearn') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_the_config_names_the_tasks_of_the_registry():
+    """The config checks task names without importing the tasks: its list must be the registry's."""
+    from core.config import TASK_NAMES
+    from core.tasks.registry import TASKS
+    assert TASK_NAMES == tuple(TASKS)

@@ -1,5 +1,5 @@
-"""The registry of tasks that the command line, `fit` and checkpoints read. A new task is a `Task` subclass that builds its own model, one line in `TASKS` and its name in
-`core.config.TASK_NAMES`."""
+"""The registry of tasks that the command line, `fit` and checkpoints read. A new task is a `Task` subclass
+that builds its own model, one line in `TASKS` and its name in `core.config.TASK_NAMES`."""
 from torch import nn
 
 from core.config import ModelConfig
