@@ -79,7 +79,11 @@ def written_for(key: str, model_key: str, bundle, text: str, **decoding):
 def notes(written):
     """What the model could not read of the input."""
     if written.cut:
-        st.warning(t("tr.cut", n=tr.MAX_SOURCE_TOKENS, chars=f"{tr.MAX_TEXT_CHARS:,}"))
+        read = written.read
+        st.warning(t("tr.cut", n=tr.MAX_SOURCE_TOKENS, chars=f"{read.chars:,}", total=f"{read.total:,}",
+                     tokens=read.tokens, unit=t(f"tr.tokens.{read.unit}")))
+        with st.expander(t("tr.cut.read")):
+            st.text(read.text)
     if written.unknown:
         st.warning(t("tr.unknown", tokens=", ".join(repr(u) for u in written.unknown[:12])))
 
@@ -193,21 +197,42 @@ def reranked_reply(bundle, written):
 # ---------------------------------------------------------------- translate
 if mode == "translate":
     direction = urlstate.choice("dir", "tr_dir", DIRECTIONS)
-    direction = st.radio(t("tr.direction"), DIRECTIONS, key="tr_dir", horizontal=True,
+
+    def swap_text():
+        """The direction changed: the text box follows, as on a translation site (tr.swapped_text)."""
+        new = st.session_state.tr_dir
+        if new not in DIRECTIONS:
+            return
+        old = next(d for d in DIRECTIONS if d != new)
+        text = st.session_state.get("tr_text", "")
+        held = st.session_state.get("tr_written")  # (ident, Written) of the last translation (written_for)
+        translation = held[1].text if held and held[0][1] == text and not held[1].cut else None
+        st.session_state.tr_text = tr.swapped_text(text, old, new, translation)
+
+    direction = st.radio(t("tr.direction"), DIRECTIONS, key="tr_dir", horizontal=True, on_change=swap_text,
                          format_func=lambda d: t(f"tr.direction.{d}"))
     bundle, model_key = shipped_model(tr.SHIPPED[direction])
     st.caption(model_card(bundle))
     if holds := makeup(bundle):
         st.caption(holds)
     examples = tr.EXAMPLES[direction]
-    urlstate.seed("text", "tr_text", examples[0][0], valid=lambda v: isinstance(v, str) and len(v) <= 20_000)
+    urlstate.seed("text", "tr_text", examples[0][0], valid=lambda v: isinstance(v, str) and len(v) <= tr.MAX_TEXT_CHARS)
     st.caption(t("tr.examples"))
     c = st.columns(len(examples))
     for i, (example, _) in enumerate(examples):
         c[i].button(example, key=f"tr_example_{direction}_{i}", width="stretch",
                     on_click=lambda e=example: st.session_state.update(tr_text=e))
     st.caption(t("tr.examples.credit", who="; ".join(who for _, who in examples)))
-    text = st.text_area(t("tr.text"), key="tr_text", height=90, placeholder=t(f"tr.text.placeholder.{direction}"))
+    text = st.text_area(t("tr.text"), key="tr_text", height=90, placeholder=t(f"tr.text.placeholder.{direction}"),
+                        max_chars=tr.MAX_TEXT_CHARS, help=t("tr.text.help", chars=f"{tr.MAX_TEXT_CHARS:,}",
+                                                            n=tr.MAX_SOURCE_TOKENS))
+    if (seen := tr.wrong_language(text, direction)) is not None:
+        other = next(d for d in DIRECTIONS if d != direction)
+        st.warning(t("tr.wrong_language", seen=t(f"tr.language.{seen}"), direction=t(f"tr.direction.{direction}"),
+                     reads=t(f"tr.language.{tr.SOURCE_LANGUAGE[direction]}")))
+        if seen == tr.SOURCE_LANGUAGE[other]:  # the text fits the other direction: one click there, the text kept
+            st.button(t("tr.wrong_language.switch", direction=t(f"tr.direction.{other}")), key="tr_switch",
+                      icon=":material/swap_horiz:", on_click=lambda: st.session_state.update(tr_dir=other))
     urlstate.seed("beam", "tr_beam", bundle.cfg.beam_size if bundle.cfg.beam_size in BEAMS else 5, cast=int,
                   valid=lambda v: v in BEAMS)
     beam = st.select_slider(t("tr.beam_size"), BEAMS, key="tr_beam", help=t("tr.beam_size.help"))
@@ -415,7 +440,7 @@ else:
         st.info(t("tr.no_model"))
         st.stop()
     st.subheader(t("tr.try"))
-    text = st.text_input(t("tr.text"), key="tr_own_text")
+    text = st.text_input(t("tr.text"), key="tr_own_text", max_chars=tr.MAX_TEXT_CHARS)
     if not text.strip():
         st.info(t("tr.empty"))
         st.stop()

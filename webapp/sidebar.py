@@ -14,13 +14,15 @@ def device_name() -> str:
 def sidebar():
     """Draw the sidebar; call it once, from the app's entry script, before the pages. Returns the slot
     for `show_device`, to be filled after the page (so a first visit need not wait for torch)."""
-    urlstate.seed("lang", i18n.KEY, i18n.DEFAULT, valid=lambda v: v in i18n.LANGUAGES)
+    browser = i18n.browser_language()  # a first visit: the browser's language; ?lang= and the switch win
+    urlstate.seed("lang", i18n.KEY, browser, valid=lambda v: v in i18n.LANGUAGES)
     with st.sidebar:
         st.radio(t("sidebar.language"), list(i18n.LANGUAGES), key=i18n.KEY, horizontal=True,
                  format_func=i18n.LANGUAGES.get)
         device = st.empty()
         st.caption(t("sidebar.about"))
-    urlstate.publish({"lang": None if st.session_state[i18n.KEY] == i18n.DEFAULT else st.session_state[i18n.KEY]})
+    lang = st.session_state[i18n.KEY]  # in the URL unless it is English for an English browser: a link
+    urlstate.publish({"lang": None if lang == browser == i18n.DEFAULT else lang})  # keeps the sender's language
     return device
 
 

@@ -1,6 +1,7 @@
 """The translate page's pieces that are not drawing: the shipped models, one sentence translated with
 everything the page shows about it (attention, each step's candidates, the beam, both networks' states),
 the chat's replies, the "what attention buys" table, and training on an upload. No Streamlit here."""
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,6 +16,7 @@ from core.tasks.registry import TASKS
 from core.tasks.translate.channel import Rescored
 from core.tasks.translate.seq2seq import BOS
 from core.tasks.translate.task import MAX_SOURCE_TOKENS
+from core.text import segment, sentences
 
 from .inside import states_of
 from .loading import models_dir, shipped_json
@@ -24,7 +26,7 @@ TASK = TASKS["translate"]
 SHIPPED = {"ko-en": "translate-ko-en.safetensors", "en-ko": "translate-en-ko.safetensors",
            "chat": "chatbot-ko.safetensors"}
 ATTENTION_TABLE = "translate-attention.json"  # what attention buys, measured by benchmarks/translate_attention.py
-MAX_TEXT_CHARS = 5_000  # the text box takes this much; the model reads MAX_SOURCE_TOKENS tokens of it
+MAX_TEXT_CHARS = 5_000  # the text box takes this much (its max_chars); the model reads MAX_SOURCE_TOKENS tokens of it
 MAX_UPLOAD_MB = 16
 TOP_K = 5
 TATOEBA = "CC-BY 2.0 (France), tatoeba.org"
@@ -43,6 +45,96 @@ EXAMPLES = {
 }
 
 
+SOURCE_LANGUAGE = {"ko-en": "ko", "en-ko": "en"}  # the language each direction's model reads
+_WORD = re.compile(r"[^\W\d_]+(?:\w*)", re.UNICODE)  # a run of letters (digits after the first letter kept)
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The part of an input the model reads: at most MAX_SOURCE_TOKENS tokens, ending at a sentence's end
+    where one fits (else at a space, else mid-word)."""
+
+    text: str  # the part read, as typed (a prefix of the input)
+    chars: int  # its characters
+    total: int  # the input's characters
+    tokens: int  # the tokens read
+    cut: bool  # some of the input was left out
+    unit: str = "char"  # what a token is: "char" or "word" (the model's tokenizer)
+
+
+def reading(bundle: Bundle, text: str) -> Reading:
+    """What the model reads of `text` (see Reading)."""
+    kind = bundle.cfg.tokenizer
+    total = len(text)
+    text = text[:MAX_TEXT_CHARS]
+
+    def count(n: int) -> int:
+        return len(sentences.split(text[:n], kind))
+
+    if count(len(text)) <= MAX_SOURCE_TOKENS and total <= MAX_TEXT_CHARS:
+        return Reading(text, len(text), total, count(len(text)), False, kind)
+    lo, hi = 0, len(text)  # the longest prefix of at most MAX_SOURCE_TOKENS tokens (a prefix's count grows with it)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if count(mid) <= MAX_SOURCE_TOKENS else (lo, mid - 1)
+    # every sentence but the last ends at . ! ? or a line break: read up to the last such end that fits, unless
+    # that leaves out more than half of what would fit (one long sentence): then up to a space
+    ends = [s[-1].end for s in segment.sentences(text)[:-1] if s[-1].end <= lo]
+    space = text.rfind(" ", 0, lo + 1)
+    end = ends[-1] if ends and ends[-1] > lo // 2 else space if space > lo // 2 else lo
+    part = text[:end].rstrip()
+    return Reading(part, len(part), total, count(len(part)), True, kind)
+
+
+def _language_of(word: str) -> str:
+    """"ko" for a word with Hangul in it, "en" for one of Latin letters (and digits), else "other"."""
+    if _HANGUL.search(word):
+        return "ko"
+    return "en" if all(_LATIN.match(c) or c.isdigit() or c == "_" for c in word) else "other"
+
+
+def looks_like(text: str) -> str | None:
+    """The language most of `text`'s words are written in: "ko" (words with Hangul), "en" (words of Latin
+    letters), "other" (other scripts, or no majority), or None for a text without words (digits, punctuation).
+    Counted by word, not by letter: a Hangul syllable is one character for two or three letters, and "나는
+    iPhone을 샀어" is Korean."""
+    words = [_language_of(w) for w in _WORD.findall(text)]
+    if not words:
+        return None
+    best = max(("ko", "en", "other"), key=words.count)
+    return best if 2 * words.count(best) > len(words) else "other"
+
+
+def wrong_language(text: str, direction: str) -> str | None:
+    """When fewer than half of `text`'s words are in the language the model of `direction` reads: the language
+    it looks like ("ko", "en" or "other"); else None (also for a text without words)."""
+    read = SOURCE_LANGUAGE[direction]
+    words = [_language_of(w) for w in _WORD.findall(text)]
+    if not words or 2 * words.count(read) >= len(words):
+        return None
+    seen = looks_like(text)
+    return seen if seen not in (read, None) else "other"
+
+
+def swapped_text(text: str, old: str, new: str, translation: str | None = None) -> str:
+    """What the text box holds after the direction changes from `old` to `new`, as a translation site does
+    it: an example becomes the same example in the other language; a text already in the new direction's
+    language stays; a text with a translation gives way to its translation; anything else to the new
+    direction's first example. An empty box stays empty."""
+    if not text.strip():
+        return text
+    for (mine, _), (theirs, _) in zip(EXAMPLES[old], EXAMPLES[new]):
+        if text.strip() == mine:
+            return theirs
+    if wrong_language(text, new) is None:
+        return text
+    if translation and translation.strip() and wrong_language(translation, new) is None:
+        return translation
+    return EXAMPLES[new][0][0]
+
+
 @dataclass
 class Written:
     """One input and how the model wrote its output."""
@@ -59,6 +151,7 @@ class Written:
     unknown: list[str]  # source tokens the model never saw
     cut: bool  # the input was longer than the model reads
     beams: list[list[dict]] = field(default_factory=list)  # each step's hypotheses, best first
+    read: Reading | None = None  # the part of the input the model read
 
 
 def write(bundle: Bundle, text: str, decoding: str | None = None, beam_size: int | None = None,
@@ -67,10 +160,11 @@ def write(bundle: Bundle, text: str, decoding: str | None = None, beam_size: int
     `TranslateTask.decode`'s (rerank_temperature...); a reranked reply's `decoded` has its candidates."""
     if not text.strip():
         raise DataError("type a sentence first")
-    source = TASK.source(bundle, text[:MAX_TEXT_CHARS])
+    read = reading(bundle, text)
+    source = TASK.source(bundle, read.text)  # exactly what decode reads of read.text: its tokens match the attention
     if not source.ids:
         raise DataError("the text has nothing the model reads")
-    [d] = TASK.decode(bundle, [source.text], decoding=decoding, beam_size=beam_size, temperature=temperature,
+    [d] = TASK.decode(bundle, [read.text], decoding=decoding, beam_size=beam_size, temperature=temperature,
                       generator=generator, record_k=TOP_K, **options)
     labels, eos = bundle.labels, "</s>"
     steps = [labels.itos[s.token] for s in d.steps]
@@ -81,8 +175,8 @@ def write(bundle: Bundle, text: str, decoding: str | None = None, beam_size: int
     return Written(source=source.tokens, output=labels.decode(d.tokens), text=TASK.text(bundle, d.tokens),
                    decoded=d, attention=attention, steps=[s if s != eos else eos for s in steps],
                    candidates=[[(labels.itos[i], p) for i, p in s.candidates] for s in d.steps],
-                   encoder=encoder, decoder=decoder, unknown=source.unknown, cut=source.cut or len(text) > MAX_TEXT_CHARS,
-                   beams=beams)
+                   encoder=encoder, decoder=decoder, unknown=source.unknown, cut=read.cut or source.cut,
+                   beams=beams, read=read)
 
 
 def rescored(written: Written) -> bool:
@@ -165,5 +259,6 @@ def report(bundle: Bundle, valid: list[Pair], n: int = 8) -> dict:
     return metrics
 
 
-__all__ = ["SHIPPED", "EXAMPLES", "Written", "write", "attention_table", "configs", "start_training", "report",
+__all__ = ["SHIPPED", "EXAMPLES", "Reading", "reading", "looks_like", "wrong_language", "swapped_text", "Written",
+           "write", "attention_table", "configs", "start_training", "report",
            "MAX_SOURCE_TOKENS"]

@@ -112,12 +112,90 @@ def test_an_example_is_one_click_away_and_a_gate_can_be_shown(page):
 @pytest.mark.parametrize("text,kind,message", [
     ("   ", "info", "Type a sentence first"),
     ("나는 쀍뿕 학생이야.", "warning", "never saw"),
-    ("나는 학생이야. " * 500, "warning", "first 200 tokens"),
+    ("나는 학생이야. " * 500, "warning", "at most 200 tokens"),
 ])
 def test_bad_inputs_get_a_message(page, text, kind, message):
     at = page(mode="translate", dir="ko-en", text=text)
     clean(at)
     assert any(message in e.value for e in getattr(at, kind)), [e.value for e in getattr(at, kind)]
+
+
+KOREAN_PARAGRAPH = ("나는 그냥 쉬고 싶어. 이건 중대한 문제야. 요리 좋아해? "
+                    "난 아직도 프랑스어 배우고 있어. " * 40)[:1200]
+
+
+@pytest.mark.parametrize("text,total", [
+    ("가" * 199 + " " + "나" * 50, "250"),  # the 200th token a space: the page raised "weights (T, 199) do not match"
+    (KOREAN_PARAGRAPH, "1,200"),
+])
+def test_a_long_input_is_cut_to_what_the_model_reads_and_the_page_says_so(page, text, total):
+    at = page(mode="translate", dir="ko-en", beam=1)
+    at.text_area(key="tr_text").set_value(text).run()
+    clean(at)
+    [cut] = [w.value for w in at.warning if "at most 200 tokens" in w.value]
+    assert f"of your {total} characters" in cut
+    read = at.session_state["tr_written"][1].read
+    assert read.cut and read.tokens <= 200 and text.startswith(read.text) and f"the first {read.chars:,} " in cut
+    if text == KOREAN_PARAGRAPH:
+        assert read.text.endswith("?") or read.text.endswith(".")  # whole sentences
+    assert written(at) and len(charts(at)) >= 4
+
+
+def test_the_box_holds_what_the_page_says_it_takes(page):
+    at = page(mode="translate", dir="en-ko", beam=1)
+    box = at.text_area(key="tr_text")
+    assert box.proto.max_chars == 5_000 and "5,000 characters" in box.help
+    box.set_value("I just want to rest. This is a serious problem. " * 420).run()  # 20,160 characters
+    clean(at)
+    assert len(at.text_area(key="tr_text").value) == 5_000
+    assert any("of your 5,000 characters" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert "text" not in at.query_params  # too long for a link
+
+
+def test_a_text_in_the_wrong_language_gets_a_note_and_one_click_to_the_other_direction(page):
+    at = page(mode="translate", dir="ko-en", text="I am hungry.")
+    clean(at)
+    [note] = [w.value for w in at.warning if "looks like English" in w.value]
+    assert "Korean → English" in note
+    at.button(key="tr_switch").click().run()
+    clean(at)
+    assert at.radio(key="tr_dir").value == "en-ko" and at.text_area(key="tr_text").value == "I am hungry."
+    assert not [w for w in at.warning if "looks like" in w.value]
+    at.text_area(key="tr_text").set_value("こんにちは、元気ですか").run()
+    clean(at)
+    assert any("neither Korean nor English" in w.value for w in at.warning)
+    assert "tr_switch" not in [b.key for b in at.button]  # no direction reads it: nothing to switch to
+
+
+def test_switching_the_direction_swaps_the_text_as_a_translation_site_does(page):
+    at = page(mode="translate", dir="ko-en")
+    at.button(key="tr_example_ko-en_2").click().run()
+    at.radio(key="tr_dir").set_value("en-ko").run()  # an example: the same Tatoeba pair's other side
+    clean(at)
+    assert at.text_area(key="tr_text").value == "Do you like cooking?"
+    at.text_area(key="tr_text").set_value("I am a student.").run()
+    clean(at)
+    korean = written(at)
+    at.radio(key="tr_dir").set_value("ko-en").run()  # a text of one's own: its translation takes its place
+    clean(at)
+    assert at.text_area(key="tr_text").value == (korean if re.search("[가-힣]", korean) else "나는 그냥 쉬고 싶어.")
+    at.radio(key="tr_dir").set_value("en-ko").run()
+    at.text_area(key="tr_text").set_value("나는 학생이야.").run()  # Korean typed into English -> Korean ...
+    at.radio(key="tr_dir").set_value("ko-en").run()  # ... stays when the direction comes to fit it
+    clean(at)
+    assert at.text_area(key="tr_text").value == "나는 학생이야."
+    assert not [w for w in at.warning if "looks like" in w.value]
+
+
+def test_the_korean_interface_says_the_new_notes_in_korean(page):
+    at = open_app(PAGE, lang="ko", mode="translate", dir="ko-en", text="I am hungry.", beam=1)
+    clean(at)
+    assert any("영어처럼 보이지만" in w.value for w in at.warning)
+    assert "이 글 그대로" in at.button(key="tr_switch").label
+    # a new app: AppTest cannot set a widget of the Korean interface (it formats options outside the run, in English)
+    at = open_app(PAGE, lang="ko", mode="translate", dir="ko-en", text=KOREAN_PARAGRAPH, beam=1)
+    clean(at)
+    assert any("1,200자 중" in w.value for w in at.warning), [w.value for w in at.warning]
 
 
 def test_chat_keeps_the_conversation_and_reseeds(page):

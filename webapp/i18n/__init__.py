@@ -1,6 +1,8 @@
 """Every string the interface shows, in English and Korean: one table, kept in one module per page or area.
 
-`t(key, **values)` gives the string in the language picked in the sidebar, formatted with `values`.
+`t(key, **values)` gives the string in the language picked in the sidebar, formatted with `values`. A first
+visit opens in the browser's language when it is one of LANGUAGES (`default_language`), else in English; the
+sidebar's switch and a link's ?lang= win over it.
 A page's strings live in its module here (key -> (English, Korean)); a new page adds a module and its
 line in AREAS. Messages from `core` (bad data, bad checkpoints) stay in English and are shown after a
 translated lead-in.
@@ -20,6 +22,21 @@ for area in AREAS:
     assert not clash, f"{area.__name__} defines strings defined elsewhere: {sorted(clash)}"
     STRINGS |= area.STRINGS
 
+
+
+def default_language(locale: str | None) -> str:
+    """The interface language for a first visit from a browser whose language is `locale` (st.context.locale,
+    the browser's navigator.language: "ko", "ko-KR", "en-US"...): Korean for Korean, English otherwise."""
+    primary = (locale or "").strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else DEFAULT
+
+
+def browser_language() -> str:
+    """default_language of this visitor's browser (English outside a Streamlit run or without a locale)."""
+    try:
+        return default_language(st.context.locale)
+    except Exception:  # noqa: BLE001 - no session (plain Python, unit tests)
+        return DEFAULT
 
 
 def language() -> str:

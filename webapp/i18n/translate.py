@@ -71,8 +71,28 @@ STRINGS = {
     "tr.empty": ("Type a sentence first.", "먼저 문장을 입력하세요."),
     "tr.writing": ("Writing…", "쓰는 중…"),
     "tr.bad_text": ("This text cannot be translated: {error}", "이 글은 번역할 수 없습니다: {error}"),
-    "tr.cut": ("The input is long: the model reads its first {n} tokens (the box takes {chars} characters).",
-               "입력이 깁니다: 모델은 앞의 {n}개 토큰만 읽습니다 (입력란은 {chars}자까지)."),
+    "tr.cut": (
+        "The text is long: the model reads at most {n} tokens. It translated the first {chars} of your {total} "
+        "characters ({tokens} tokens, here {unit}, up to the end of a sentence where one fits); the rest was left "
+        "out. It was trained on single sentences, so it does best with one sentence at a time.",
+        "글이 깁니다: 모델은 최대 {n}개 토큰까지 읽습니다. 입력한 {total}자 중 앞의 {chars}자({tokens}개 토큰, "
+        "여기서는 {unit} 단위, 가능하면 문장 끝까지)만 번역했고 나머지는 빠졌습니다. 한 문장씩 학습했으므로 한 번에 "
+        "한 문장을 넣을 때 가장 잘 번역합니다."),
+    "tr.cut.read": ("The part the model read", "모델이 읽은 부분"),
+    "tr.text.help": (
+        "Up to {chars} characters. The model reads at most {n} tokens of them (characters of Korean, words of "
+        "English) and says so when it leaves some out.",
+        "최대 {chars}자까지 입력할 수 있습니다. 모델은 그중 최대 {n}개 토큰(한국어는 글자, 영어는 단어)까지 읽고, 빠진 "
+        "부분이 있으면 알려 줍니다."),
+    "tr.language.ko": ("Korean", "한국어"),
+    "tr.language.en": ("English", "영어"),
+    "tr.language.other": ("neither Korean nor English", "한국어도 영어도 아닌 글"),
+    "tr.wrong_language": (
+        "This looks like {seen}, but the direction is {direction}: the model reads {reads}. On text in another "
+        "language it still writes a fluent sentence, but an invented one.",
+        "이 글은 {seen}처럼 보이지만 방향은 {direction}입니다: 모델은 {reads}를 읽습니다. 다른 언어의 글에도 매끄러운 "
+        "문장을 쓰지만, 지어낸 문장입니다."),
+    "tr.wrong_language.switch": ("Switch to {direction}, keeping this text", "이 글 그대로 {direction}(으)로 바꾸기"),
     "tr.unknown": ("The model never saw {tokens} in training: it reads them as <unk> (unknown).",
                    "모델이 학습에서 본 적 없는 {tokens}은(는) <unk>(모름)로 읽습니다."),
     "tr.nothing_written": ("(the model wrote nothing: its first token was the end)",
