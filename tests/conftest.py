@@ -1,6 +1,10 @@
 """Fixtures for every test folder."""
+import os
+
 import pytest
 import torch
+
+os.environ.setdefault("RNNLAB_VALIDATE_CHARTS", "1")  # every chart the app draws is checked against Vega-Lite's schema
 
 
 @pytest.fixture

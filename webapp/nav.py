@@ -4,6 +4,8 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from . import shared_charts
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -11,7 +13,9 @@ def enter():
     """Call first in every page. On a fresh server, Streamlit's old `pages/` mode is on until the entry
     script has run once: a first visitor who opens a page's own link (a shared URL) would get that page
     run alone, without streamlit_app.py's navigation, sidebar and page config. Switch that mode off and
-    rerun, so the entry script runs and routes to the page asked for."""
+    rerun, so the entry script runs and routes to the page asked for. The charts the page draws are shared
+    by every session (`shared_charts`)."""
+    shared_charts.install()
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()

@@ -1,0 +1,49 @@
+"""Charts built once per server and shared by every session.
+
+A class opening the same page sees the same charts (a shipped model's default view): each chart builder of
+`charts`, `forecast_charts` and `translate_charts` is wrapped, once at the server's start (`install`), in a
+`st.cache_resource` keyed by its arguments, so the second visitor gets the first one's chart object. Those
+objects are handed to Streamlit without Altair's schema check, which costs about 35 ms a chart and runs under
+a lock that every session's charts queue for; the tests set RNNLAB_VALIDATE_CHARTS=1, and there every spec
+is checked as before. The builders stay pure functions, tested as such.
+"""
+import functools
+import os
+
+import streamlit as st
+
+from webapp import charts, forecast_charts, translate_charts
+
+BUILDERS = {
+    charts: ("heatmap", "matrix", "loss_curve", "top_k", "unit_scores", "text_strip", "over_time", "confusion",
+             "bars", "lines"),
+    forecast_charts: ("series_chart", "forecast_chart", "time_heatmap", "unit_against"),
+    translate_charts: ("attention_map", "beam_tree", "by_length"),
+}
+MAX_ENTRIES = 512  # charts kept a builder (a default view has a few dozen; a class's own inputs add more)
+
+
+def validating() -> bool:
+    return os.environ.get("RNNLAB_VALIDATE_CHARTS") == "1"
+
+
+def shared(builder):
+    """`builder`, cached per server by its arguments; its charts skip the schema check unless validating."""
+    @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
+    @functools.wraps(builder)
+    def build(*args, **kwargs):
+        chart = builder(*args, **kwargs)
+        if not validating():  # Streamlit calls chart.to_dict(): this one skips the check (Altair's attributes
+            # live in its _kwds, so object.__setattr__ sets a plain attribute)
+            object.__setattr__(chart, "to_dict", functools.partial(type(chart).to_dict, chart, validate=False))
+        return chart
+    build.builder = builder
+    return build
+
+
+def install():
+    """Wrap every builder once per process (a second call changes nothing)."""
+    for module, names in BUILDERS.items():
+        for name in names:
+            if not hasattr(getattr(module, name), "builder"):
+                setattr(module, name, shared(getattr(module, name)))
