@@ -33,8 +33,12 @@ if source == "shipped":
         st.error(t("lm.shipped.bad", error=shipped.error))
 
 elif source == "train":
-    choice = st.selectbox(t("lm.corpus"), (*corpora.BUILTIN, "paste", "upload"), key="lm_corpus",
-                          format_func=lambda c: t(f"lm.corpus.{c}"))
+    choices = (*corpora.available(), "paste", "upload")  # Shakespeare and a Korean text come from data/
+    if st.session_state.get("lm_corpus") not in choices:  # a kept value this copy lacks
+        st.session_state.pop("lm_corpus", None)
+    choice = st.selectbox(t("lm.corpus"), choices, key="lm_corpus", format_func=lambda c: t(f"lm.corpus.{c}"))
+    if choice in corpora.DATA_FILES:
+        st.caption(t(f"lm.corpus.{choice}.source"))
     corpus = None
     try:
         if choice == "paste":

@@ -40,7 +40,8 @@ st.title(t("fc.title"))
 st.markdown(t("fc.intro"))
 
 # ---------------------------------------------------------------- 1. the series
-urlstate.seed("series", "fc_series", SERIES[0], valid=lambda v: v in SERIES)
+# the first view: Seoul bikes (data/seoul_bike), the series the shipped forecaster was trained on
+urlstate.seed("series", "fc_series", "seoul_bike" if "seoul_bike" in SERIES else SERIES[0], valid=lambda v: v in SERIES)
 name = st.selectbox(t("fc.series"), SERIES, key="fc_series", format_func=lambda s: t(f"fc.series.{s}"))
 series, series_key = None, None
 try:
@@ -55,7 +56,7 @@ try:
             series_key = f"upload:{upload.file_id}:{target}"
             series = widgets.remembered("fc_upload_held", series_key, lambda: fc.from_upload(data, upload.name, target))
     else:
-        series, series_key = builtin(name, str(fc.SHARED)), name
+        series, series_key = builtin(name, str(fc.DATA)), name
 except RNNLabError as e:
     st.error(t("fc.data.bad", error=e))
 if series is None:

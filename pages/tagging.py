@@ -38,7 +38,7 @@ EXAMPLES = {
         "서울에서 부산까지 기차로 세 시간이 걸립니다.",
     ],
 }
-SHARED_DATA = {"pos_en": "UD English-EWT", "pos_ko": "UD Korean-GSD"}
+TREEBANK = {"pos_en": "UD English-EWT", "pos_ko": "UD Korean-GSD"}
 KEPT = ("source", "data", "column", "cell", "hidden", "chars", "seconds", "text", "state")  # widgets, per task
 
 
@@ -81,7 +81,7 @@ if source == "shipped":
         cfg, valid = bundle.cfg, bundle.info.get("valid") or {}
         if pos:
             st.caption(t("pos.shipped.card", hidden=cfg.hidden_size, cell=cfg.cell.upper(), vocab=f"{len(bundle.vocab):,}",
-                         chars=t("pos.chars.on" if cfg.char_vocab_size else "pos.chars.off"), data=SHARED_DATA[task],
+                         chars=t("pos.chars.on" if cfg.char_vocab_size else "pos.chars.off"), data=TREEBANK[task],
                          minutes=bundle.info.get("minutes", "?"), device=bundle.info.get("device", "?"),
                          accuracy=f"{100 * valid.get('accuracy', float('nan')):.2f}",
                          macro=f"{valid.get('macro_f1', float('nan')):.3f}"))
@@ -96,11 +96,11 @@ if source == "shipped":
 
 elif source == "train":
     st.markdown(t("pos.train.intro" if pos else "ner.train.intro"))
-    found = tagging.shared_datasets()
+    found = tagging.datasets()  # shipped in data/: a new visitor can train at once
     datasets = {name: found[name] for name in tagging.TASK_DATASETS[task] if name in found}
-    choices = ("upload", *datasets)
+    choices = (*datasets, "upload")
     if st.session_state.get(f"{p}_data") not in choices:
-        st.session_state[f"{p}_data"] = "upload"
+        st.session_state[f"{p}_data"] = choices[0]
     data_choice = st.radio(t("ner.data"), choices, key=f"{p}_data", horizontal=True,
                            format_func=lambda d: t(f"ner.data.{d}"))
     column = "upos"
@@ -121,7 +121,7 @@ elif source == "train":
             else:
                 train, data_name = read, upload.name
     else:
-        held = st.session_state.setdefault(f"{p}_shared", {})
+        held = st.session_state.setdefault(f"{p}_datasets", {})
         if (data_choice, column) not in held:
             try:
                 paths = datasets[data_choice]
@@ -373,7 +373,7 @@ if pos:
             st.caption(t("pos.confusion.none", path=tagging.extras_path(loading.models_dir(), shipped_name, "confusion").name))
         else:
             counts, labels = found["counts"], found["tags"]
-            st.markdown(t("pos.confusion.intro", data=SHARED_DATA[task], n=f"{sum(map(sum, counts)):,}",
+            st.markdown(t("pos.confusion.intro", data=TREEBANK[task], n=f"{sum(map(sum, counts)):,}",
                           accuracy=f"{100 * found['accuracy']:.2f}"))
             st.altair_chart(charts.confusion(counts, labels, gold_title=t("chart.gold"),
                                              predicted_title=t("chart.predicted")).properties(width=alt.Step(44),

@@ -1,11 +1,19 @@
-"""Texts to train a language model on: built-in ones, and a person's own, checked and cut to size."""
+"""Texts to train a language model on: built-in ones (two of them shipped in data/: tiny Shakespeare and
+Korean chatbot dialogue), and a person's own, checked and cut to size."""
+import csv
+import functools
+import io
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from core.errors import DataError
 from core.readers.text import decode
 
-BUILTIN = ("hello", "project", "pydoc")
+DATA = Path(__file__).resolve().parent.parent / "data"  # shipped with the repository (data/README.md)
+# name -> the data/ file it is read from (public domain; MIT): see data/README.md for sources and licences
+DATA_FILES = {"shakespeare": "tinyshakespeare/input.txt", "korean_chat": "chatbot_ko/train.csv"}
+BUILTIN = ("shakespeare", "korean_chat", "hello", "project", "pydoc")
 MAX_CHARS = 2_000_000  # longer texts are cut: more would only slow the vocabulary and validation down
 MIN_CHARS = 20  # the last 10% validates, and needs a few characters of its own
 
@@ -50,8 +58,36 @@ def pydoc() -> str:
     return "\n\n".join(topics[k].strip() for k in sorted(topics))
 
 
+@functools.lru_cache(maxsize=2)
+def shakespeare(root: Path | None = None) -> str:
+    """Tiny Shakespeare (char-rnn's corpus, the text the shipped model learnt): 1.1 million characters."""
+    return read_data("shakespeare", root)
+
+
+@functools.lru_cache(maxsize=2)
+def korean_chat(root: Path | None = None) -> str:
+    """The Korean chatbot pairs (songys/Chatbot_data, MIT) as a dialogue: each question on a line, its answer
+    on the next, a blank line between pairs; about 330,000 characters, some 1,200 of them different."""
+    rows = csv.DictReader(io.StringIO(read_data("korean_chat", root)))
+    return "".join(f"{row['Q'].strip()}\n{row['A'].strip()}\n\n" for row in rows)
+
+
+def read_data(name: str, root: Path | None = None) -> str:
+    path = (root or DATA) / DATA_FILES[name]
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise DataError(f"data/{DATA_FILES[name]} is not in this copy of the app ({e.strerror})") from None
+
+
+def available(root: Path | None = None) -> list[str]:
+    """The built-in texts this copy of the app has (a data/ file missing from a stripped copy is left out)."""
+    return [name for name in BUILTIN if name not in DATA_FILES or ((root or DATA) / DATA_FILES[name]).is_file()]
+
+
 def builtin(name: str) -> Corpus:
-    texts = {"hello": hello, "project": project_text, "pydoc": pydoc}
+    texts = {"shakespeare": shakespeare, "korean_chat": korean_chat, "hello": hello, "project": project_text,
+             "pydoc": pydoc}
     if name not in texts:
         raise DataError(f"no built-in text called {name!r}")
     return check(texts[name](), name)

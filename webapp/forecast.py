@@ -1,5 +1,5 @@
-"""Forecast helpers the page needs around core: the built-in series (Seoul bikes and airline passengers
-from ../shared/data when present; statsmodels' own public-domain series always), a person's CSV, settings
+"""Forecast helpers the page needs around core: the built-in series (Seoul bikes and airline passengers from
+the repository's data/ folder, statsmodels' own public-domain series), a person's CSV, settings
 from widget values, a training run, the forecast from one origin beside the baselines, and what the
 network's units did over that window. No Streamlit here."""
 import io
@@ -20,28 +20,28 @@ from core.tasks.registry import TASKS
 
 from .runner import Start, TrainingRun
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"  # shipped with the repository (data/README.md)
 MAX_UPLOAD_MB = 16
 SHIPPED = "forecast-seoul-bike.safetensors"
 task = TASKS["forecast"]
 
-# name -> (file under ../shared/data, its target column): found only where the data is
-SHARED_SERIES = {"seoul_bike": ("seoul_bike/train.csv", "Rented Bike Count"),
+# name -> (file under data/, its target column); Seoul bikes first: the shipped forecaster's series
+DATA_SERIES = {"seoul_bike": ("seoul_bike/train.csv", "Rented Bike Count"),
                  "airline": ("airline/airline-passengers.csv", "Passengers")}
 STATSMODELS = ("co2", "sunspots", "elnino", "nile")  # inside the statsmodels wheel, public domain
 
 
 def available(root: Path | None = None) -> list[str]:
-    """The built-in series this copy of the app has."""
-    root = root or SHARED
-    return [name for name, (path, _) in SHARED_SERIES.items() if (root / path).is_file()] + list(STATSMODELS)
+    """The built-in series this copy of the app has (a data/ file missing from a stripped copy is left out)."""
+    root = root or DATA
+    return [name for name, (path, _) in DATA_SERIES.items() if (root / path).is_file()] + list(STATSMODELS)
 
 
 def builtin(name: str, root: Path | None = None) -> Series:
     """A built-in series, read by the same reader as an upload."""
-    root = root or SHARED
-    if name in SHARED_SERIES:
-        path, target = SHARED_SERIES[name]
+    root = root or DATA
+    if name in DATA_SERIES:
+        path, target = DATA_SERIES[name]
         return read_series(root / path, Path(path).name, target)
     import statsmodels.api as sm  # only here: its import takes a second
 

@@ -27,17 +27,19 @@ MAX_UPLOAD_MB = 16
 MAX_TEXT_CHARS = 50_000  # the text box's limit; all of it is tagged
 MAX_INSIDE = 200  # tokens of one sentence replayed step by step and drawn as heatmaps
 MIN_SENTENCES = 4  # a CoNLL file to train on needs a few sentences (a tenth validates)
-MAX_VALID = 500  # sentences of a shared validation file scored during training (all would slow it down)
+MAX_VALID = 500  # sentences of a shipped validation file scored during training (all would slow it down)
 COLORS = {"PER": "#fbb4ae", "ORG": "#b3cde3", "LOC": "#ccebc5", "MISC": "#decbe4"}
 OTHER_COLORS = ("#fed9a6", "#ffffcc", "#e5d8bd", "#fddaec", "#f2f2f2", "#b3e2cd", "#fdcdac", "#cbd5e8")
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-DATASETS = {"conll2003": ("conll2003/train.txt", "conll2003/valid.txt"), "wnut17": ("wnut17/train.txt", "wnut17/dev.txt"),
+DATA = Path(__file__).resolve().parent.parent / "data"  # shipped with the repository (data/README.md)
+# The data sets a visitor may train on: (training file, validation file) under data/, all redistributable.
+# CoNLL-2003 is not among them: it is for research use only and is not shipped (English entities: WNUT-17).
+DATASETS = {"wnut17": ("wnut17/train.txt", "wnut17/dev.txt"),
             "ud_ewt": ("ud_ewt/train.conllu", "ud_ewt/dev.conllu"),
             "ud_korean_gsd": ("ud_korean_gsd/train.conllu", "ud_korean_gsd/dev.conllu")}
-# The page's three tasks: the shipped model, the shared data sets to train on, and whether its tags are entities.
+# The page's three tasks: the shipped model, the data sets to train on, and whether its tags are entities.
 TASK_NAMES = ("ner", "pos_en", "pos_ko")
 SHIPPED = {"ner": "ner-conll2003.safetensors", "pos_en": "pos-en-ewt.safetensors", "pos_ko": "pos-ko-gsd.safetensors"}
-TASK_DATASETS = {"ner": ("conll2003", "wnut17"), "pos_en": ("ud_ewt",), "pos_ko": ("ud_korean_gsd",)}
+TASK_DATASETS = {"ner": ("wnut17",), "pos_en": ("ud_ewt",), "pos_ko": ("ud_korean_gsd",)}
 # Universal POS tags (universaldependencies.org/u/pos), coloured by family: nouns blue-green, verbs orange,
 # modifiers green, function words lilac and grey. Other tag sets (XPOS, a person's own) take OTHER_COLORS.
 POS_COLORS = {"NOUN": "#a6cee3", "PROPN": "#8dd3c7", "PRON": "#b3de69", "VERB": "#fdb462", "AUX": "#fdd49e",
@@ -171,8 +173,9 @@ def task_mismatch(bundle: Bundle, task: str) -> bool:
     return is_pos(bundle) == (task == "ner")
 
 
-def shared_datasets(root: Path = SHARED) -> dict[str, tuple[Path, Path]]:
-    """The public tagging data sets found in ../shared/data (none in a user's clone)."""
+def datasets(root: Path | None = None) -> dict[str, tuple[Path, Path]]:
+    """The tagging data sets shipped in data/ (both files present; a stripped copy may lack some)."""
+    root = root or DATA
     found = {}
     for name, (train, valid) in DATASETS.items():
         if (root / train).is_file() and (root / valid).is_file():

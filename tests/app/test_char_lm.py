@@ -91,6 +91,29 @@ def test_it_trains_on_korean_text(without_shipped):
     assert set(sample_text(at)) <= set(korean)
 
 
+def test_training_offers_shakespeare_first_and_a_korean_text_from_data(without_shipped):
+    at = open_app(PAGE, model="train")
+    assert not at.exception and not at.error, texts(at.error)
+    assert at.selectbox(key="lm_corpus").value == "shakespeare"
+    assert any("1,115,394 characters, 65 different" in c for c in texts(at.caption))
+    assert any("char-rnn" in c for c in texts(at.caption))  # where the text comes from
+    assert not at.button(key="lm_start").disabled
+    at.selectbox(key="lm_corpus").set_value("korean_chat").run()
+    assert not at.exception and not at.error, texts(at.error)
+    assert any("MIT" in c for c in texts(at.caption))
+    assert at.code[0].value.startswith("12시 땡!")  # the preview
+
+
+def test_it_trains_on_the_korean_dialogue_of_data(without_shipped):
+    at = open_app(PAGE)
+    run = train_briefly(at, lm_corpus="korean_chat", lm_hidden=16, lm_seconds=5)
+    assert run.join(30)
+    at.run()
+    assert run.snapshot().state == "done"
+    written = sample_text(at)
+    assert sum("가" <= ch <= "힣" for ch in written) > len(written) / 4  # it writes Hangul
+
+
 def test_bad_pasted_text_says_why_and_keeps_the_model(without_shipped):
     at = open_app(PAGE)
     run = train_briefly(at, lm_corpus="hello", lm_hidden=16, lm_seconds=5)

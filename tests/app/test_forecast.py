@@ -1,6 +1,7 @@
-"""The forecasting page through AppTest: every built-in series draws, the shipped model (a tiny stand-in,
-on a small Seoul-like file) forecasts with its band beside the baselines and looks inside, an uploaded CSV
-trains a small model in the background, and bad files get one line."""
+"""The forecasting page through AppTest: the first view opens on the Seoul bikes of data/ with the shipped
+forecaster, every built-in series draws, the shipped model (a tiny stand-in, on a small Seoul-like file)
+forecasts with its band beside the baselines and looks inside, an uploaded CSV trains a small model in the
+background, and bad files get one line."""
 
 import re
 
@@ -16,6 +17,7 @@ from core.cli import main
 from core.config import ModelConfig, TrainConfig
 from core.readers.series import read_series
 from webapp import forecast as fc
+from webapp.loading import REPO
 
 PAGE = "pages/forecast.py"
 
@@ -44,8 +46,8 @@ def seoul_like(days: int = 21) -> str:
 
 @pytest.fixture(scope="module")
 def seoul_files(tmp_path_factory):
-    """../shared/data with a small Seoul-like file, and models/ with a tiny forecaster trained on it."""
-    root = tmp_path_factory.mktemp("shared")
+    """A data/ folder with a small Seoul-like file, and models/ with a tiny forecaster trained on it."""
+    root = tmp_path_factory.mktemp("data")
     (root / "seoul_bike").mkdir()
     (root / "seoul_bike" / "train.csv").write_text(seoul_like())
     series = read_series(root / "seoul_bike" / "train.csv", target="Rented Bike Count")
@@ -63,18 +65,43 @@ def seoul_files(tmp_path_factory):
 @pytest.fixture
 def seoul(seoul_files, monkeypatch):
     root, models = seoul_files
-    monkeypatch.setattr(fc, "SHARED", root)
+    monkeypatch.setattr(fc, "DATA", root)
     monkeypatch.setenv("RNNLAB_MODELS", str(models))
 
 
 @pytest.fixture
-def no_shared(tmp_path, monkeypatch):
-    monkeypatch.setattr(fc, "SHARED", tmp_path)  # as in a user's clone: statsmodels' series only
+def no_data(tmp_path, monkeypatch):
+    monkeypatch.setattr(fc, "DATA", tmp_path)  # a copy stripped of data/ and models/: statsmodels' series only
     monkeypatch.setenv("RNNLAB_MODELS", str(tmp_path))
 
 
+def test_seoul_bikes_and_airline_passengers_are_read_from_the_data_folder():
+    assert fc.DATA == REPO / "data"
+    assert fc.available()[:2] == ["seoul_bike", "airline"]  # Seoul first: the page opens on it
+    seoul, airline = fc.builtin("seoul_bike"), fc.builtin("airline")
+    assert (len(seoul), seoul.frequency, seoul.target) == (7296, "hourly", "Rented Bike Count")
+    assert (len(airline), airline.frequency, airline.target) == (144, "monthly", "Passengers")
+
+
+def test_a_copy_without_data_files_offers_the_statsmodels_series(tmp_path):
+    assert fc.available(tmp_path) == list(fc.STATSMODELS)
+
+
+@pytest.mark.skipif(not (REPO / "models" / fc.SHIPPED).is_file(), reason="the shipped forecaster is not here")
+def test_the_first_view_is_seoul_bikes_with_the_shipped_forecaster_forecasting():
+    """No query, no fixture: the repository's own data/ and models/, as a fresh clone has them."""
+    at = open_app(PAGE)
+    clean(at)
+    assert at.selectbox(key="fc_series").value == "seoul_bike"
+    assert any(o.startswith("Airline passengers") for o in at.selectbox(key="fc_series").options)  # offered
+    assert at.radio(key="fc_model").value == "shipped"
+    assert {"q10", "q50", "q90"} <= set().union(*chart_columns(at))  # the forecast and its band
+    assert len(at.dataframe) == 2 and (at.warning or at.success)
+    assert not at.info  # no "no model yet"
+
+
 @pytest.mark.parametrize("name", fc.STATSMODELS)
-def test_each_statsmodels_series_draws_without_shared_data(name, no_shared):
+def test_each_statsmodels_series_draws_without_data_files(name, no_data):
     at = open_app(PAGE, series=name)
     clean(at)
     assert at.selectbox(key="fc_series").value == name
@@ -118,7 +145,7 @@ def monthly_csv(n=72) -> bytes:
     return pd.DataFrame({"month": months.strftime("%Y-%m"), "sales": y.round(1)}).to_csv(index=False).encode()
 
 
-def test_an_uploaded_csv_trains_a_small_model_in_the_background(no_shared, monkeypatch):
+def test_an_uploaded_csv_trains_a_small_model_in_the_background(no_data, monkeypatch):
     monkeypatch.setenv("RNNLAB_MAX_SECONDS", "2")
     at = open_app(PAGE, series="upload")
     at.file_uploader(key="fc_file").upload("sales.csv", monthly_csv(), "text/csv").run()
@@ -143,7 +170,7 @@ def test_an_uploaded_csv_trains_a_small_model_in_the_background(no_shared, monke
     (b"month,value\n2020-01,1\n", "1 row"),
     (b"date,value\n01/01/2020,1\n02/02/2020,2\n03/03/2020,3\n", "DD/MM/YYYY or MM/DD/YYYY"),
 ])
-def test_a_bad_file_gets_one_line(no_shared, data, message):
+def test_a_bad_file_gets_one_line(no_data, data, message):
     at = open_app(PAGE, series="upload")
     at.file_uploader(key="fc_file").upload("bad.csv", data, "text/csv").run()
     assert not at.exception

@@ -1,6 +1,7 @@
 """The named-entity page through Streamlit's AppTest: the shipped tagger finds the entities of a typed
 sentence (highlighted, escaped, in a table, with the probability heatmap and both directions' states),
-bad text and bad CoNLL files get a message (never a traceback), and a tiny tagger trains on an upload."""
+bad text and bad CoNLL files get a message (never a traceback), a tagger trains on the WNUT-17 of data/, and a
+tiny tagger trains on an upload."""
 import re
 from pathlib import Path
 
@@ -105,6 +106,25 @@ def test_odd_text_is_tagged_without_trouble(text):
     assert any("tokens" in c.value for c in at.caption)
     if text.startswith("EU EU"):
         assert any("first 200 of its 10,000 tokens" in c.value for c in at.caption)
+
+
+def test_train_your_own_opens_on_wnut17_from_data_and_trains_on_it(monkeypatch):
+    """A fresh clone can train a tagger at once: WNUT-17 ships in data/ (CoNLL-2003 is never offered)."""
+    monkeypatch.setenv("RNNLAB_MAX_SECONDS", "2")
+    at = page(model="train")
+    clean(at)
+    assert at.radio(key="ner_data").value == "wnut17"
+    assert not any("CoNLL-2003" in o for o in at.radio(key="ner_data").options)
+    assert any(c.value.startswith("3,394 sentences") and "person" in c.value for c in at.caption)
+    at.select_slider(key="ner_hidden").set_value(16).run()
+    at.button(key="ner_start").click().run()
+    clean(at)
+    run = at.session_state["ner_run"]
+    assert run.join(60)
+    at.run()
+    clean(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert 0 <= float(metrics["F1"]) <= 100 and metrics["Sentences scored"] == "500"  # WNUT-17's dev, capped
 
 
 def upload_page(data: bytes, name: str = "tiny.conll") -> AppTest:

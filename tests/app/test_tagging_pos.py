@@ -125,6 +125,15 @@ FIVE = "".join(f"# sent_id = {i}\n" + "".join(f"{j + 1}\t{w}\t_\t{t}\t{x}\t_\t0\
                ] * 2))
 
 
+@pytest.mark.parametrize("task, data, n", [("pos_en", "ud_ewt", "3,136"), ("pos_ko", "ud_korean_gsd", "2,200")])
+def test_train_your_own_opens_on_the_treebank_shipped_in_data(task, data, n):
+    at = page(task=task, model="train")
+    clean(at)
+    assert at.radio(key=f"{task}_data").value == data
+    assert any(c.value.startswith(f"{n} sentences") and "NOUN" in c.value for c in at.caption)
+    assert not at.button(key=f"{task}_start").disabled  # ready to train
+
+
 def upload_page(task: str, data: bytes, name: str = "tiny.conllu") -> AppTest:
     at = page(task=task, model="train")
     prefix = "ner" if task == "ner" else task

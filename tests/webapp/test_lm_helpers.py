@@ -1,4 +1,6 @@
 """Corpora, looking inside, URL spans and the i18n table."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -17,6 +19,22 @@ def bundle():
                              TrainConfig(max_steps=5, batch_size=4, seq_len=16))
     trainer.run()
     return b
+
+
+def test_shakespeare_and_a_korean_text_are_read_from_the_data_folder(tmp_path):
+    assert corpora.DATA == Path(corpora.__file__).resolve().parent.parent / "data"
+    assert corpora.available()[:2] == ["shakespeare", "korean_chat"]  # offered first
+    shakespeare = corpora.builtin("shakespeare")
+    assert shakespeare.text == (corpora.DATA / "tinyshakespeare" / "input.txt").read_text(encoding="utf-8")
+    assert shakespeare.text.startswith("First Citizen:") and shakespeare.distinct == 65
+    korean = corpora.builtin("korean_chat")
+    assert korean.text.startswith("12시 땡!\n하루가 또 가네요.\n\n")  # a question, its answer, a blank line
+    hangul = sum("가" <= ch <= "힣" for ch in korean.text)
+    assert len(korean.text) > 300_000 and hangul > len(korean.text) / 2 and korean.distinct > 1000
+    # a copy stripped of data/ offers the texts RNN Lab makes itself, and says what is missing if asked
+    assert corpora.available(tmp_path) == ["hello", "project", "pydoc"]
+    with pytest.raises(DataError, match="not in this copy"):
+        corpora.read_data("shakespeare", tmp_path)
 
 
 def test_builtin_corpora_are_texts_to_learn_from():

@@ -1,5 +1,8 @@
 """The tagger page's helpers: entities found with their character spans, highlighting that escapes the
-text, the shared data sets found only where they are, uploads checked, and the report's worst sentences."""
+text, the data sets shipped in data/ (never CoNLL-2003) found only where they are, uploads checked, and the
+report's worst sentences."""
+from pathlib import Path
+
 import pytest
 import torch
 
@@ -58,13 +61,23 @@ def test_too_long_and_empty_texts_are_refused():
         tagging.tag_text(bundle, " \n ")
 
 
-def test_shared_data_sets_are_offered_only_where_they_exist(tmp_path):
-    assert tagging.shared_datasets(tmp_path) == {}
-    (tmp_path / "conll2003").mkdir()
-    (tmp_path / "conll2003" / "train.txt").write_text("EU NNP B-ORG\n")
-    assert tagging.shared_datasets(tmp_path) == {}  # no validation file yet
-    (tmp_path / "conll2003" / "valid.txt").write_text("EU NNP B-ORG\n")
-    assert list(tagging.shared_datasets(tmp_path)) == ["conll2003"]
+def test_the_data_sets_offered_are_those_shipped_in_data():
+    assert tagging.DATA == Path(tagging.__file__).resolve().parent.parent / "data"
+    found = tagging.datasets()
+    assert list(found) == ["wnut17", "ud_ewt", "ud_korean_gsd"]  # never CoNLL-2003: it is not shipped
+    assert all(path.is_file() and tagging.DATA in path.parents for pair in found.values() for path in pair)
+    assert {name for names in tagging.TASK_DATASETS.values() for name in names} == set(found)
+    wnut = tagging.read_conll(found["wnut17"][0].read_bytes(), "train.txt", "ner")
+    assert len(wnut) == 3394 and "B-person" in {tag for _, tags in wnut for tag in tags}
+
+
+def test_data_sets_are_offered_only_where_both_files_exist(tmp_path):
+    assert tagging.datasets(tmp_path) == {}
+    (tmp_path / "wnut17").mkdir()
+    (tmp_path / "wnut17" / "train.txt").write_text("EU B-group\n")
+    assert tagging.datasets(tmp_path) == {}  # no validation file yet
+    (tmp_path / "wnut17" / "dev.txt").write_text("EU B-group\n")
+    assert list(tagging.datasets(tmp_path)) == ["wnut17"]
 
 
 @pytest.mark.parametrize("data,message", [(b"", "empty"), (b"a O\nb O\n", "no entities"),

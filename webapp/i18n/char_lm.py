@@ -22,6 +22,20 @@ STRINGS = {
         "이 앱에는 기본 모델(models/{path})이 없습니다. 대신 직접 학습시키거나 저장해 둔 모델을 올리세요."),
     "lm.shipped.bad": ("The shipped model could not be read: {error}", "기본 모델을 읽을 수 없습니다: {error}"),
     "lm.corpus": ("Text to learn from", "학습할 글"),
+    "lm.corpus.shakespeare": ("Tiny Shakespeare (1.1 million characters)", "셰익스피어 (tiny Shakespeare, 110만 자)"),
+    "lm.corpus.shakespeare.source": (
+        "Passages from Shakespeare's plays (public domain), as Andrej Karpathy compiled them for char-rnn: the text "
+        "the shipped model learnt. It ships with the app in data/tinyshakespeare/.",
+        "셰익스피어 희곡의 여러 대목(퍼블릭 도메인)을 Andrej Karpathy가 char-rnn용으로 모은 글로, 기본 모델이 배운 글입니다. "
+        "앱의 data/tinyshakespeare/에 들어 있습니다."),
+    "lm.corpus.korean_chat": ("Korean chatbot dialogue (330,000 characters)", "한국어 챗봇 대화 (33만 자)"),
+    "lm.corpus.korean_chat.source": (
+        "10,640 Korean question–answer pairs from songys/Chatbot_data (MIT licence): each question on a line, its "
+        "answer on the next, a blank line between pairs. About 1,200 different characters: Hangul syllables are "
+        "the units here, so there is far more to predict than in English. It ships with the app in data/chatbot_ko/.",
+        "songys/Chatbot_data(MIT 라이선스)의 한국어 질문–답변 10,640쌍입니다. 질문 한 줄, 그다음 줄에 답, 쌍 사이에 빈 "
+        "줄. 서로 다른 문자가 약 1,200개로, 여기서는 한글 음절 하나가 단위이므로 영어보다 예측할 것이 훨씬 많습니다. "
+        "앱의 data/chatbot_ko/에 들어 있습니다."),
     "lm.corpus.hello": ("“hello hello …” (the toy)", "“hello hello …” (장난감 예제)"),
     "lm.corpus.project": ("Quotes and counting (written by RNN Lab)", "따옴표와 숫자 세기 (RNN Lab이 만든 글)"),
     "lm.corpus.pydoc": ("Python documentation (from the standard library)", "파이썬 문서 (표준 라이브러리)"),

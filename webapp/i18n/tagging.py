@@ -26,16 +26,18 @@ STRINGS = {
                             "제공 태거(models/{path})가 없습니다. 직접 학습해 보세요."),
     "ner.shipped.bad": ("The shipped tagger cannot be read: {error}", "제공 태거를 읽을 수 없습니다: {error}"),
     "ner.train.intro": (
-        "Upload a CoNLL file (one token per line, the tag in the last column, a blank line between sentences; "
-        "IOB1 or IOB2 tags) or pick a public data set, then train a tagger here. A tenth of an uploaded file "
-        "is held out to score it.",
-        "CoNLL 파일(한 줄에 토큰 하나, 마지막 열에 태그, 문장 사이에 빈 줄; IOB1 또는 IOB2)을 올리거나 공개 데이터를 "
-        "골라 여기서 태거를 학습하세요. 올린 파일의 10분의 1은 점수를 매기려고 따로 둡니다."),
+        "Train a tagger here on WNUT-17, the English entity set that ships with the app (social-media posts, "
+        "CC BY 4.0; its six entity types differ from the news tagger's four), or upload a CoNLL file (one token "
+        "per line, the tag in the last column, a blank line between sentences; IOB1 or IOB2 tags). WNUT-17 is "
+        "scored on its own dev sentences; a tenth of an uploaded file is held out to score it.",
+        "앱에 들어 있는 영어 개체명 데이터 WNUT-17(소셜 미디어 글, CC BY 4.0; 개체 유형 6가지로 뉴스 태거의 4가지와 "
+        "다릅니다)로 여기서 태거를 학습하거나, CoNLL 파일(한 줄에 토큰 하나, 마지막 열에 태그, 문장 사이에 빈 줄; "
+        "IOB1 또는 IOB2)을 올리세요. WNUT-17은 자체 검증(dev) 문장으로, 올린 파일은 10분의 1을 따로 두어 점수를 "
+        "매깁니다."),
     "ner.data": ("Data", "데이터"),
     "ner.data.upload": ("A CoNLL file", "CoNLL 파일"),
     "ner.data.upload.help": ("UTF-8 text, e.g. `EU NNP B-NP B-ORG`: the first column is the token, the last the tag.",
                              "UTF-8 텍스트. 예: `EU NNP B-NP B-ORG`. 첫 열은 토큰, 마지막 열은 태그입니다."),
-    "ner.data.conll2003": ("CoNLL-2003 (news)", "CoNLL-2003 (뉴스)"),
     "ner.data.wnut17": ("WNUT-17 (social media)", "WNUT-17 (소셜 미디어)"),
     "ner.data.bad": ("This file cannot be used: {error}", "이 파일은 쓸 수 없습니다: {error}"),
     "ner.data.stats": ("{n}, {tokens}; entity types: {types}", "{n}, {tokens}. 개체 유형: {types}"),
@@ -157,11 +159,13 @@ STRINGS = {
     "pos.mismatch.pos": ("This is an entity tagger: pick Named entities to use it.",
                          "이것은 개체명 태거입니다. 쓰려면 개체명 과제를 고르세요."),
     "pos.train.intro": (
-        "Upload a CoNLL-U file (ten tab-separated columns, `#` comments, a blank line after every sentence, as "
-        "Universal Dependencies writes them) or pick the public treebank, then train a tagger here with the same "
-        "runner as for entities. A tenth of an uploaded file is held out to score it.",
-        "CoNLL-U 파일(탭으로 나뉜 열 10개, `#` 주석, 문장마다 뒤에 빈 줄: Universal Dependencies 형식)을 올리거나 공개 "
-        "트리뱅크를 골라, 개체명과 같은 실행기로 태거를 학습하세요. 올린 파일의 10분의 1은 점수를 매기려고 따로 둡니다."),
+        "Train a tagger here, with the same runner as for entities, on the treebank that ships with the app (a "
+        "sample of Universal Dependencies, CC BY-SA 4.0), or upload a CoNLL-U file (ten tab-separated columns, "
+        "`#` comments, a blank line after every sentence, as Universal Dependencies writes them). The treebank "
+        "is scored on its own dev sentences; a tenth of an uploaded file is held out to score it.",
+        "앱에 들어 있는 트리뱅크(Universal Dependencies 표본, CC BY-SA 4.0)로 개체명과 같은 실행기를 써서 여기서 "
+        "태거를 학습하거나, CoNLL-U 파일(탭으로 나뉜 열 10개, `#` 주석, 문장마다 뒤에 빈 줄: Universal Dependencies "
+        "형식)을 올리세요. 트리뱅크는 자체 검증(dev) 문장으로, 올린 파일은 10분의 1을 따로 두어 점수를 매깁니다."),
     "pos.data.upload": ("A CoNLL-U file", "CoNLL-U 파일"),
     "pos.data.upload.help": ("UTF-8 without BOM; multi-word tokens (3-4) and empty nodes (8.1) are skipped.",
                              "BOM 없는 UTF-8. 다단어 토큰(3-4)과 빈 노드(8.1)는 건너뜁니다."),
