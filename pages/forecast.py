@@ -230,10 +230,11 @@ try:
 except RNNLabError as e:
     st.warning(t("fc.inside.bad", error=e))
     st.stop()
-st.altair_chart(fcharts.time_heatmap(looked.hidden, looked.times, looked.origin, title=t("fc.inside.hidden"),
+times = pd.Series(looked.times)  # the charts are cached by their arguments: a Series hashes, a DatetimeIndex does not
+st.altair_chart(fcharts.time_heatmap(looked.hidden, times, looked.origin, title=t("fc.inside.hidden"),
                                      unit_title=t("chart.unit")), width="stretch")
 if looked.forget is not None:
-    st.altair_chart(fcharts.time_heatmap(looked.forget, looked.times, looked.origin, title=t("fc.inside.forget"),
+    st.altair_chart(fcharts.time_heatmap(looked.forget, times, looked.origin, title=t("fc.inside.forget"),
                                          scale="sequential", unit_title=t("chart.unit")), width="stretch")
 if looked.hidden.shape[1] > charts.MAX_UNITS:
     st.caption(t("fc.inside.downsampled", shown=charts.MAX_UNITS, total=looked.hidden.shape[1]))
@@ -261,7 +262,7 @@ with c[1]:
     unit = st.selectbox(t("fc.finder.unit"), range(H), key="fc_unit",
                         format_func=lambda u: t("fc.finder.unit.ranked", unit=u, score=f"{ranked[u]:+.2f}")
                         if u in ranked else t("fc.finder.unit.label", unit=u))
-    st.altair_chart(fcharts.unit_against(looked.times, looked.hidden[:, unit], looked.signals[signal],
+    st.altair_chart(fcharts.unit_against(times, looked.hidden[:, unit], looked.signals[signal],
                                          unit_name=t("fc.finder.unit.label", unit=unit),
                                          signal_name=t(f"fc.signal.{signal}")), width="stretch")
 urlstate.publish({"series": name, "model": source, "origin": origin_label, "signal": signal,
