@@ -89,8 +89,8 @@ held = st.session_state.get("cap_written")
 fresh = held is None or held[0] != wanted
 if fresh:
     with st.spinner(t("cap.thinking")):
-        held = wanted, (captioning.shared_write(*wanted, bundle, picture) if model_key.startswith("shipped:")
-                        else captioning.write(bundle, picture, method, beam_size, temperature, seed))
+        held = wanted, loading.once_per_server(model_key, wanted, lambda: captioning.write(
+            bundle, picture, method, beam_size, temperature, seed))
     st.session_state["cap_written"] = held
 written = held[1]
 main = written[method]

@@ -219,7 +219,8 @@ held = st.session_state.get("clf_answer")
 if held is None or held[0] != (model_key, text, method):
     try:
         with st.spinner(t("clf.thinking")):
-            held = (model_key, text, method), classify.answer(bundle, text, method)
+            held = (model_key, text, method), loading.once_per_server(
+                model_key, (text, method), lambda: classify.answer(bundle, text, method))
     except RNNLabError as e:
         st.warning(t("clf.bad_text", error=e))
         st.stop()

@@ -67,20 +67,14 @@ def shipped_model(name: str):
     return shipped.bundle, f"shipped:{name}:{shipped.path.stat().st_mtime}"
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
-def shared_written(model_key: str, text: str, decoding: tuple, _bundle):
-    """A shipped model's output for a text, once per server (a class translating the example sentences shares
-    it; read-only). Not for sampling, which a visitor reruns to see another output."""
-    return tr.write(_bundle, text, **dict(decoding))
-
-
 def written_for(key: str, model_key: str, bundle, text: str, **decoding):
     """tr.write, kept in the session while the model, the text and the decoding stay the same."""
     def write():
         with st.spinner(t("tr.writing")):
-            if model_key.startswith("shipped:") and decoding.get("decoding") != "sample":
-                return shared_written(model_key, text, tuple(sorted(decoding.items())), bundle)
-            return tr.write(bundle, text, **decoding)
+            if decoding.get("decoding") == "sample":  # a visitor reruns a sample to see another one
+                return tr.write(bundle, text, **decoding)
+            return loading.once_per_server(model_key, (text, tuple(sorted(decoding.items()))),
+                                           lambda: tr.write(bundle, text, **decoding))
 
     return widgets.remembered(key, (model_key, text, tuple(sorted(decoding.items()))), write)
 

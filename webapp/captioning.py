@@ -74,14 +74,6 @@ def write(bundle: Bundle, picture: Image.Image, method: str = "beam", beam_size:
     return out
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def shared_write(model_key: str, photo_digest: str, method: str, beam_size: int, temperature: float, seed: int,
-                 _bundle: Bundle, _picture: Image.Image) -> dict[str, Written]:
-    """`write` once per server for a shipped model, a photo and the settings (the keys: the model file and
-    its time, the photo's digest): a class captioning the same example shares one decoding. Read-only."""
-    return write(_bundle, _picture, method, beam_size, temperature, seed)
-
-
 def typed(text: str, delay: float = 0.06, prefix: str = ""):
     """The caption a word at a time, for st.write_stream: it appears as the decoder wrote it."""
     yield prefix

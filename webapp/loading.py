@@ -4,6 +4,7 @@ import functools
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,18 @@ def _load(path: str, mtime: float, task: str) -> Bundle:  # mtime: a replaced fi
     for p in bundle.model.parameters():
         p.requires_grad_(False)  # frozen: shared by every session
     return bundle
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _shared(model_key: str, what: tuple, _compute: Callable):
+    return _compute()
+
+
+def once_per_server(model_key: str, what: tuple, compute: Callable):
+    """`compute()` for a shipped model (`model_key` "shipped:NAME:MTIME") done once per server for the same
+    `what` (the input and the settings) and shared by every visitor, read-only: a class opening the same
+    example waits for one computation. For a visitor's own model, computed afresh."""
+    return _shared(model_key, what, compute) if model_key.startswith("shipped:") else compute()
 
 
 @dataclass

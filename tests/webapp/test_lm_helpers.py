@@ -152,3 +152,19 @@ def test_the_model_cache_holds_every_shipped_model():
     """A class using every page never evicts and reloads a shipped model."""
     shipped = list((loading.REPO / "models").glob("*.safetensors"))
     assert 10 <= len(shipped) < loading.CACHED_MODELS
+
+
+def test_a_shipped_models_result_is_computed_once_per_server_and_a_visitors_own_each_time():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"answer": len(calls)}
+
+    first = loading.once_per_server("shipped:x.safetensors:1.0", ("a text", "beam"), compute)
+    assert loading.once_per_server("shipped:x.safetensors:1.0", ("a text", "beam"), compute) is first
+    assert len(calls) == 1
+    loading.once_per_server("shipped:x.safetensors:2.0", ("a text", "beam"), compute)  # the file was replaced
+    loading.once_per_server("own:123", ("a text", "beam"), compute)
+    loading.once_per_server("own:123", ("a text", "beam"), compute)
+    assert len(calls) == 4
