@@ -11,6 +11,7 @@ import functools
 import os
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from webapp import charts, forecast_charts, translate_charts
 
@@ -28,15 +29,24 @@ def validating() -> bool:
 
 
 def shared(builder):
-    """`builder`, cached per server by its arguments; its charts skip the schema check unless validating."""
+    """`builder`, cached per server by its arguments; its charts skip the schema check unless validating.
+    Arguments Streamlit cannot hash build the chart afresh, as before."""
     @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
     @functools.wraps(builder)
-    def build(*args, **kwargs):
+    def cached(*args, **kwargs):
         chart = builder(*args, **kwargs)
         if not validating():  # Streamlit calls chart.to_dict(): this one skips the check (Altair's attributes
             # live in its _kwds, so object.__setattr__ sets a plain attribute)
             object.__setattr__(chart, "to_dict", functools.partial(type(chart).to_dict, chart, validate=False))
         return chart
+
+    @functools.wraps(builder)
+    def build(*args, **kwargs):
+        try:
+            return cached(*args, **kwargs)
+        except StreamlitAPIException:  # UnhashableParamError: an argument of a type Streamlit cannot hash
+            return builder(*args, **kwargs)
+
     build.builder = builder
     return build
 

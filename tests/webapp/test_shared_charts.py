@@ -36,3 +36,19 @@ def test_install_wraps_every_builder_once():
     shared_charts.install()
     assert all(getattr(module, name) is wrapped[name] for module, names in shared_charts.BUILDERS.items()
                for name in names)
+
+
+def test_arguments_streamlit_cannot_hash_build_the_chart_afresh():
+    class Opaque:  # no way for Streamlit to hash it
+        def __reduce__(self):
+            raise TypeError("no")
+
+    calls = []
+
+    def builder(thing):
+        calls.append(thing)
+        return alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q")
+
+    build = shared_charts.shared(builder)
+    build(Opaque()), build(Opaque())
+    assert len(calls) == 2
