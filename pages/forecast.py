@@ -127,7 +127,7 @@ elif source == "train":
         st.session_state.fc_run_series = series_key
 
     widgets.train_control("fc_start", "fc_run", t("fc.train.start"), ready=new or start is not None, start=start_run)
-    widgets.training_panel("fc_run", metric="mae", loss_title=t("chart.loss"))
+    widgets.training_panel("fc_run", metric="mae", loss_title=t("fc.loss"))
     run = st.session_state.get("fc_run")
     ours = st.session_state.get("fc_run_series") == series_key  # trained on this series
     if run is not None and run.snapshot().state in ("done", "stopped") and ours:
@@ -198,7 +198,17 @@ names = {m: method_name(m) for m in ("actual", "model", *present)}
 st.altair_chart(fcharts.forecast_chart(shown_view.frame, shown_view.origin, [b for b in chosen if b in present], names,
                                        title=t("fc.chart.title", origin=shown_view.origin), y_title=series.target,
                                        origin_label=t("fc.origin.mark")), width="stretch")
-st.caption(t("fc.chart.caption"))
+first, last, steps = fc.valid_period(series, valid_start or default_valid.start)
+frequency = t(f"fc.freq.{series.frequency}")
+st.caption(t("fc.chart.caption", steps=f"{steps:,}", frequency=frequency, first=first, last=last))
+calibrated = bundle.info.get("calibration")
+if calibrated:  # where this model's band was calibrated (from 2018-09-01 for the shipped bike model)
+    facts = dict(steps=f"{calibrated.get('steps', 0):,}",
+                 frequency=t(f"fc.freq.{bundle.cfg.frequency or series.frequency}"))
+    window = (t("fc.chart.calibrated.from", start=calibrated["start"], **facts) if calibrated.get("start") else
+              t("fc.chart.calibrated.last", **facts))
+    st.caption(t("fc.chart.calibrated", window=window, before=f"{calibrated['before']:.0%}",
+                 after=f"{calibrated['after']:.0%}"))
 if series.off is not None:
     off = int(series.off[origin:origin + bundle.cfg.horizon].sum())
     if off:

@@ -98,6 +98,16 @@ def split(series: Series, horizon: int, valid_start: int | None = None) -> tuple
     return series.head(valid_start), replace(series, start=valid_start)
 
 
+def valid_period(series: Series, valid_start: int) -> tuple[str, str, int]:
+    """The validation part the page scores on: its first and last observed times (as text, as fine as the
+    series' frequency) and how many steps it holds."""
+    last_index = max(series.observed - 1, 0)
+    start = min(max(int(valid_start), 0), last_index)
+    fmt = {"hourly": "%Y-%m-%d %H:%M", "monthly": "%Y-%m", "quarterly": "%Y-%m", "yearly": "%Y"}.get(
+        series.frequency, "%Y-%m-%d")
+    return series.times[start].strftime(fmt), series.times[last_index].strftime(fmt), last_index - start + 1
+
+
 def start_training(series: Series, model_cfg: ModelConfig, train_cfg: TrainConfig, valid_start: int | None = None,
                    start: Start | None = None, **facts) -> TrainingRun:
     """Prepare (may raise DataError at once) and start a run in the background."""

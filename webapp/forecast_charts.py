@@ -40,10 +40,11 @@ def series_chart(frame: pd.DataFrame, target: str, valid_start=None, *, title: s
 def forecast_chart(frame: pd.DataFrame, origin, shown: Sequence[str], names: dict[str, str], *, title: str = "",
                    y_title: str = "", origin_label: str = "") -> alt.Chart:
     """Actuals, the model's median with its 10-90% band, the baselines in `shown` (dashed), the origin marked.
+    The y scale fits the values drawn (zero is not forced: CO2 near 350 ppm would otherwise be a flat line).
     `names`: method -> its label in the legend (actual, model, baselines)."""
     base = alt.Chart(frame).encode(x=alt.X("time:T", title=None))
     band = base.mark_area(opacity=0.25, color=MODEL).encode(
-        y=alt.Y("q10:Q", title=y_title), y2="q90:Q",
+        y=alt.Y("q10:Q", title=y_title, scale=alt.Scale(zero=False)), y2="q90:Q",
         tooltip=[alt.Tooltip("time:T", format="%Y-%m-%d %H:%M"), alt.Tooltip("q10:Q", format=",.1f", title="10%"),
                  alt.Tooltip("q90:Q", format=",.1f", title="90%")])
     lines = ["actual", "q50", *shown]
@@ -53,7 +54,7 @@ def forecast_chart(frame: pd.DataFrame, origin, shown: Sequence[str], names: dic
     colors = [ACTUAL, MODEL] + BASELINE_COLOURS[: len(shown)]
     dashed = {names.get(m, m): [5, 3] for m in shown}
     drawn = alt.Chart(long).mark_line(strokeWidth=2).encode(
-        x="time:T", y=alt.Y("value:Q", title=y_title),
+        x="time:T", y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False)),
         color=alt.Color("method:N", scale=alt.Scale(domain=order, range=colors),
                         legend=alt.Legend(title=None, orient="top")),
         strokeDash=alt.StrokeDash("method:N", scale=alt.Scale(domain=order, range=[[1, 0], [1, 0]] +

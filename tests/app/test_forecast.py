@@ -3,6 +3,7 @@ forecaster, every built-in series draws, the shipped model (a tiny stand-in, on 
 forecasts with its band beside the baselines and looks inside, an uploaded CSV trains a small model in the
 background, and bad files get one line."""
 
+import json
 import re
 
 import numpy as np
@@ -117,6 +118,11 @@ def test_the_shipped_model_forecasts_with_its_band_beside_the_baselines_and_look
     assert any("DD/MM/YYYY" in c.value for c in at.caption)  # which reading of the dates, and why
     held = [re.search(r"calibrated on that month, held (\d+)%", c.value) for c in at.caption]
     assert [int(m.group(1)) for m in held if m][0] >= 80  # the band's coverage, calibrated
+    series = fc.builtin("seoul_bike", fc.DATA)
+    first, last, steps = fc.valid_period(series, fc.split(series, 24)[1].start)
+    scored = [c.value for c in at.caption if "validation part" in c.value]  # the series shown, not "September"
+    assert scored and f"{steps:,} hourly steps, {first} to {last}" in scored[0] and "September" not in scored[0]
+    assert any(re.search(r"stretched on the last [\d,]+ hourly steps of the series", c.value) for c in at.caption)
     assert at.warning or at.success  # says plainly who wins
     assert len(at.dataframe) == 2
     first = at.select_slider(key="fc_origin").value
@@ -161,6 +167,10 @@ def test_an_uploaded_csv_trains_a_small_model_in_the_background(no_data, monkeyp
     at.run()
     clean(at)
     assert {"q10", "q90", "sarima"} <= set().union(*chart_columns(at))
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    titles = json.dumps(specs)
+    assert "pinball (quantile) loss on scaled values" in titles and "nats per character" not in titles
+    assert any("monthly steps, " in c.value for c in at.caption)  # its validation part, in months
     assert at.session_state["fc_run"].bundle.cfg.transform == "log+diff"
 
 

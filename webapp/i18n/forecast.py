@@ -86,17 +86,26 @@ STRINGS = {
     "fc.chart.title": ("Forecast from {origin}, with the network's 10–90% band",
                        "{origin}부터의 예측과 신경망의 10–90% 구간"),
     "fc.chart.caption": (
-        "The shaded band runs from the network's 10% to its 90% quantile (trained with the pinball loss). "
-        "The shipped bike model's band was then stretched on its validation month until 8 values in 10 fell "
-        "inside it there (conformal calibration, as `python -m core train` does for every forecaster; the "
-        "median stays as it is): as trained it held 67% of September's hours, calibrated 80%. The network is also given the "
-        "covariates of the forecast steps: for the bikes, the weather that was measured, standing in for a "
-        "weather forecast.",
-        "음영 띠는 신경망의 10% 분위수부터 90% 분위수까지입니다 (핀볼 손실로 학습). 기본 자전거 모델의 띠는 "
-        "그다음 검증 달에서 값 10개 중 8개가 띠 안에 들도록 늘렸습니다 (컨포멀 보정, `python -m core train`이 "
-        "모든 예측 모델에 하는 것과 같음; 중앙값은 그대로): 학습된 그대로일 때 9월 시간의 67%를, 보정 뒤에는 "
-        "80%를 담았습니다. 신경망은 "
-        "예측할 시점의 공변량도 받습니다. 자전거의 경우 실제로 측정된 날씨가 일기예보를 대신합니다."),
+        "The shaded band runs from the network's 10% to its 90% quantile (trained with the pinball loss); it "
+        "should hold 8 values in 10. Forecasts are scored on this series' validation part: {steps} {frequency} "
+        "steps, {first} to {last}. Where the series has covariates (for the bikes, the weather), the network "
+        "is also given those of the forecast steps: the values measured, standing in for a forecast of them.",
+        "음영 띠는 신경망의 10% 분위수부터 90% 분위수까지입니다 (핀볼 손실로 학습). 값 10개 중 8개가 띠 안에 "
+        "들어야 합니다. 예측은 이 시계열의 검증 구간에서 채점합니다: {frequency} 시점 {steps}개, {first}부터 "
+        "{last}까지. 시계열에 공변량이 있으면 (자전거의 경우 날씨) 신경망은 예측할 시점의 공변량도 받습니다. "
+        "실제로 측정된 값이 그 예보를 대신합니다."),
+    "fc.chart.calibrated": (
+        "This model's band was then stretched on {window} until 8 values in 10 fell inside it there (conformal "
+        "calibration, as `python -m core train` does for every forecaster; the median stays as it is): as "
+        "trained it held {before} of those steps, calibrated {after}.",
+        "이 모델의 띠는 그다음 {window}에서 값 10개 중 8개가 띠 안에 들도록 늘렸습니다 (컨포멀 보정, "
+        "`python -m core train`이 모든 예측 모델에 하는 것과 같음; 중앙값은 그대로): 학습된 그대로일 때 그 "
+        "시점들의 {before}를, 보정 뒤에는 {after}를 담았습니다."),
+    "fc.chart.calibrated.from": ("the {steps} {frequency} steps from {start}",
+                                 "{start}부터 {frequency} 시점 {steps}개"),
+    "fc.chart.calibrated.last": ("the last {steps} {frequency} steps of the series it was trained on",
+                                 "학습한 시계열의 마지막 {frequency} 시점 {steps}개"),
+    "fc.loss": ("pinball (quantile) loss on scaled values", "핀볼(분위수) 손실, 정규화한 값 기준"),
     "fc.chart.off": ("On {n} of these hours the system was off (Functioning Day = No): every method forecasts 0 there.",
                      "이 중 {n}시간은 시스템이 멈춰 있었습니다 (Functioning Day = No). 모든 방법이 그 시간에는 "
                      "0을 예측합니다."),
