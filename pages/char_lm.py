@@ -130,12 +130,18 @@ if held is not None and held[0] == settings:
     generated = held[1]
     out.code(prime + generated, language=None, wrap_lines=True)
 else:
-    generated = ""
-    try:
+    def generate(shown: bool) -> str:
+        text = ""
         for i, token in enumerate(lm.sample_stream(bundle, prime, length, temperature, top_k, seed)):
-            generated += token
-            if i % 25 == 0:
-                out.code(prime + generated, language=None, wrap_lines=True)
+            text += token
+            if shown and i % 25 == 0:  # your own model's sample appears as it is written
+                out.code(prime + text, language=None, wrap_lines=True)
+        return text
+
+    try:  # a shipped model's sample: once per server for these settings (a class shares the default one)
+        with st.spinner(t("lm.sample.writing")):
+            generated = loading.once_per_server(model_key, ("sample", *settings[1:]), lambda: generate(False),
+                                                fresh=lambda: generate(True))
         out.code(prime + generated, language=None, wrap_lines=True)
         st.session_state.lm_sample = (settings, generated)
     except RNNLabError as e:
@@ -157,7 +163,8 @@ if not text:
     st.stop()
 
 try:
-    looked = widgets.remembered("lm_inside", (model_key, text), lambda: inside.trace_lm(bundle, text))
+    looked = widgets.remembered("lm_inside", (model_key, text), lambda: loading.once_per_server(
+        model_key, ("trace", text), lambda: inside.trace_lm(bundle, text), large=True))
 except RNNLabError as e:
     st.warning(t("lm.inside.bad", error=e))
     if view == "text":

@@ -59,11 +59,21 @@ def _shared(model_key: str, what: tuple, _compute: Callable):
     return _compute()
 
 
-def once_per_server(model_key: str, what: tuple, compute: Callable):
+@st.cache_resource(max_entries=12, show_spinner=False)
+def _shared_large(model_key: str, what: tuple, _compute: Callable):
+    return _compute()
+
+
+def once_per_server(model_key: str, what: tuple, compute: Callable, large: bool = False,
+                    fresh: Callable | None = None):
     """`compute()` for a shipped model (`model_key` "shipped:NAME:MTIME") done once per server for the same
     `what` (the input and the settings) and shared by every visitor, read-only: a class opening the same
-    example waits for one computation. For a visitor's own model, computed afresh."""
-    return _shared(model_key, what, compute) if model_key.startswith("shipped:") else compute()
+    example waits for one computation. `compute` draws nothing (Streamlit's cache cannot replay it). For a
+    visitor's own model, `fresh()` (default `compute()`), which may draw as it goes. `large`: a result of
+    megabytes (every state of a trace), of which the server keeps fewer."""
+    if not model_key.startswith("shipped:"):
+        return (fresh or compute)()
+    return (_shared_large if large else _shared)(model_key, what, compute)
 
 
 @dataclass

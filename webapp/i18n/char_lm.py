@@ -81,6 +81,7 @@ STRINGS = {
                       "가장 가능성 높은 k개 문자 중에서만 고릅니다 (0: 전부)."),
     "lm.seed": ("Seed", "시드"),
     "lm.again": ("Again", "다시"),
+    "lm.sample.writing": ("Writing…", "쓰는 중…"),
     "lm.sample.bad": ("Cannot sample: {error}. Your priming text is kept: edit it and try again.",
                       "샘플링할 수 없습니다: {error}. 시작 글은 그대로 있으니 고쳐서 다시 해 보세요."),
     "lm.inside": ("Look inside", "안을 들여다보기"),
