@@ -30,7 +30,7 @@ EXAMPLES = {
         "They refuse to permit us to obtain the refuse permit.",
     ],
     "pos_ko": [
-        "나는 학교에 간다.",
+        "나는 책을 좋아한다.",  # the shipped tagger gets every word right (학교에 간다: GSD's one 간다 is a name, NNP)
         "그가 나를 불렀다.",
         "나의 친구가 왔다.",
         "나는 너를 좋아하고, 너는 나의 동생을 좋아한다.",

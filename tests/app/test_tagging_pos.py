@@ -67,17 +67,19 @@ def test_english_parts_of_speech_with_legend_hover_probabilities_and_confusions(
 def test_korean_parts_of_speech_with_sejong_tags_from_the_treebank():
     at = page(task="pos_ko")
     clean(at)
-    at.button(key="pos_ko_example_0").click().run()  # 나는 학교에 간다.
+    at.button(key="pos_ko_example_0").click().run()  # 나는 책을 좋아한다.
     clean(at)
     words = tagged_words(at)
-    assert [w for w, _ in words] == ["나는", "학교에", "간다", "."]
+    assert words == [("나는", "PRON"), ("책을", "NOUN"), ("좋아한다", "VERB"), (".", "PUNCT")]  # all right
     body = html_bodies(at)
     assert "VV+ETM / NP+JX" in body  # Korean-GSD has 나는 both ways: 나/VV + 는/ETM and 나/NP + 는/JX
     table = next(df.value for df in at.dataframe if "Sejong tags (GSD)" in df.value.columns)
     row = table[table["Word"] == "나는"].iloc[0]
     assert row["Morphemes (GSD)"] == "나+는" and row["Sejong tags (GSD)"] == "VV+ETM (9) / NP+JX (6)"
     assert row["What they are"] == "verb + adnominal ending / pronoun + auxiliary particle (은/는, 도, 만)"
-    assert table[table["Word"] == "학교에"].iloc[0]["Sejong tags (GSD)"] == "NNG+JKB"
+    assert table[table["Word"] == "책을"].iloc[0]["Sejong tags (GSD)"] == "NNG+JKO"
+    assert table[table["Word"] == "좋아한다"].iloc[0]["Sejong tags (GSD)"] == "VV+EF"
+    assert not table["Sejong tags (GSD)"].astype(str).str.contains("NNP").any()  # no verb read as a name
     at.text_area(key="pos_ko_text").set_value("나를 불렀다. 나의 책.").run()
     clean(at)
     assert [w for w, _ in tagged_words(at)] == ["나를", "불렀다", ".", "나의", "책", "."]
