@@ -173,7 +173,16 @@ st.caption(t("hello.back.caption", target=charts.show_token(snap.targets[k])))
 bar_col, text_col = st.columns([2, 3])
 bar_col.altair_chart(charts.bars(back.norms, [f"t={i + 1}" for i in range(T)], title=t("hello.back.norms"),
                                  y_title="‖δ_t‖", highlight=k), width="stretch")
-text_col.markdown(t("hello.back.norms.text"))
+text_col.markdown(t("hello.back.norms.text", T=T))
+own = np.linalg.norm(back.from_output, axis=1)  # what the chart shows, split: each step's own error ...
+future = np.linalg.norm(back.from_future, axis=1)  # ... and the part from the later steps (0 at the last)
+share = float(np.max(future[:-1] / np.maximum(own[:-1], 1e-12))) if T > 1 else 0.0
+if net.steps == 0:
+    text_col.caption(t("hello.back.norms.start", share=f"{share:.0%}"))
+else:
+    tallest = int(np.argmax(back.norms))
+    text_col.caption(t("hello.back.norms.trained", steps=net.steps, tallest=tallest + 1, own=f"{own[tallest]:.3f}",
+                       future=f"{future[tallest]:.3f}", share=f"{share:.0%}"))
 st.markdown("**" + t("hello.back.grads") + "**")
 st.latex(r"\frac{\partial L}{\partial W_{hy}} = \sum_t \frac{\partial L}{\partial y_t} h_t^\top \quad "
          r"\frac{\partial L}{\partial W_{hh}} = \sum_t \big(\delta_t \odot (1 - h_t^2)\big) h_{t-1}^\top \quad "

@@ -121,3 +121,24 @@ def test_weight_matrices_that_fill_the_row_exactly_are_drawn():
     (st.columns got a spare column of width 0)."""
     at = open_app(PAGE, word="abcdea", hidden=6)
     assert not at.exception and not at.error
+
+
+def test_the_error_per_step_text_says_what_the_bars_show_before_and_after_training():
+    """‖δ_t‖ is mostly each step's own error: before training every step is wrong; after it, the tallest bar is
+    where the network is still wrong (often the first step), which the text must not call the vanishing gradient."""
+    import numpy as np
+
+    from core.lessons.hello import backward
+    at = open_app(PAGE)
+    words = " ".join(texts(at.markdown) + texts(at.caption))
+    assert "visible even on four letters" not in words and "On 4 steps the bars barely show it" in words
+    assert any(c.startswith("Before training every prediction is a guess") for c in texts(at.caption))
+    at.select_slider(key="hello_steps").set_value(100).run()
+    at.button(key="hello_train").click().run()
+    assert not at.exception and not at.error
+    back = backward(at.session_state["hello_net"].snapshot())
+    tallest = int(np.argmax(back.norms))
+    own = np.linalg.norm(back.from_output, axis=1)
+    said = [c for c in texts(at.caption) if c.startswith("After 100 training steps")]
+    assert said and f"The tallest, t={tallest + 1}, holds an error of its own of size {own[tallest]:.3f}" in said[0]
+    assert not any(c.startswith("Before training") for c in texts(at.caption))

@@ -71,13 +71,32 @@ STRINGS = {
         "1 − h²를 곱한 뒤 W_hhᵀ를 곱함). 둘의 합 δ_t가 같은 방식으로 t−1 단계로 넘어갑니다."),
     "hello.back.norms": ("How much error reaches each step: ‖δ_t‖", "각 단계에 닿는 오차: ‖δ_t‖"),
     "hello.back.norms.text": (
-        "Each step back multiplies the error from the future by $W_{hh}^\\top$ and by tanh's slope "
-        "$1 - h^2 \\le 1$. When that shrinks it, the first steps hear little of the last steps' mistakes: "
-        "the **vanishing gradient**, visible even on four letters. Over 50 or 100 steps it is all but gone, "
-        "which is why gated cells (LSTM, GRU) exist: see the **Memory** page.",
-        "한 단계 거슬러 갈 때마다 미래에서 온 오차에 $W_{hh}^\\top$와 tanh의 기울기 $1 - h^2 \\le 1$이 곱해집니다. "
-        "이것이 오차를 줄이면 앞쪽 단계는 뒤쪽 단계의 실수를 거의 듣지 못합니다: 네 글자에서도 보이는 **기울기 소실**입니다. "
-        "50이나 100단계를 지나면 거의 사라지며, 그래서 게이트가 있는 셀(LSTM, GRU)이 생겼습니다: **메모리** 페이지를 보세요."),
+        "Each bar is the size of δ_t, the sum of two parts: the step's own error (green above) and the error "
+        "coming back from the later steps (orange). Each step back multiplies the part from the future by "
+        "$W_{{hh}}^\\top$ and by tanh's slope $1 - h^2 \\le 1$; when that shrinks it, the first steps hear little "
+        "of the last steps' mistakes. Over 50 or 100 steps it is all but gone: the **vanishing gradient**, which "
+        "is why gated cells (LSTM, GRU) exist (see the **Memory** page). On {T} steps the bars barely show it: "
+        "they mostly follow each step's own error.",
+        "각 막대는 δ_t의 크기이고, δ_t는 두 부분의 합입니다: 이 단계 자신의 오차 (위의 초록)와 뒤쪽 단계에서 "
+        "돌아오는 오차 (주황). 한 단계 거슬러 갈 때마다 미래에서 온 부분에 $W_{{hh}}^\\top$와 tanh의 기울기 "
+        "$1 - h^2 \\le 1$이 곱해집니다. 이것이 오차를 줄이면 앞쪽 단계는 뒤쪽 단계의 실수를 거의 듣지 못합니다. "
+        "50이나 100단계를 지나면 거의 사라집니다: 이것이 **기울기 소실**이며, 그래서 게이트가 있는 셀(LSTM, GRU)이 "
+        "생겼습니다 (**메모리** 페이지). {T}단계에서는 막대에 거의 드러나지 않습니다: 막대는 주로 각 단계 자신의 "
+        "오차를 따릅니다."),
+    "hello.back.norms.start": (
+        "Before training every prediction is a guess, so every step has a large error of its own. The part "
+        "arriving from the later steps is at most {share} of a step's own error here.",
+        "학습 전에는 모든 예측이 추측이라 모든 단계가 큰 자기 오차를 가집니다. 여기서 뒤쪽 단계에서 오는 부분은 "
+        "한 단계 자신의 오차의 최대 {share}입니다."),
+    "hello.back.norms.trained": (
+        "After {steps} training steps the bars show where the network is still wrong. The tallest, t={tallest}, "
+        "holds an error of its own of size {own} and {future} from the later steps: a tall early bar is that "
+        "step's own mistake, not error gathered on the way back. The part from the later steps is at most "
+        "{share} of a step's own error here.",
+        "{steps}번 학습한 뒤 막대는 신경망이 아직 틀리는 곳을 보여 줍니다. 가장 높은 t={tallest}에는 크기 {own}의 "
+        "자기 오차와 뒤쪽 단계에서 온 {future}가 있습니다: 앞쪽 막대가 높다면 그것은 그 단계 자신의 실수이지, "
+        "거슬러 오며 모인 오차가 아닙니다. 여기서 뒤쪽 단계에서 오는 부분은 한 단계 자신의 오차의 최대 "
+        "{share}입니다."),
     "hello.back.grads": ("Each weight's gradient, summed over the steps", "단계마다 더한 각 가중치의 기울기"),
     "hello.back.grads.text": (
         "The same matrices serve every step, so each step adds its share to their gradients. These numbers are "
