@@ -148,6 +148,9 @@ def matrix(values: np.ndarray, row_labels: Sequence[str], col_labels: Sequence[s
                  domain=domain, tooltip_names=("column", "row")).properties(width=alt.Step(44))
 
 
+LOSS_HEIGHT = 200  # px of plot for a loss curve, legend and axes outside it
+
+
 def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, float]] = (), *,
                title: str = "", names: tuple[str, str] = ("train", "validation"), y_title: str = "loss",
                x_title: str = "step", log: bool | None = None) -> alt.Chart:
@@ -169,7 +172,10 @@ def loss_curve(train: Sequence[tuple[int, float]], valid: Sequence[tuple[int, fl
                 scale=alt.Scale(type="log", nice=False, domain=[0.95 * low, 1.05 * high]) if log
                 else alt.Scale(zero=False)),
         color=color, tooltip=["series:N", "step:Q", alt.Tooltip("loss:Q", format=".4f")])
-    return line.properties(title=title, height=220)
+    # the height is the plot's own (autosize fit-x): with Streamlit's default (fit), 220 px held the legend, the
+    # axes and their titles too, and the lines got about 60 px of it
+    return line.properties(title=title, height=LOSS_HEIGHT, autosize=alt.AutoSizeParams(type="fit-x",
+                                                                                        contains="padding"))
 
 
 def top_k(chars: Sequence[Sequence[str]], probs: np.ndarray, tokens: Sequence[str], *, title: str = "",

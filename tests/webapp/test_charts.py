@@ -88,6 +88,14 @@ def test_loss_curve_has_a_line_per_series_and_skips_nan():
     assert sorted((r["series"], r["step"]) for r in data) == [("train", 1), ("train", 3), ("validation", 3)]
 
 
+def test_loss_curve_height_is_the_plots_own():
+    """Streamlit's default autosize (fit) counted the legend and the axes in the 220 px: the lines had about
+    60 px in a browser. fit-x keeps the width fitting the column and gives the plot its own height."""
+    d = spec(charts.loss_curve([(1, 2.0), (2, 1.0)], [(2, 1.5)]))
+    assert d["height"] == charts.LOSS_HEIGHT >= 200
+    assert d["autosize"] == {"type": "fit-x", "contains": "padding"}
+
+
 def test_top_k_puts_each_candidate_in_its_cell():
     probs = np.array([[0.7, 0.2], [0.6, 0.3]])
     d = spec(charts.top_k([["e", "a"], ["l", " "]], probs, ["h", "e"]))
