@@ -50,7 +50,8 @@ where = st.radio(t("cap.input"), INPUTS, key="cap_input", horizontal=True, forma
 data, name = None, None
 if where == "example":
     example = st.radio(t("cap.example"), captioning.EXAMPLES, key="cap_example", horizontal=True,
-                       format_func=lambda e: t(f"cap.example.{e}"))
+                       format_func=lambda e: t(f"cap.example.{e}") + (f" · {t(f'cap.verdict.{e}')}"
+                                                                      if source == "shipped" else ""))
     data, name = captioning.example_bytes(example), f"{example}.jpg"
     st.caption(t("cap.example.licence"))
 elif where == "upload":
@@ -108,6 +109,16 @@ with right:
         st.markdown(f"### {main.text}")
     st.caption(t("cap.caption.note", method=t(f"cap.method.{method}"), n=len(main.words),
                  logp=f"{main.decoded.logprob:.2f}"))
+    if source == "shipped":  # what it was trained on, and so why it writes what it does
+        if where == "example":  # the verdicts were read off the shipped captioner's beam captions
+            st.markdown(t(f"cap.note.{example}"))
+            ranks = captioning.word_ranks(bundle, captioning.EXAMPLE_WORDS[example])
+            known = ", ".join(f"{w} ({r})" for w, r in ranks.items() if r is not None) or t("cap.words.none")
+            unknown = ", ".join(w for w, r in ranks.items() if r is None)
+            st.caption(t("cap.words.known", known=known) + (" " + t("cap.words.unknown", unknown=unknown)
+                                                             if unknown else ""))
+        st.info(t("cap.trained_on", vocab=f"{len(bundle.vocab) - captioning.first_word(bundle):,}",
+                  words=", ".join(captioning.most_seen(bundle))))
 
 if not main.tokens:
     st.stop()

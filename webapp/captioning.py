@@ -17,7 +17,16 @@ from core.tasks.caption.image_encoder import GRID, ImageEncoder
 from core.tasks.registry import TASKS
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples" / "captioning"  # licences in its README.md
-EXAMPLES = ("cat", "coffee", "astronaut", "rocket", "camera")
+# first the one the shipped captioner gets partly right (a man, standing): none of these photos is of what
+# Flickr8k shows (dogs, people outdoors), and the others it gets wrong; the page says so under each caption
+EXAMPLES = ("camera", "cat", "astronaut", "coffee", "rocket")
+# the words a person would use for each example: the page says which of them the model knows, and how well
+EXAMPLE_WORDS = {"camera": ("man", "camera", "grass", "tripod"), "cat": ("cat", "kitten"),
+                 "astronaut": ("woman", "astronaut", "flag", "suit"), "coffee": ("cup", "coffee", "saucer"),
+                 "rocket": ("rocket", "smoke", "sky", "launch")}
+# left out of "the words it saw most": articles, prepositions and the like say nothing of what it can name
+FUNCTION_WORDS = frozenset("a an the in on is are and with of to at his her its their while through into by for "
+                           "from up down near front as it".split())
 SHIPPED = "caption-flickr8k.safetensors"
 MAX_UPLOAD_MB = 16
 SHOWN_SIDE = 448  # pixels a side of the photo as the page draws it
@@ -30,6 +39,25 @@ SPEC = TASKS["caption"]
 def encoder() -> ImageEncoder:
     """EfficientNet-Lite0, frozen and in eval mode: loaded once per server, shared by every visitor."""
     return ImageEncoder()
+
+
+def first_word(bundle: Bundle) -> int:
+    """The id of the first real word: after <pad>, <unk>, <s> and </s>."""
+    itos = bundle.vocab.itos
+    return next((i for i, w in enumerate(itos) if not (w.startswith("<") and w.endswith(">"))), len(itos))
+
+
+def word_ranks(bundle: Bundle, words) -> dict[str, int | None]:
+    """Each word's place among the model's words by how often its training captions used them (1: the most
+    frequent; a vocabulary is built most frequent first, core.text.vocab), None for a word it never saw."""
+    first = first_word(bundle)
+    return {w: (bundle.vocab.stoi[w] - first + 1 if bundle.vocab.stoi.get(w, -1) >= first else None) for w in words}
+
+
+def most_seen(bundle: Bundle, n: int = 12) -> list[str]:
+    """The n words the model's training captions used most, function words left out."""
+    words = [w for w in bundle.vocab.itos[first_word(bundle):] if w not in FUNCTION_WORDS and w.isalpha()]
+    return words[:n]
 
 
 def example_bytes(name: str) -> bytes:

@@ -64,6 +64,26 @@ def test_an_example_photo_gets_a_caption_and_the_word_slider_moves(page):
     assert at.query_params.get("example") == "coffee"
 
 
+def test_the_first_view_says_what_the_captioner_was_trained_on_and_labels_each_example(page):
+    """The first example is the one the shipped captioner gets partly right; each is labelled, with what is in
+    the photo and which of its words the model knows; a note says what it was trained on."""
+    at = page()
+    clean(at)
+    radio = at.radio(key="cap_example")
+    assert radio.value == "camera" and radio.options[0] == "Photographer (grayscale) · partly right"
+    assert all(o.endswith("· wrong") for o in radio.options[1:])
+    assert any(m.value.startswith("**In the photo:** a man behind a camera") for m in at.markdown)
+    words = [c.value for c in at.caption if c.value.startswith("Words for this photo that it knows")]
+    assert words and "man (" in words[0] and "Never in its captions: camera, tripod." in words[0]  # the stand-in's
+    why = [i.value for i in at.info if i.value.startswith("**Why it writes this.**")]
+    assert why and "810 Flickr8k photos" in why[0]
+    at.radio(key="cap_input").set_value("upload").run()
+    at.file_uploader(key="cap_photo").upload("red.jpg", jpeg(), "image/jpeg").run()
+    clean(at)
+    assert any(i.value.startswith("**Why it writes this.**") for i in at.info)  # on every photo
+    assert not any(m.value.startswith("**In the photo:**") for m in at.markdown)  # no example's note
+
+
 def test_the_url_opens_the_example_it_names_and_greedy_and_sampling_work(page):
     at = page(example="rocket")
     clean(at)

@@ -1,5 +1,6 @@
 """webapp.captioning: the attention overlay lights the region attended, in the photo's own orientation."""
 import numpy as np
+import pytest
 from PIL import Image
 
 from webapp import captioning
@@ -28,3 +29,38 @@ def test_every_example_photo_opens_and_has_a_licence_line():
         picture = captioning.photo(captioning.example_bytes(name), f"{name}.jpg")
         assert picture.mode == "RGB" and max(picture.size) <= captioning.SHOWN_SIDE
         assert f"`{name}.jpg`" in notes
+
+
+SHIPPED = captioning.Path(__file__).resolve().parents[2] / "models" / captioning.SHIPPED
+
+
+@pytest.mark.skipif(not SHIPPED.is_file(), reason="the shipped captioner is not here")
+def test_the_verdicts_shown_beside_the_examples_are_what_the_shipped_captioner_writes():
+    """The page labels the first example 'partly right' and the others 'wrong', with a note on each: they were
+    read off the shipped model's beam captions, and this keeps them true if the model or a photo changes."""
+    from core.checkpoint import load_checkpoint
+    bundle = load_checkpoint(SHIPPED)
+    assert captioning.EXAMPLES[0] == "camera"
+    said = {name: captioning.write(bundle, captioning.photo(captioning.example_bytes(name), f"{name}.jpg"))
+            ["beam"].text
+            for name in captioning.EXAMPLES}
+    assert said["camera"].startswith("a man") and "standing" in said["camera"]  # right: a man, standing
+    assert "red shirt" in said["camera"] and "dog" in said["camera"]  # the note's "invented"
+    assert "dog" in said["cat"] and "cat" not in said["cat"]
+    assert "boy" in said["astronaut"] and "red shirt" in said["astronaut"]
+    assert "dog" in said["coffee"] and "bench" in said["coffee"]
+    assert "jumping" in said["rocket"] and "beach" in said["rocket"]
+    # what the notes say of its words, measured from its vocabulary (built most frequent first)
+    assert captioning.most_seen(bundle)[:2] == ["dog", "man"]
+    ranks = {w: r for name in captioning.EXAMPLES
+             for w, r in captioning.word_ranks(bundle, captioning.EXAMPLE_WORDS[name]).items()}
+    assert ranks["cup"] is None and ranks["rocket"] is None and ranks["astronaut"] is None
+    assert ranks["cat"] > 500 and ranks["man"] < 10
+
+
+def test_word_ranks_count_from_the_first_real_word():
+    from core.text.vocab import Vocab
+    bundle = type("B", (), {"vocab": Vocab(["<pad>", "<unk>", "<s>", "</s>", "a", "dog", "runs"])})()
+    assert captioning.first_word(bundle) == 4
+    assert captioning.word_ranks(bundle, ["a", "dog", "cat", "<s>"]) == {"a": 1, "dog": 2, "cat": None, "<s>": None}
+    assert captioning.most_seen(bundle) == ["dog", "runs"]  # "a" says nothing of what it can name

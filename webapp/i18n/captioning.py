@@ -39,6 +39,51 @@ STRINGS = {
     "cap.example.astronaut": ("Astronaut", "우주비행사"),
     "cap.example.rocket": ("Rocket", "로켓"),
     "cap.example.camera": ("Photographer (grayscale)", "사진사 (흑백)"),
+    "cap.verdict.camera": ("partly right", "일부 맞음"),
+    "cap.verdict.cat": ("wrong", "틀림"),
+    "cap.verdict.coffee": ("wrong", "틀림"),
+    "cap.verdict.astronaut": ("wrong", "틀림"),
+    "cap.verdict.rocket": ("wrong", "틀림"),
+    "cap.trained_on": (
+        "**Why it writes this.** The shipped captioner learned from 810 Flickr8k photos, mostly dogs and people "
+        "outdoors, and writes only with the {vocab} words of their captions; those it saw most: {words}. A photo "
+        "unlike Flickr8k still gets a caption in those words, so it will see a dog, a red shirt or a beach where "
+        "there is none. None of the example photos shows a Flickr8k kind of scene: upload a photo of a dog on "
+        "grass or of children playing by water to see it at its best.",
+        "**왜 이렇게 쓰는가.** 기본 캡셔너는 주로 야외의 개와 사람을 찍은 Flickr8k 사진 810장으로 배웠고, 그 캡션에 "
+        "나온 단어 {vocab}개로만 씁니다. 가장 많이 본 단어: {words}. Flickr8k와 다른 사진에도 이 단어들로 캡션을 "
+        "쓰므로, 없는 개나 빨간 셔츠, 해변을 보기도 합니다. 예시 사진 중 Flickr8k 같은 장면은 없습니다. 풀밭의 "
+        "개나 물가에서 노는 아이들 사진을 올리면 가장 잘 씁니다."),
+    "cap.note.camera": (
+        "**In the photo:** a man behind a camera on a tripod, on grass, in black and white. **Right:** a man, "
+        "standing. **Invented:** a red shirt, a dog, a beach: what Flickr8k's men usually have around them.",
+        "**사진에는:** 풀밭에서 삼각대 위 카메라 뒤에 선 남자, 흑백. **맞은 것:** 남자, 서 있음. **지어낸 것:** "
+        "빨간 셔츠, 개, 해변: Flickr8k의 남자들 곁에 흔히 있는 것들."),
+    "cap.note.cat": (
+        "**In the photo:** a cat lying down. **Wrong:** its training captions named a cat very rarely and a dog "
+        "more than any other thing, so a furry animal becomes a dog.",
+        "**사진에는:** 누워 있는 고양이. **틀림:** 학습 캡션에 고양이는 아주 드물고 개는 어떤 것보다 많아서, 털 "
+        "있는 동물은 개가 됩니다."),
+    "cap.note.astronaut": (
+        "**In the photo:** the astronaut Eileen Collins in her flight suit, before a flag. **Wrong:** it never "
+        "saw an astronaut; a person in bright clothes becomes Flickr8k's commonest person, a boy in a red shirt.",
+        "**사진에는:** 비행복을 입고 국기 앞에 선 우주비행사 아일린 콜린스. **틀림:** 우주비행사를 본 적이 없어, "
+        "밝은 옷의 사람은 Flickr8k에 가장 흔한 사람인 빨간 셔츠의 소년이 됩니다."),
+    "cap.note.coffee": (
+        "**In the photo:** a cup of coffee on a saucer. **Wrong:** “cup” is not one of its words, and every "
+        "Flickr8k photo has someone in it: it finds a dog on a bench.",
+        "**사진에는:** 받침 접시 위의 커피 한 잔. **틀림:** “cup”은 아는 단어가 아니고 Flickr8k 사진에는 늘 누군가 "
+        "있어서, 벤치 위의 개를 찾아냅니다."),
+    "cap.note.rocket": (
+        "**In the photo:** a rocket launching, with smoke against the sky. **Wrong:** “rocket” is not one of its "
+        "words; it writes a person jumping on a beach, a scene it knows.",
+        "**사진에는:** 하늘로 연기를 뿜으며 발사되는 로켓. **틀림:** “rocket”은 아는 단어가 아니어서, 아는 장면인 "
+        "해변에서 뛰는 사람을 씁니다."),
+    "cap.words.known": ("Words for this photo that it knows (their rank by how often its training captions used "
+                        "them; 1 is the most frequent): {known}.",
+                        "이 사진을 말하는 단어 중 아는 것 (학습 캡션에 나온 빈도 순위; 1이 가장 많음): {known}."),
+    "cap.words.unknown": ("Never in its captions: {unknown}.", "캡션에 한 번도 없던 단어: {unknown}."),
+    "cap.words.none": ("none", "없음"),
     "cap.example.licence": (
         "Example photos from scikit-image's sample data, free to use (CC0 or public domain; see "
         "webapp/examples/captioning/README.md). None is from Flickr8k, so they are new to the model.",
