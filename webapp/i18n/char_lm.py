@@ -117,10 +117,15 @@ STRINGS = {
     "lm.neuron.intro": (
         "Pick a span of the text: the units that behave differently there than elsewhere are listed, and the "
         "text below is coloured by one unit's value at each character (the top unit of the span, or the one "
-        "you choose). It starts on a quoted stretch, a speaker's name or a long word.",
+        "you choose). It starts on a quoted stretch, a speaker's name or a long word. In the shipped Shakespeare "
+        "model, show the cell state of layer 2: unit 365 follows the position in the line (it grows with each "
+        "character and falls back at a new line), unit 71 stands out on a speaker's name (ROMEO:). It has no quote "
+        "unit: its training text has no double quote.",
         "글의 한 구간을 고르면, 그 구간에서 다른 곳과 다르게 움직이는 유닛들이 나열되고, 아래 글이 한 유닛의 값으로 "
         "글자마다 칠해집니다(구간에서 가장 두드러진 유닛, 또는 직접 고른 유닛). 처음에는 따옴표 안, 화자의 이름 또는 "
-        "긴 단어가 골라져 있습니다."),
+        "긴 단어가 골라져 있습니다. 기본 셰익스피어 모델에서는 2층의 셀 상태를 보세요: 유닛 365는 줄 안의 위치를 "
+        "따라가고(글자마다 커지다가 새 줄에서 다시 떨어짐), 유닛 71은 화자의 이름(ROMEO:)에서 두드러집니다. 따옴표 "
+        "유닛은 없습니다: 학습한 글에 큰따옴표가 없습니다."),
     "lm.neuron.word": ("Span: a word or a quoted stretch", "구간: 단어 또는 따옴표 안"),
     "lm.neuron.word.other": ("(a span picked on the text)", "(글에서 고른 구간)"),
     "lm.neuron.word.option": ("{text} · {first}–{last}", "{text} · {first}–{last}"),
