@@ -2,15 +2,17 @@
 
 A class opening the same page sees the same charts (a shipped model's default view): each chart builder of
 `charts`, `forecast_charts` and `translate_charts` is wrapped, once at the server's start (`install`), in a
-`st.cache_resource` keyed by its arguments, so the second visitor gets the first one's chart object. Those
-objects are handed to Streamlit without Altair's schema check, which costs about 35 ms a chart and runs under
-a lock that every session's charts queue for; the tests set RNNLAB_VALIDATE_CHARTS=1, and there every spec
-is checked as before. The builders stay pure functions, tested as such.
+`st.cache_resource` keyed by its arguments, so the second visitor gets the first one's chart object. That
+object is converted to Streamlit's Vega-Lite spec once, without Altair's schema check (about 35 ms a chart),
+and every later draw reuses the spec: Streamlit converts charts under one lock that every session queues
+for. The tests set RNNLAB_VALIDATE_CHARTS=1, and there every chart is checked and converted as before. The
+builders stay pure functions, tested as such.
 """
 import functools
 import os
 
 import streamlit as st
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec  # st.altair_chart's own
 from streamlit.errors import StreamlitAPIException
 
 from webapp import charts, forecast_charts, translate_charts
@@ -35,9 +37,8 @@ def shared(builder):
     @functools.wraps(builder)
     def cached(*args, **kwargs):
         chart = builder(*args, **kwargs)
-        if not validating():  # Streamlit calls chart.to_dict(): this one skips the check (Altair's attributes
-            # live in its _kwds, so object.__setattr__ sets a plain attribute)
-            object.__setattr__(chart, "to_dict", functools.partial(type(chart).to_dict, chart, validate=False))
+        if not validating():
+            converted(chart)
         return chart
 
     @functools.wraps(builder)
@@ -47,8 +48,17 @@ def shared(builder):
         except StreamlitAPIException:  # UnhashableParamError: an argument of a type Streamlit cannot hash
             return builder(*args, **kwargs)
 
-    build.builder = builder
+    build.builder, build.clear = builder, cached.clear
     return build
+
+
+def converted(chart):
+    """Convert `chart` to Streamlit's Vega-Lite spec once (its data as Arrow bytes, no schema check) and make
+    its `to_dict`, which Streamlit calls on every draw, hand out copies of that spec: a shared chart costs a
+    draw no conversion. Altair keeps a chart's attributes in its _kwds, so object.__setattr__ sets a plain one."""
+    object.__setattr__(chart, "to_dict", functools.partial(type(chart).to_dict, chart, validate=False))
+    spec = _convert_altair_to_vega_lite_spec(chart)  # what st.altair_chart makes of it, under Streamlit's lock
+    object.__setattr__(chart, "to_dict", lambda *a, **k: {**spec, "datasets": dict(spec.get("datasets") or {})})
 
 
 def install():
