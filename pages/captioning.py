@@ -1,5 +1,6 @@
 """One-to-many from an image: a photo in, a caption out word by word, and where the decoder looked for each
 word (Show, Attend and Tell). Beam search beside greedy, the beam itself, and the decoder's hidden states."""
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -131,7 +132,7 @@ label = st.select_slider(t("cap.word"), labels, key="cap_word")
 step = labels.index(label)
 weights = main.decoded.steps[step].attention
 c = st.columns([3, 2])
-c[0].image(captioning.overlay(picture, weights), width="stretch",
+c[0].image(captioning.lit(captioning.digest(data), np.asarray(weights), picture), width="stretch",
            caption=t("cap.look.caption", word=main.tokens[step] if main.tokens[step] != captioning.END else t("cap.end")))
 with c[1]:
     words, probs = captioning.top_words(main, step, bundle.vocab)
@@ -146,9 +147,10 @@ with c[1]:
                                    unit_labels=cells, unit_title=None, annotate=True), width="stretch")
 
 with st.expander(t("cap.all_words")):
+    photo_digest = captioning.digest(data)
     columns = st.columns(4)
     for i, token in enumerate(main.tokens):
-        columns[i % 4].image(captioning.overlay(picture, main.decoded.steps[i].attention),
+        columns[i % 4].image(captioning.lit(photo_digest, np.asarray(main.decoded.steps[i].attention), picture),
                              caption=token if token != captioning.END else t("cap.end"), width="stretch")
 
 # ---------------------------------------------------------------- 5. beam versus greedy

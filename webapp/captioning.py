@@ -1,6 +1,7 @@
 """The captioning page's building blocks: example photos with free licences, the frozen encoder once per
 server, captions with every step's record, and the attention map laid over the photo."""
 import hashlib
+import io
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +126,15 @@ def overlay(picture: Image.Image, weights, strength: float = 0.85) -> Image.Imag
     pixels = np.asarray(picture.convert("RGB"), dtype=np.float32)
     lit = pixels * ((1 - strength) + strength * light)
     return Image.fromarray(np.clip(lit, 0, 255).astype(np.uint8), "RGB")
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def lit(photo_digest: str, weights: np.ndarray, _picture: Image.Image) -> bytes:
+    """`overlay` as JPEG bytes, once per server for a photo and the weights (a class looking at the same
+    example's words shares them; Streamlit shows bytes without encoding them again)."""
+    out = io.BytesIO()
+    overlay(_picture, weights).save(out, format="JPEG", quality=85)
+    return out.getvalue()
 
 
 def top_words(written: Written, step: int, vocab) -> tuple[list[str], list[float]]:

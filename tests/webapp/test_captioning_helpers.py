@@ -1,4 +1,6 @@
 """webapp.captioning: the attention overlay lights the region attended, in the photo's own orientation."""
+import io
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -64,3 +66,16 @@ def test_word_ranks_count_from_the_first_real_word():
     assert captioning.first_word(bundle) == 4
     assert captioning.word_ranks(bundle, ["a", "dog", "cat", "<s>"]) == {"a": 1, "dog": 2, "cat": None, "<s>": None}
     assert captioning.most_seen(bundle) == ["dog", "runs"]  # "a" says nothing of what it can name
+
+
+def test_the_lit_photo_is_the_overlay_as_jpeg_and_the_same_bytes_for_the_same_weights():
+
+
+    picture = Image.new("RGB", (70, 70), (200, 180, 160))
+    weights = np.zeros(49)
+    weights[0] = 1.0
+    first = captioning.lit("photo-a", weights, picture)
+    assert captioning.lit("photo-a", weights.copy(), picture) == first
+    shown = np.asarray(Image.open(io.BytesIO(first)), dtype=float)
+    expected = np.asarray(captioning.overlay(picture, weights), dtype=float)
+    assert shown.shape == expected.shape and np.abs(shown - expected).mean() < 3  # JPEG's small losses
