@@ -40,6 +40,8 @@ TINY = "".join(f"{name} NNP B-PER\nvisited VBD O\n{city} NNP B-LOC\n. . O\n\n"
 @pytest.mark.slow
 def test_ner_trains_on_an_upload_stops_and_reports(app, browser, shots):
     page = open_page(browser, app, "tagging?model=train")
+    page.get_by_text("A CoNLL file", exact=True).click()  # the shipped WNUT-17 comes first: upload instead
+    settle(page)
     page.locator('input[type="file"]').first.set_input_files(
         files=[{"name": "tiny.conll", "mimeType": "text/plain", "buffer": TINY.encode()}])
     page.get_by_text("24 sentences, 96 tokens").wait_for(timeout=30_000)
