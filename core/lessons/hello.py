@@ -2,6 +2,7 @@
 inputs and y_t = W_hy h_t, trained on a single word ("hello": input "hell", targets "ello") by plain
 gradient descent, W <- W - lr * dL/dW, with L = sum_t L_t; and backpropagation through time written out,
 every number of it (tested equal to torch.autograd)."""
+import math
 import threading
 from dataclasses import dataclass, field
 
@@ -116,9 +117,15 @@ class HelloRNN:
         self.x, self.y = ids[None, :-1], ids[None, 1:]  # (1, T): "hell" -> "ello"
         cfg = ModelConfig(task="lm", cell="rnn", vocab_size=len(self.vocab), embed_size=0, hidden_size=hidden_size,
                           output_bias=False)
-        with torch.random.fork_rng(devices=[]):  # the same seed, the same start; the global RNG is left alone
-            torch.manual_seed(seed)
-            self.model = LanguageModel(cfg)
+        with torch.device("meta"):  # shapes only: nothing drawn from the global RNG, which other threads share
+            self.model = LanguageModel(cfg).to_empty(device="cpu")
+        # The same seed, the same start, drawn from a generator of its own (other visitors' networks and
+        # trainings draw from the global one at the same time): every weight ~ U(-1/sqrt(H), 1/sqrt(H)) in
+        # torch's own order, which is torch's RNN and Linear initialisation exactly.
+        generator, bound = torch.Generator().manual_seed(seed), 1 / math.sqrt(hidden_size)
+        with torch.no_grad():
+            for w in self.model.parameters():
+                w.uniform_(-bound, bound, generator=generator)
         rnn = self.model.rnn.fused
         with torch.no_grad():  # the lecture has one hidden bias b: torch's two (b_ih + b_hh) folded into b_ih
             rnn.bias_ih_l0 += rnn.bias_hh_l0

@@ -1,6 +1,7 @@
 """The lecture's Hello RNN: its numbers follow the slide's equations, and it learns "hello"."""
 import numpy as np
 import pytest
+import torch
 
 from core.errors import DataError
 from core.lessons.hello import HelloRNN, backward
@@ -146,3 +147,22 @@ def test_trainings_from_four_threads_at_once_run_one_after_the_other():
     alone = HelloRNN("hello", 3, seed=0)
     alone.train(80)
     assert net.losses[-1][1] == pytest.approx(alone.losses[-1][1])
+
+
+def test_networks_built_in_many_threads_at_once_start_from_their_seed():
+    """A class opening Hello RNN together: each visitor's network is the seed's, whatever the others do."""
+    import threading
+
+    alone = [HelloRNN("hello", 3, seed=s) for s in (0, 1)]
+    built = {}
+
+    def build(i):
+        built[i] = HelloRNN("hello", 3, seed=i % 2)
+
+    threads = [threading.Thread(target=build, args=(i,)) for i in range(16)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    for i, net in built.items():
+        assert all(torch.equal(a, b) for a, b in zip(net.model.parameters(), alone[i % 2].model.parameters()))
