@@ -414,7 +414,7 @@ else:
 
         widgets.train_control("tr_start", "tr_run", t("tr.train.start"), ready=pairs is not None and (new or start is not None),
                               start=start_run)
-        widgets.training_panel("tr_run", metric="chrf")
+        widgets.training_panel("tr_run", metric="chrf", loss_title=t("tr.loss"))
         own, run = st.session_state.get("tr_own_run"), st.session_state.get("tr_run")
         if run is not None and run.snapshot().state in ("done", "stopped"):
             bundle, model_key = run.bundle, f"own:{id(run)}"

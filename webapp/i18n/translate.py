@@ -278,4 +278,5 @@ STRINGS = {
                         "여기서 학습한 번역/챗봇 모델 (.safetensors)"),
     "tr.no_model": ("Train a model or upload one to try it.", "모델을 학습하거나 올려서 써 보세요."),
     "tr.try": ("Try it", "써 보기"),
+    "tr.loss": ("loss (nats per output token)", "손실 (출력 토큰당 nats)"),
 }
