@@ -2,17 +2,13 @@
 with its band, the baselines and the origin, and the hidden-state heatmap under it; a statsmodels series
 (in every copy of the app) draws. Screenshots go to $RNNLAB_SCREENSHOTS (default screenshots/)."""
 import pytest
-from streamlit_server import REPO, no_errors, open_page, snap
-
-SEOUL = (REPO / "models" / "forecast-seoul-bike.safetensors").exists() and \
-    (REPO.parent / "shared" / "data" / "seoul_bike" / "train.csv").exists()
+from streamlit_server import no_errors, open_page, snap
 
 
 def charts(page) -> int:
     return page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').count()
 
 
-@pytest.mark.skipif(not SEOUL, reason="needs models/forecast-seoul-bike.safetensors and ../shared/data/seoul_bike")
 @pytest.mark.parametrize("query,shot", [
     ("forecast?series=seoul_bike&origin=2018-09-14%2000:00:00", "forecast-seoul.png"),
     ("forecast?series=seoul_bike&origin=2018-09-14%2000:00:00&signal=temperature&lang=ko", "forecast-seoul-ko.png"),
