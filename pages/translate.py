@@ -288,7 +288,7 @@ elif mode == "chat":
 
     def clear():
         st.session_state.tr_chat = []
-        st.session_state.pop("tr_last", None)
+        st.session_state.pop("chat_last", None)
         st.session_state.pop("tr_chat_why", None)
 
     # every action through a callback: it runs before the script, so a rerun of the script keeps its effect
@@ -315,7 +315,7 @@ elif mode == "chat":
                     decoding="sample", temperature=temperature)
                 last = tr.write(bundle, prompt, generator=st.session_state.tr_generator, **decoding)
                 history += [("user", prompt), ("assistant", last.text or "…")]
-                st.session_state.tr_last = (prompt, last)
+                st.session_state.chat_last = (prompt, last)
                 if chat.chosen(last) is not None:  # the reply's candidates, shown under it
                     st.session_state.setdefault("tr_chat_why", {})[len(history) - 1] = last
             except RNNLabError as e:
@@ -328,7 +328,7 @@ elif mode == "chat":
                 reranked_reply(bundle, why[i])
     if not history:
         st.info(t("tr.chat.empty.rerank" if reranks else "tr.chat.empty"))
-    held = st.session_state.get("tr_last")
+    held = st.session_state.get("chat_last")
     if held is not None:
         notes(held[1])
         with st.expander(t("tr.chat.how", question=held[0][:60]), expanded=False):

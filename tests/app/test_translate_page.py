@@ -275,3 +275,13 @@ def test_bad_pair_files_get_a_message(page):
     at.file_uploader(key="tr_data_file").upload("one.txt", b"only one column\nhere\n", "text/plain").run()
     assert not at.exception
     assert any("one column" in e.value for e in at.error)
+
+
+def test_after_chatting_your_own_model_offers_no_model_just_trained(page):
+    """The chat's last reply and the training form's 'model just trained' are kept under keys of their own."""
+    at = page(mode="chat")
+    at.chat_input(key="tr_chat_input").set_value("배고프다").run()
+    clean(at)
+    at.radio(key="tr_mode").set_value("own").run()
+    clean(at)
+    assert at.radio(key="tr_from").options == ["a new model", "a model file, to go on training it"]
