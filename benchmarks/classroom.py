@@ -31,6 +31,7 @@ from pathlib import Path
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = ["home", "hello_rnn", "memory", "char_lm", "captioning", "classifier", "forecast", "tagging", "translate"]
@@ -158,7 +159,6 @@ async def visitor(port: int, i: int, pages: list[str], act: bool, timeout: float
                         if button not in ids:
                             error = f"no button {button}"
                         else:
-                            from streamlit.proto.WidgetStates_pb2 import WidgetState
                             click = WidgetState(id=ids[button], trigger_value=True)
                             error, _ = await run_page(ws, page, query, timeout, [click])
                 except (asyncio.TimeoutError, TimeoutError):

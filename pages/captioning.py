@@ -86,7 +86,8 @@ temperature = c[2].number_input(t("cap.temperature"), 0.1, 3.0, step=0.1, key="c
                                 disabled=method != "sample")
 seed = int(c[3].number_input(t("cap.seed"), 0, 10_000, key="cap_seed", disabled=method != "sample"))
 
-wanted = (model_key, captioning.digest(data), method, beam_size, temperature, seed)
+photo_digest = captioning.digest(data)
+wanted = (model_key, photo_digest, method, beam_size, temperature, seed)
 held = st.session_state.get("cap_written")
 fresh = held is None or held[0] != wanted
 if fresh:
@@ -132,7 +133,7 @@ label = st.select_slider(t("cap.word"), labels, key="cap_word")
 step = labels.index(label)
 weights = main.decoded.steps[step].attention
 c = st.columns([3, 2])
-c[0].image(captioning.lit(captioning.digest(data), np.asarray(weights), picture), width="stretch",
+c[0].image(captioning.lit(photo_digest, np.asarray(weights), picture), width="stretch",
            caption=t("cap.look.caption", word=main.tokens[step] if main.tokens[step] != captioning.END else t("cap.end")))
 with c[1]:
     words, probs = captioning.top_words(main, step, bundle.vocab)
@@ -147,7 +148,6 @@ with c[1]:
                                    unit_labels=cells, unit_title=None, annotate=True), width="stretch")
 
 with st.expander(t("cap.all_words")):
-    photo_digest = captioning.digest(data)
     columns = st.columns(4)
     for i, token in enumerate(main.tokens):
         columns[i % 4].image(captioning.lit(photo_digest, np.asarray(main.decoded.steps[i].attention), picture),

@@ -43,8 +43,6 @@ class Table:
 def read_table(data: bytes, name: str = "the upload") -> Table:
     """A CSV/TSV (comma, tab or semicolon) with or without a header, as rows of cells: read by
     `core.readers.table`, as the command line reads it."""
-    if not data or not data.strip():
-        raise DataError(f"{name} is empty")
     table = tables.read_table(bytes(data), name)
     notes = [] if table.encoding == "utf-8" else [("clf.data.latin1", {})]
     rows, header = table.rows, table.header

@@ -57,11 +57,15 @@ class Reading:
     where one fits (else at a space, else mid-word)."""
 
     text: str  # the part read, as typed (a prefix of the input)
-    chars: int  # its characters
     total: int  # the input's characters
     tokens: int  # the tokens read
     cut: bool  # some of the input was left out
     unit: str = "char"  # what a token is: "char" or "word" (the model's tokenizer)
+
+    @property
+    def chars(self) -> int:
+        """The characters read."""
+        return len(self.text)
 
 
 def reading(bundle: Bundle, text: str) -> Reading:
@@ -74,7 +78,7 @@ def reading(bundle: Bundle, text: str) -> Reading:
         return len(sentences.split(text[:n], kind))
 
     if count(len(text)) <= MAX_SOURCE_TOKENS and total <= MAX_TEXT_CHARS:
-        return Reading(text, len(text), total, count(len(text)), False, kind)
+        return Reading(text, total, count(len(text)), False, kind)
     lo, hi = 0, len(text)  # the longest prefix of at most MAX_SOURCE_TOKENS tokens (a prefix's count grows with it)
     while lo < hi:
         mid = (lo + hi + 1) // 2
@@ -85,7 +89,7 @@ def reading(bundle: Bundle, text: str) -> Reading:
     space = text.rfind(" ", 0, lo + 1)
     end = ends[-1] if ends and ends[-1] > lo // 2 else space if space > lo // 2 else lo
     part = text[:end].rstrip()
-    return Reading(part, len(part), total, count(len(part)), True, kind)
+    return Reading(part, total, count(len(part)), True, kind)
 
 
 def _language_of(word: str) -> str:

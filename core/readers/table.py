@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import DataError
-from core.readers.text import name_of, read_bytes, shown
+from core.readers.text import decode_as, name_of, read_bytes, shown
 
 TEXT_HEADERS = ("sentence", "text", "message", "sms", "review", "content", "tweet", "document")
 LABEL_HEADERS = ("label", "labels", "class", "category", "sentiment", "target", "y")
-DELIMITERS = {"\t": "tab", ";": "semicolon", ",": "comma"}
+ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")  # Latin-1 reads any bytes: a table always decodes
 
 
 @dataclass
@@ -35,23 +35,10 @@ class Table:
         return [c.strip().lower() for c in self.rows[0]]
 
 
-def decode_table(data: bytes, name: str) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (with or without BOM), else Windows-1252, else Latin-1 (which reads any bytes)."""
-    if b"\x00" in data[:8192]:
-        raise DataError(f"{name} looks like a binary file, not a CSV or TSV table")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding.removesuffix("-sig")
-
-
 def read_table(source: str | Path | bytes, name: str | None = None) -> Table:
     """A CSV or TSV file (path or bytes) as rows of cells; DataError with one line if it is none."""
     name = name or name_of(source)
-    text, encoding = decode_table(read_bytes(source), name)
+    text, encoding = decode_as(read_bytes(source), name, ENCODINGS, "a CSV or TSV table")
     lines = text.split("\n")
     first = next((line for line in lines if line.strip()), None)
     if first is None:

@@ -6,13 +6,23 @@ from core.errors import DataError
 
 def decode(data: bytes, name: str = "the file") -> str:
     """UTF-8 (with or without BOM), else a clear error; NUL bytes mean a binary file."""
+    return decode_as(data, name, ("utf-8-sig",))[0]
+
+
+def decode_as(data: bytes, name: str, encodings: tuple[str, ...], kind: str = "text") -> tuple[str, str]:
+    """(text, the encoding that read it): the first of `encodings` that reads `data`, newlines as "\n"; a
+    clear error when none does (UTF-8 is the one to save as) or for NUL bytes (a binary file, not `kind`)."""
     if b"\x00" in data[:8192]:
-        raise DataError(f"{name} looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise DataError(f"{name} is not UTF-8 text (byte {e.start}): save it as UTF-8 and try again") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        raise DataError(f"{name} looks like a binary file, not {kind}")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError as e:
+            error = e
+    else:
+        raise DataError(f"{name} is not UTF-8 text (byte {error.start}): save it as UTF-8 and try again")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding.removesuffix("-sig")
 
 
 def read_text(source: str | Path | bytes, name: str | None = None) -> str:

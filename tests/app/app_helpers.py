@@ -8,9 +8,12 @@ REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = 60  # the first run imports torch
 
 
-def open_app(page: str | None = None, **query) -> AppTest:
-    """The app, run once from streamlit_app.py, then on `page` (e.g. 'pages/char_lm.py'), with URL `query`."""
+def open_app(page: str | None = None, *, locale: str | None = None, **query) -> AppTest:
+    """The app, run once from streamlit_app.py, then on `page` (e.g. 'pages/char_lm.py'), with URL `query`,
+    from a browser whose language (st.context.locale) is `locale` when given."""
     at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=TIMEOUT)
+    if locale is not None:
+        at.context = {"locale": locale}
     at.query_params.update({k: str(v) for k, v in query.items()})
     at.run()
     if page:

@@ -33,23 +33,9 @@ def korean(at) -> bool:
     return any(re.search("[가-힣]", s) for s in labels(at) if s != "한국어")
 
 
-def open_with_locale(locale, page=None, **query):
-    """The app as a browser whose language (navigator.language, st.context.locale) is `locale` opens it."""
-    from app_helpers import REPO, TIMEOUT
-    from streamlit.testing.v1 import AppTest
-    at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=TIMEOUT)
-    at.context = {"locale": locale}
-    at.query_params.update({k: str(v) for k, v in query.items()})
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 @pytest.mark.parametrize("locale,lang", [("ko-KR", "ko"), ("ko", "ko"), ("en-US", "en"), ("de-DE", "en"), (None, "en")])
 def test_a_first_visit_opens_in_the_browsers_language_when_it_is_korean(with_shipped, locale, lang):
-    at = open_with_locale(locale)
+    at = open_app(locale=locale)
     assert at.radio(key="lang").value == lang
     assert korean(at) == (lang == "ko")
     # a link made here carries the language unless it is English for an English browser
@@ -57,11 +43,11 @@ def test_a_first_visit_opens_in_the_browsers_language_when_it_is_korean(with_shi
 
 
 def test_a_link_and_the_switch_win_over_the_browser(with_shipped):
-    at = open_with_locale("ko-KR", lang="en")  # the sender chose English
+    at = open_app(locale="ko-KR", lang="en")  # the sender chose English
     assert at.radio(key="lang").value == "en" and not korean(at)
-    at = open_with_locale("en-GB", lang="ko")
+    at = open_app(locale="en-GB", lang="ko")
     assert at.radio(key="lang").value == "ko" and korean(at)
-    at = open_with_locale("ko-KR")
+    at = open_app(locale="ko-KR")
     at.radio(key="lang").set_value("en").run()  # the switch
     assert not at.exception and at.radio(key="lang").value == "en" and not korean(at)
     assert at.query_params.get("lang") in (["en"], "en")  # kept in the URL: a reload stays in English

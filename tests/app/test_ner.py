@@ -116,15 +116,19 @@ def test_train_your_own_opens_on_wnut17_from_data_and_trains_on_it(monkeypatch):
     assert at.radio(key="ner_data").value == "wnut17"
     assert not any("CoNLL-2003" in o for o in at.radio(key="ner_data").options)
     assert any(c.value.startswith("3,394 sentences") and "person" in c.value for c in at.caption)
+    metrics = train_and_report(at)
+    assert 0 <= float(metrics["F1"]) <= 100 and metrics["Sentences scored"] == "500"  # WNUT-17's dev, capped
+
+
+def train_and_report(at) -> dict[str, str]:
+    """A 16-unit tagger trained to its end; the report's metrics, label -> value."""
     at.select_slider(key="ner_hidden").set_value(16).run()
     at.button(key="ner_start").click().run()
     clean(at)
-    run = at.session_state["ner_run"]
-    assert run.join(60)
+    assert at.session_state["ner_run"].join(60)
     at.run()
     clean(at)
-    metrics = {m.label: m.value for m in at.metric}
-    assert 0 <= float(metrics["F1"]) <= 100 and metrics["Sentences scored"] == "500"  # WNUT-17's dev, capped
+    return {m.label: m.value for m in at.metric}
 
 
 def upload_page(data: bytes, name: str = "tiny.conll") -> AppTest:
@@ -144,14 +148,7 @@ def test_a_tiny_tagger_trains_on_an_uploaded_conll_file_and_is_reported():
     clean(at)
     assert any("24 sentences, 96 tokens" in c.value for c in at.caption)
     at.select_slider(key="ner_seconds").set_value(5).run()
-    at.select_slider(key="ner_hidden").set_value(16).run()
-    at.button(key="ner_start").click().run()
-    clean(at)
-    run = at.session_state["ner_run"]
-    assert run.join(60)
-    at.run()
-    clean(at)
-    metrics = {m.label: m.value for m in at.metric}
+    metrics = train_and_report(at)
     assert 0 <= float(metrics["F1"]) <= 100 and metrics["Sentences scored"] == "2"
     per_type = at.dataframe[0].value
     assert set(per_type["Type"]) <= {"PER", "LOC"} and len(per_type) >= 1
