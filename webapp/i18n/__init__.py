@@ -9,13 +9,17 @@ translated lead-in.
 """
 import streamlit as st
 
-from . import captioning, char_lm, classifier, forecast, hello, home, memory, shell, tagging, training, translate
+from . import (captioning, char_lm, classifier, classroom, ex_captioning, ex_char_lm, ex_classifier, ex_forecast, ex_hello,
+               ex_memory, ex_tagging, ex_translate, exercises, forecast, hello, home, lecture, memory, shell, tagging,
+               training, translate)
 
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT = "en"
 KEY = "lang"  # the sidebar widget's key in st.session_state
 
-AREAS = (shell, home, hello, training, char_lm, classifier, tagging, forecast, memory, captioning, translate)
+AREAS = (shell, home, hello, training, char_lm, classifier, tagging, forecast, memory, captioning, translate, exercises,
+         lecture, classroom, ex_hello, ex_memory, ex_char_lm, ex_captioning, ex_classifier, ex_forecast, ex_tagging,
+         ex_translate)
 STRINGS: dict[str, tuple[str, str]] = {}
 for area in AREAS:
     clash = STRINGS.keys() & area.STRINGS.keys()

@@ -1,0 +1,2 @@
+"""Exercises on the memory page. key -> (English, Korean); keys start with ex.memory.."""
+STRINGS: dict[str, tuple[str, str]] = {}
