@@ -43,6 +43,7 @@ SECTIONS = {
         ("pages/home.py", "nav.home", ":material/home:"),
         ("pages/hello_rnn.py", "nav.hello", ":material/school:"),
         ("pages/memory.py", "nav.memory", ":material/memory:"),
+        ("pages/classroom.py", "nav.classroom", ":material/groups:"),
     ],
     "nav.one_to_many": [
         ("pages/char_lm.py", "nav.char_lm", ":material/edit_note:"),

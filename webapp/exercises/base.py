@@ -92,6 +92,8 @@ def show(page: str, exercises: Sequence[Exercise]):
     for number, exercise in enumerate(exercises, 1):
         with st.container(border=True):
             _one(page, number, exercise)
+    from .. import classroom
+    classroom.teacher_panel(page, exercises)  # a teacher starts a class on this view from here
 
 
 def _one(page: str, number: int, ex: Exercise):

@@ -10,6 +10,7 @@ STRINGS = {
     "nav.classifier": ("Text classifier", "텍스트 분류기"),
     "nav.ner": ("Tagging: entities and parts of speech", "태깅: 개체명과 품사"),
     "nav.memory": ("Memory: RNN vs LSTM vs GRU", "기억: RNN, LSTM, GRU 비교"),
+    "nav.classroom": ("Class (for teachers)", "수업 (교사용)"),
     "nav.captioning": ("Image captioning", "이미지 캡셔닝"),
     "nav.forecast": ("Time-series forecasting", "시계열 예측"),
     "nav.translate": ("Translation and chatbot", "번역과 챗봇"),
