@@ -12,7 +12,7 @@ from pathlib import Path  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from webapp import urlstate  # noqa: E402
+from webapp import lecture, urlstate  # noqa: E402
 from webapp.guard import friendly_errors  # noqa: E402
 from webapp.i18n import t  # noqa: E402
 from webapp.nav import enter  # noqa: E402
@@ -86,12 +86,15 @@ urlstate.keep(KEEP)
 device = sidebar()
 if "torch" in sys.modules:  # loaded already (not the first page of this process): say it now
     show_device(device)
-pages = {t(section): [st.Page(path, title=t(title), icon=icon, default=(path == HOME))
+pages = {t(section): [(st.Page(path, title=t(title), icon=icon, default=(path == HOME)), path)
                       for path, title, icon in entries if (HERE / path).is_file()]
          for section, entries in SECTIONS.items()}
-page = st.navigation({section: entries for section, entries in pages.items() if entries})
+page = st.navigation({section: [p for p, _ in entries] for section, entries in pages.items() if entries})
+path = next(path for entries in pages.values() for p, path in entries if p.url_path == page.url_path)
 try:
     with friendly_errors(f"page {page.title!r}"):
+        lecture.banner(path)
         page.run()
+        lecture.keep_progress_in_link()
 finally:  # the first page of a process is drawn before torch is imported for this line
     show_device(device)

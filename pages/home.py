@@ -1,7 +1,7 @@
 """Home: what a recurrent network is, and the three ways it is used, each linked to its page."""
 import streamlit as st
 
-from webapp import charts
+from webapp import charts, lecture
 from webapp.i18n import t
 from webapp.nav import enter, page_link
 
@@ -10,6 +10,7 @@ st.title(t("home.title"))
 st.markdown(t("home.intro"))
 st.latex(r"h_t = \tanh(W_{hh}\,h_{t-1} + W_{xh}\,x_t + b) \qquad y_t = W_{hy}\,h_t")
 st.markdown(t("home.loop"))
+lecture.start_link()
 page_link("pages/hello_rnn.py", t("home.hello_link"), ":material/school:")
 page_link("pages/memory.py", t("home.memory_link"), ":material/memory:")
 

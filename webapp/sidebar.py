@@ -1,7 +1,7 @@
 """The sidebar every page shares: the interface language and the device models run on."""
 import streamlit as st
 
-from . import i18n, urlstate
+from . import i18n, lecture, urlstate
 from .i18n import t
 
 
@@ -19,6 +19,7 @@ def sidebar():
     with st.sidebar:
         st.radio(t("sidebar.language"), list(i18n.LANGUAGES), key=i18n.KEY, horizontal=True,
                  format_func=i18n.LANGUAGES.get)
+        lecture.toggle()
         device = st.empty()
         st.caption(t("sidebar.about"))
     lang = st.session_state[i18n.KEY]  # in the URL unless it is English for an English browser: a link

@@ -82,6 +82,11 @@ def progress() -> dict[str, dict[str, bool]]:
     return st.session_state.setdefault(PROGRESS, {})
 
 
+def solved_keys() -> set[str]:
+    """The keys of the exercises solved in this session, on any page."""
+    return {key for page in progress().values() for key, solved in page.items() if solved}
+
+
 def show(page: str, exercises: Sequence[Exercise]):
     """Draw the page's exercises. With ?ex=KEY in the link (a class link), only that exercise."""
     focus = st.query_params.get("ex")
