@@ -6,12 +6,15 @@ import streamlit as st
 from core.errors import RNNLabError
 from core.tasks.classify.explain import SALIENCY_METHODS
 from webapp import charts, classify, loading, settings, urlstate, widgets
+from webapp.exercises import base as exercises
+from webapp.exercises import classifier as clf_exercises
 from webapp.i18n import t
 from webapp.nav import enter
 
 SHIPPED = {classify.SENTIMENT_TASK: "sentiment-sst2.safetensors", classify.SPAM_TASK: "spam-sms.safetensors"}
 SOURCES = (*SHIPPED, "train", "upload")
-MAX_URL_TEXT = 2000  # longer texts are not put in the shareable URL
+EXERCISE_EXAMPLES = 20  # held-out texts of a model trained here that the exercise seed picks from
+MAX_URL_TEXT = 300  # characters: a longer text is not put in the shareable URL (the page says so)
 THREE_DIGITS = st.column_config.NumberColumn(format="%.3f")  # 1.000 beside 0.999, not 1 beside 0.999
 EXAMPLES = {
     classify.SENTIMENT_TASK: ["not bad at all", "the acting was great but the plot made no sense",
@@ -211,6 +214,8 @@ urlstate.seed("why", "clf_method", SALIENCY_METHODS[0], valid=lambda v: v in SAL
 method = st.radio(t("clf.method"), SALIENCY_METHODS, key="clf_method", horizontal=True,
                   format_func=lambda m: t(f"clf.method.{m}"), help=t("clf.method.help"))
 urlstate.publish({"model": source, "text": text if text and len(text) <= MAX_URL_TEXT else None, "why": method})
+if len(text) > MAX_URL_TEXT:
+    st.caption(t("clf.text.too_long", n=f"{len(text):,}", limit=MAX_URL_TEXT))
 if not text.strip():
     st.info(t("clf.empty"))
     st.stop()
@@ -258,15 +263,38 @@ names = list(ans.states)
 if st.session_state.get("clf_state") not in names:
     st.session_state.clf_state = "hidden"
 c = st.columns([4, 1])
-name = c[0].radio(t("clf.inside.what"), names, key="clf_state", horizontal=True,
-                  format_func=lambda n: t(f"inside.state.{n}"))
-layers = ans.states[name].shape[0]
+state_name = c[0].radio(t("clf.inside.what"), names, key="clf_state", horizontal=True,
+                        format_func=lambda n: t(f"inside.state.{n}"))
+layers = ans.states[state_name].shape[0]
 if st.session_state.get("clf_layer") not in range(layers):
     st.session_state.clf_layer = layers - 1
 layer = c[1].selectbox(t("clf.inside.layer"), range(layers), key="clf_layer",
                        format_func=lambda v: str(v + 1)) if layers > 1 else 0
-widgets.state_heatmap(ans.states[name][layer], tokens, name)
+widgets.state_heatmap(ans.states[state_name][layer], tokens, state_name)
 if bundle.cfg.bidirectional:
     st.caption(t("clf.inside.bidirectional", last=bundle.cfg.hidden_size - 1))
 if bundle.cfg.word_vocab_size:
     st.caption(t("clf.inside.mixture"))
+
+# ---------------------------------------------------------------- 6. exercises
+
+
+def exercise_pool() -> list[str]:
+    """The sentences the exercise seed picks from: the text in the box (seed 0), then the examples (of a
+    model trained here: its held-out texts)."""
+    own = st.session_state.get("clf_own") if source == "train" else None
+    more = [x for x, _ in own.valid[:EXERCISE_EXAMPLES]] if own is not None else examples
+    return [text, *more]
+
+
+seed = st.number_input(t("ex.classifier.seed"), 0, 999, key="ex_clf_seed", bind="query-params",
+                       help=t("ex.classifier.seed.help"))
+pool = exercise_pool()
+candidates = [w for sentence in pool[1:] for w in sentence.split()]
+prepared = widgets.remembered("clf_ex_prepared", (model_key, tuple(pool), seed),
+                              lambda: clf_exercises.prepare(bundle, pool, candidates, seed))
+if prepared is None:
+    st.info(t("ex.classifier.none", low=clf_exercises.MIN_WORDS, high=clf_exercises.MAX_WORDS))
+else:
+    st.caption(t("ex.classifier.sentence", sentence=prepared.reading.sentence))
+    exercises.show("classifier", clf_exercises.build(prepared, name))

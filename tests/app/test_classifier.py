@@ -165,3 +165,29 @@ def test_an_upload_that_is_not_a_model_gets_a_message():
     at.file_uploader(key="clf_model_file").upload("x.safetensors", b"not a model", "application/octet-stream").run()
     assert not at.exception
     assert any("cannot be used" in e.value for e in at.error)
+
+
+def test_a_long_text_is_not_put_in_the_link_and_the_page_says_so():
+    at = page(model="sentiment", text="not bad at all")
+    long = "the plot is thin but the acting is good . " * 10  # 420 characters
+    at.text_area(key="clf_text").set_value(long).run()
+    clean(at)
+    assert "text" not in at.query_params and at.query_params["model"] == "sentiment"
+    assert any("too long to share in a link" in c.value for c in at.caption)
+    at.text_area(key="clf_text").set_value("a short one").run()
+    assert at.query_params["text"] == "a short one"
+    assert not any("too long to share" in c.value for c in at.caption)
+
+
+def test_leaving_the_page_and_coming_back_keeps_the_view():
+    at = page(model="spam")
+    at.text_area(key="clf_text").set_value("Sorry, I'll call later").run()
+    at.radio(key="clf_method").set_value("leave-one-out").run()
+    at.number_input(key="ex_clf_seed").set_value(2).run()
+    at.switch_page("pages/home.py").run()
+    at.switch_page(PAGE).run()
+    clean(at)
+    assert at.radio(key="clf_source").value == "spam"
+    assert at.text_area(key="clf_text").value == "Sorry, I'll call later"
+    assert at.radio(key="clf_method").value == "leave-one-out"
+    assert at.number_input(key="ex_clf_seed").value == 2

@@ -109,6 +109,11 @@ STRINGS = {
     "clf.predict": ("Try it", "해 보기"),
     "clf.examples": ("Examples (click one), the hard ones included:", "예문 (클릭), 어려운 것도 있습니다:"),
     "clf.text": ("Text", "글"),
+    "clf.text.too_long": (
+        "This text has {n} characters: too long to share in a link (at most {limit}). A copied link opens the page "
+        "with the model and the explanation, but not this text.",
+        "이 글은 {n}자로 링크에 담기에는 너무 깁니다 (최대 {limit}자). 복사한 링크는 모델과 설명 방법은 그대로 열지만 이 글은 "
+        "담지 않습니다."),
     "clf.text.placeholder": ("Type or paste a sentence or a message.", "문장이나 메시지를 입력하거나 붙여넣으세요."),
     "clf.method": ("Which tokens mattered, measured by", "중요한 토큰을 재는 방법"),
     "clf.method.gradient": ("gradient × input", "기울기 × 입력"),
