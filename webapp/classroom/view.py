@@ -49,7 +49,7 @@ def _live(class_id: str, token: str) -> None:
 
 
 def _tally(number: int, tally: store.Tally) -> None:
-    st.subheader(t("class.exercise", n=number, key=tally.exercise))
+    st.subheader(t("class.exercise", n=number, name=tally.exercise))
     answered, right, attempts = st.columns(3)
     answered.metric(t("class.answered"), tally.answered)
     right.metric(t("class.right"), f"{tally.right} / {tally.answered}")

@@ -69,7 +69,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "class.about": ("Page **{page}**, {n} exercise(s). The class ends in {hours} h {minutes} min; the counts below "
                     "update by themselves.", "페이지 **{page}**, 문제 {n}개. 수업은 {hours}시간 {minutes}분 뒤에 "
                     "끝납니다. 아래 숫자는 저절로 새로 고쳐집니다."),
-    "class.exercise": ("Exercise {n} · `{key}`", "문제 {n} · `{key}`"),
+    "class.exercise": ("Exercise {n} · `{name}`", "문제 {n} · `{name}`"),
     "class.answered": ("Students who answered", "답한 학생"),
     "class.right": ("Right (latest answer)", "정답 (마지막 답)"),
     "class.attempts": ("Answers checked", "확인한 답"),
