@@ -12,7 +12,7 @@ from pathlib import Path  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from webapp import lecture, urlstate  # noqa: E402
+from webapp import lecture, urlstate, warmup  # noqa: E402
 from webapp.guard import friendly_errors  # noqa: E402
 from webapp.i18n import t  # noqa: E402
 from webapp.nav import enter  # noqa: E402
@@ -98,3 +98,4 @@ try:
         lecture.keep_progress_in_link()
 finally:  # the first page of a process is drawn before torch is imported for this line
     show_device(device)
+    warmup.start()  # then every shipped model, in the background: the first visitor of a page need not wait

@@ -183,3 +183,16 @@ def _json(meta: dict, key: str, name: str, limit: int, default=None):
         return json.loads(meta[key])
     except (json.JSONDecodeError, RecursionError):
         raise CheckpointError(f"{name}: its {key} is not valid JSON") from None
+
+
+def task_of(path: str | Path) -> str:
+    """The task (a key of core.tasks.registry.TASKS) a checkpoint file holds, read from its header alone."""
+    name = str(path)
+    try:
+        with safe_open(name, framework="pt", device="cpu") as f:
+            meta = f.metadata() or {}
+    except (SafetensorError, OSError, ValueError) as e:
+        raise CheckpointError(f"{name} is not a safetensors checkpoint ({str(e).splitlines()[0][:80]})") from None
+    if meta.get("format") != FORMAT:
+        raise CheckpointError(f"{name} is a safetensors file but not an RNN Lab checkpoint")
+    return _settings(meta, name).task

@@ -9,7 +9,7 @@ import pytest
 import torch
 from safetensors.torch import save_file
 
-from core.checkpoint import FORMAT, load_checkpoint, save_checkpoint, to_bytes
+from core.checkpoint import FORMAT, load_checkpoint, save_checkpoint, task_of, to_bytes
 from core.config import ModelConfig, TrainConfig
 from core.errors import CheckpointError
 from core.fit import prepare
@@ -45,6 +45,15 @@ def test_round_trip_gives_identical_outputs(tmp_path, tagger):
 def test_a_checkpoint_for_another_task_is_refused(tmp_path, tagger):
     with pytest.raises(CheckpointError, match="holds a tagger; this needs a language model"):
         load_checkpoint(to_bytes(tagger), task="lm")
+
+
+def test_task_of_reads_the_header_alone(tmp_path, tagger):
+    path = tmp_path / "ner.safetensors"
+    save_checkpoint(tagger, path)
+    assert task_of(path) == "tag"
+    (tmp_path / "junk.safetensors").write_bytes(b"not a checkpoint")
+    with pytest.raises(CheckpointError, match="not a safetensors checkpoint"):
+        task_of(tmp_path / "junk.safetensors")
 
 
 class Exploit:
