@@ -17,6 +17,8 @@ st.markdown(t("lm.intro"))
 # ---------------------------------------------------------------- 1. the model
 urlstate.seed("model", "lm_source", "shipped", valid=lambda v: v in SOURCES)
 source = st.radio(t("lm.source"), SOURCES, key="lm_source", horizontal=True, format_func=lambda s: t(f"lm.source.{s}"))
+# at once: the page may stop below (while a training runs) before its end
+urlstate.publish({"model": source} if source == "train" else {"model": source, "corpus": None, "job": None})
 bundle, model_key = None, None
 
 if source == "shipped":
@@ -34,9 +36,12 @@ if source == "shipped":
 
 elif source == "train":
     choices = (*corpora.available(), "paste", "upload")  # Shakespeare and a Korean text come from data/
-    if st.session_state.get("lm_corpus") not in choices:  # a kept value this copy lacks
-        st.session_state.pop("lm_corpus", None)
+    urlstate.choice("corpus", "lm_corpus", choices)  # a kept value this copy lacks: the first
+    resumed = lm.RUNS.get(st.query_params.get("job")) if "lm_run" not in st.session_state else None
+    if resumed is not None:  # this page's link, opened again (a reload, a copied link): its training
+        st.session_state.lm_run = resumed
     choice = st.selectbox(t("lm.corpus"), choices, key="lm_corpus", format_func=lambda c: t(f"lm.corpus.{c}"))
+    urlstate.publish({"corpus": choice})
     if choice in corpora.DATA_FILES:
         st.caption(t(f"lm.corpus.{choice}.source"))
     corpus = None
@@ -64,26 +69,34 @@ elif source == "train":
     new, start = widgets.start_from("lm", "lm", "lm_run", keep=("lm_cell", "lm_hidden", "lm_layers"))
     c = st.columns(5)
     model = {}  # a new model's settings (a saved one keeps its own)
+    url = {"bind": "query-params"}  # in the link under their keys (numbers, cell names: the same in any language)
     if new:
-        model["cell"] = c[0].selectbox(t("lm.cell"), ("lstm", "gru", "rnn"), key="lm_cell", format_func=str.upper)
+        model["cell"] = c[0].selectbox(t("lm.cell"), ("lstm", "gru", "rnn"), key="lm_cell", format_func=str.upper,
+                                       **url)
         model["hidden"] = widgets.capped_select_slider(c[1], t("lm.hidden"), (16, 32, 64, 128, 256, 512),
-                                                       cap=limits.max_hidden, default=128, key="lm_hidden")
+                                                       cap=limits.max_hidden, default=128, key="lm_hidden", **url)
         model["layers"] = widgets.capped_select_slider(c[2], t("lm.layers"), (1, 2, 3), cap=limits.max_layers,
-                                                       default=1, key="lm_layers")
+                                                       default=1, key="lm_layers", **url)
     lr = c[3 if new else 0].select_slider(t("lm.lr"), (3e-4, 1e-3, 3e-3, 1e-2, 3e-2), key="lm_lr",
-                                          format_func=lambda v: f"{v:g}")
+                                          format_func=lambda v: f"{v:g}", **url)
     seconds = widgets.capped_select_slider(c[4 if new else 1], t("lm.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
-                                           cap=limits.max_seconds, default=30, key="lm_seconds")
+                                           cap=limits.max_seconds, default=30, key="lm_seconds", **url)
     ready = corpus is not None and (new or start is not None)
 
     def start_run():
         """A run with the values on the screen (RNNLabError: why it cannot start)."""
         model_cfg, train_cfg = lm.configs(lr=lr, seconds=seconds, **model)
         st.session_state.lm_run = lm.start_training(corpus.text, model_cfg, train_cfg, start=start, data=corpus.name)
+        st.session_state.lm_job = lm.RUNS.add(st.session_state.lm_run)
 
     widgets.train_control("lm_start", "lm_run", t("lm.train.start"), ready=ready, start=start_run)
-    widgets.training_panel("lm_run", sample_label=t("lm.train.sample"))
     run = st.session_state.get("lm_run")
+    if resumed is not None:
+        st.session_state.lm_job = st.query_params["job"]
+    elif run is not None and "lm_job" not in st.session_state:
+        st.session_state.lm_job = lm.RUNS.add(run)
+    urlstate.publish({"job": st.session_state.lm_job if run is not None else None})  # reopened, it shows this run
+    widgets.training_panel("lm_run", sample_label=t("lm.train.sample"))
     busy = run is not None and run.snapshot().active
     if run is not None and run.snapshot().state in ("done", "stopped"):
         bundle, model_key = run.bundle, f"own:{id(run)}"
@@ -106,22 +119,25 @@ if bundle is None:
 
 # ---------------------------------------------------------------- 2. sample
 st.header(t("lm.sample"))
-urlstate.seed("prime", "lm_prime", "", valid=lambda v: len(v) <= 500)
-urlstate.seed("len", "lm_length", 300, int, lambda v: 10 <= v <= 2000 and v % 10 == 0)
-urlstate.seed("temp", "lm_temperature", 0.8, float, lambda v: 0.1 <= v <= 2.0)
-urlstate.seed("topk", "lm_top_k", 0, int, lambda v: 0 <= v <= 100)
-SEED = urlstate.Field("seed", "lm_seed", 0, int, lambda v: 0 <= v < 2**31)
-SEED.seed()
+urlstate.seed("prime", "lm_prime", "", valid=lambda v: len(v) <= 500)  # a text: the hand-written route, capped
+# the numbers are bound to the link under their keys (the browser replaces the URL: Again adds no history entry);
+# a link of the kind shared before (?len=&temp=&topk=&seed=) still opens its view
+SAMPLING = (urlstate.Field("len", "lm_length", 300, int, lambda v: 10 <= v <= 2000 and v % 10 == 0),
+            urlstate.Field("temp", "lm_temperature", 0.8, float, lambda v: 0.1 <= v <= 2.0),
+            urlstate.Field("topk", "lm_top_k", 0, int, lambda v: 0 <= v <= 100),
+            urlstate.Field("seed", "lm_seed", 0, int, lambda v: 0 <= v < 2**31))
+SEED = SAMPLING[-1]
+lm.seed_bound(SAMPLING)  # not value=: these values are kept (urlstate.keep)
 c = st.columns([3, 2, 2, 1, 1, 1.2], vertical_alignment="bottom")
 prime = c[0].text_input(t("lm.prime"), key="lm_prime", max_chars=500, placeholder=t("lm.prime.placeholder"))
-length = c[1].slider(t("lm.length"), 10, 2000, step=10, key="lm_length")
-temperature = c[2].slider(t("lm.temperature"), 0.1, 2.0, step=0.05, key="lm_temperature", help=t("lm.temperature.help"))
-top_k = c[3].number_input(t("lm.top_k"), 0, 100, key="lm_top_k", help=t("lm.top_k.help"))
-seed = c[4].number_input(t("lm.seed"), 0, 2**31 - 1, key="lm_seed")
+length = c[1].slider(t("lm.length"), 10, 2000, step=10, key="lm_length", bind="query-params")
+temperature = c[2].slider(t("lm.temperature"), 0.1, 2.0, step=0.05, key="lm_temperature",
+                          help=t("lm.temperature.help"), bind="query-params")
+top_k = c[3].number_input(t("lm.top_k"), 0, 100, key="lm_top_k", help=t("lm.top_k.help"), bind="query-params")
+seed = c[4].number_input(t("lm.seed"), 0, 2**31 - 1, key="lm_seed", bind="query-params")
 c[5].button(t("lm.again"), key="lm_again", icon=":material/casino:",
             on_click=lambda: st.session_state.update(lm_seed=(SEED.get() + 1) % 2**31))
-urlstate.publish({"model": source, "prime": prime or None, "len": length, "temp": temperature,
-                  "topk": top_k or None, "seed": seed})
+urlstate.publish({"prime": prime or None})
 
 settings = (model_key, prime, length, temperature, top_k, seed)
 held = st.session_state.get("lm_sample")

@@ -1,12 +1,18 @@
 """Language-model helpers the app needs around core: settings from widget values, a training run on a
-text, sampling with a seed of its own, and the short samples shown while a model learns."""
+text, sampling with a seed of its own, the short samples shown while a model learns, and the server's
+recent trainings by the token a link carries."""
+import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 
+import streamlit as st
 import torch
 
 from core.config import ModelConfig, TrainConfig
 from core.decoding.generate import sample
 
+from . import urlstate
 from .runner import Start, TrainingRun
 
 VALID_CHARS = 20_000  # validation reads at most this much of the held-out tail, so stopping stays quick
@@ -47,3 +53,47 @@ def sample_stream(bundle, prime: str, length: int, temperature: float, top_k: in
     """The same settings give the same text: the randomness comes from a generator seeded here."""
     generator = torch.Generator().manual_seed(int(seed))
     return sample(bundle.model, bundle.vocab, prime, length, temperature, top_k or None, generator)
+
+
+class RunBook:
+    """The server's most recent trainings, each under a token that the page puts in its link (`most` at
+    most: a finished run holds its model, optimizer and text). A page opened again from its link (a reload,
+    the browser's Back from another site, a copied link) finds its training there, running or finished.
+    A token is unguessable (72 random bits): only a link that carries it shows that run."""
+
+    def __init__(self, most: int = 8):
+        self.most = most
+        self._runs: OrderedDict[str, TrainingRun] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, run: TrainingRun) -> str:
+        token = secrets.token_hex(9)
+        with self._lock:
+            self._runs[token] = run
+            while len(self._runs) > self.most:
+                self._runs.popitem(last=False)  # the oldest goes first
+        return token
+
+    def get(self, token: str | None) -> TrainingRun | None:
+        with self._lock:
+            run = self._runs.get(token) if isinstance(token, str) else None
+            if run is not None:
+                self._runs.move_to_end(token)  # looked at again: kept longer
+            return run
+
+
+RUNS = RunBook()  # one per server process, shared by every session
+
+
+def seed_bound(fields: tuple[urlstate.Field, ...]):
+    """Before widgets bound to the link under their keys are drawn, the first time: each field's value from
+    its old parameter (`param`, of links shared before the binding; then dropped from the URL), else its
+    default. A value in the link under the key itself wins over both (Streamlit seeds it on the first run)."""
+    for field in fields:
+        if field.key in st.session_state:
+            continue
+        old = st.query_params.get(field.param)
+        value = field.parse(old) if old is not None else None
+        st.session_state[field.key] = field.default if value is None else value
+        if old is not None:
+            del st.query_params[field.param]

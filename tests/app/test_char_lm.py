@@ -31,9 +31,13 @@ def test_a_shared_link_reproduces_the_sample_and_the_view(with_shipped):
     assert any("2–6" in m for m in texts(again.markdown))
     other = open_app(PAGE, **{**query, "seed": 12})
     assert sample_text(other) != sample_text(first)
-    # the URL follows the widgets
-    first.slider(key="lm_temperature").set_value(1.2).run()
-    assert first.query_params["temp"] in ("1.2", ["1.2"])
+    # the numbers are bound to the link under their keys now: the old names are read once and dropped
+    assert not {"len", "temp", "topk", "seed"} & set(first.query_params)
+    bound = open_app(PAGE, **{k: v for k, v in query.items() if k not in ("len", "temp", "topk", "seed")},
+                     lm_length=80, lm_temperature=0.7, lm_top_k=5, lm_seed=11)
+    assert sample_text(bound) == sample_text(first) and bound.number_input(key="lm_seed").value == 11
+    bound.button(key="lm_again").click().run()  # Again changes the seed in the link (the browser replaces the URL)
+    assert bound.query_params["lm_seed"] in ("12", ["12"]) and sample_text(bound) == sample_text(other)
 
 
 def test_unseen_priming_characters_warn_and_keep_the_text(with_shipped):
@@ -216,3 +220,38 @@ def test_a_text_with_characters_the_model_never_saw_says_what_it_reads(with_ship
     assert any("never saw" in w for w in texts(at.warning))
     assert any("reads only these characters" in c for c in texts(at.caption))
     assert not at.exception and not at.error
+
+
+def test_a_training_shows_as_it_was_after_another_page_and_from_its_link(without_shipped):
+    """Issue 25: leaving the page while a model trains and coming back (another page and back in the session,
+    or the page's link opened again: a reload, a new tab) shows the training text, its settings and the run."""
+    at = open_app(PAGE)
+    at.radio(key="lm_source").set_value("train").run()
+    at.selectbox(key="lm_corpus").set_value("project").run()
+    at.select_slider(key="lm_hidden").set_value(32).run()
+    at.select_slider(key="lm_seconds").set_value(60).run()
+    at.button(key="lm_start").click().run()
+    run = at.session_state["lm_run"]
+    try:
+        assert run.snapshot().active and at.button(key="lm_start").disabled
+        at.session_state["lm_start_asked"] = True  # a second click that arrived before the button was disabled
+        at.run()
+        assert at.session_state["lm_run"] is run  # started nothing
+        at.switch_page("pages/hello_rnn.py").run()
+        at.switch_page(PAGE).run()
+        assert at.radio(key="lm_source").value == "train" and at.selectbox(key="lm_corpus").value == "project"
+        assert at.select_slider(key="lm_hidden").value == 32 and at.session_state["lm_run"] is run
+        assert at.button(key="lm_run_stop") and any("open when training ends" in i for i in texts(at.info))
+        link = {k: at.query_params[k] for k in at.query_params}
+        assert link["model"] == "train" and link["corpus"] == "project" and link["job"]
+        again = open_app(PAGE, **{**link, "lm_hidden": 32})  # the browser's URL holds the bound sizes too
+        assert again.radio(key="lm_source").value == "train" and again.selectbox(key="lm_corpus").value == "project"
+        assert again.select_slider(key="lm_hidden").value == 32
+        assert again.session_state["lm_run"] is run and again.button(key="lm_run_stop")
+        assert "lm_run" not in open_app(PAGE, **{**link, "job": "0" * 18}).session_state  # a token of no run
+    finally:
+        run.stop()
+    assert run.join(10)
+    done = open_app(PAGE, **link)
+    assert not done.exception and not done.error, texts(done.error)
+    assert done.session_state["lm_run"] is run and done.get("download_button") and len(sample_text(done)) == 300
