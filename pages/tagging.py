@@ -8,6 +8,8 @@ import streamlit as st
 
 from core.errors import RNNLabError
 from webapp import charts, loading, settings, tagging, urlstate, widgets
+from webapp.exercises import base as exercises
+from webapp.exercises import tagging as ex_tagging
 from webapp.i18n import t
 from webapp.nav import enter
 
@@ -39,7 +41,8 @@ EXAMPLES = {
     ],
 }
 TREEBANK = {"pos_en": "UD English-EWT", "pos_ko": "UD Korean-GSD"}
-KEPT = ("source", "data", "column", "cell", "hidden", "chars", "seconds", "text", "state")  # widgets, per task
+KEPT = ("source", "data", "column", "cell", "hidden", "chars", "seconds", "text", "state", "sentence")  # per task
+MAX_URL_TEXT = 500  # characters: a longer text is not put in the shareable URL (the page says so)
 
 
 def counted(kind: str, n: int) -> str:
@@ -230,7 +233,8 @@ if bundle is None:
 st.header(t("pos.predict" if pos else "ner.predict"))
 examples = EXAMPLES[task]
 first_example = examples[1 if task == "ner" else 0]
-if (st.query_params.get("task") or "ner") == task:  # the URL's text is its task's, not the one switched to
+url_is_task = (st.query_params.get("task") or "ner") == task  # the URL's values are its task's, not the one switched to
+if url_is_task:
     urlstate.seed("text", f"{p}_text", first_example, valid=lambda v: len(v) <= tagging.MAX_TEXT_CHARS)
 else:
     st.session_state.setdefault(f"{p}_text", first_example)
@@ -242,7 +246,10 @@ for i, example in enumerate(examples):
                     on_click=lambda e=example: st.session_state.update({f"{p}_text": e}), width="stretch")
 text = st.text_area(t("pos.text" if pos else "ner.text"), key=f"{p}_text", height=100 if pos else 120,
                     max_chars=tagging.MAX_TEXT_CHARS, placeholder=t("pos.text.placeholder" if pos else "ner.text.placeholder"))
-urlstate.publish({"task": task if task != "ner" else None, "model": source, "text": text or None})
+shared = len(text) <= MAX_URL_TEXT
+urlstate.publish({"task": task if task != "ner" else None, "model": source, "text": text if text and shared else None})
+if not shared:
+    st.caption(t("tagging.url.long", chars=f"{len(text):,}", n=MAX_URL_TEXT))
 if not text.strip():
     st.info(t("pos.empty" if pos else "ner.empty"))
     st.stop()
@@ -308,11 +315,15 @@ else:
 st.subheader(t("pos.probs" if pos else "ner.probs"))
 st.markdown(t("pos.probs.intro" if pos else "ner.probs.intro"))
 if n_sentences > 1:
+    sentence = urlstate.Field("sentence" if url_is_task else None, f"{p}_sentence", 0, cast=lambda raw: int(raw) - 1,
+                              valid=lambda i: 0 <= i < n_sentences, kind=int)
+    sentence.seed()  # a link's sentence= counts from 1
     pick = st.selectbox(t("ner.sentence"), range(n_sentences), key=f"{p}_sentence",
                         format_func=lambda i: f"{i + 1}: " + " ".join(tok.text for tok in tagged.tokens[i])[:90])
 else:
     pick = 0
 pick = min(pick or 0, n_sentences - 1)
+urlstate.publish({"sentence": pick + 1 if pick else None})
 words = [tok.text for tok in tagged.tokens[pick]][:tagging.MAX_INSIDE]
 if len(tagged.tokens[pick]) > tagging.MAX_INSIDE:
     st.caption(t("ner.cut", n=tagging.MAX_INSIDE, total=f"{len(tagged.tokens[pick]):,}"))
@@ -350,10 +361,10 @@ st.subheader(t("ner.inside"))
 st.markdown(t("ner.inside.intro"))
 states = tagging.inside(bundle, words)
 names = list(states)
-if st.session_state.get(f"{p}_state") not in names:
-    st.session_state[f"{p}_state"] = "hidden"
+urlstate.choice("state" if url_is_task else None, f"{p}_state", names, default="hidden")
 name = st.radio(t("ner.inside.what"), names, key=f"{p}_state", horizontal=True,
                 format_func=lambda n: t(f"inside.state.{n}"))
+urlstate.publish({"state": name if name != "hidden" else None})
 values = states[name][-1]  # top layer (T, D*H)
 H = bundle.cfg.hidden_size
 if bundle.cfg.bidirectional:
@@ -386,3 +397,27 @@ if pos:
         st.altair_chart(charts.confusion(own_report["confusion"], labels, gold_title=t("chart.gold"),
                                          predicted_title=t("chart.predicted")).properties(width=alt.Step(44),
                                                                                             height=alt.Step(24)))
+
+
+# ---------------------------------------------------------------- 6. exercises
+def tagging_exercises():
+    """Tag a sentence by hand; the word the model is least sure of. The seed (under them, in the URL) picks
+    both sentences; the model picks the answers."""
+    area = st.container()  # the exercises first, their seed under them
+    seed = area_seed()
+    dev = tagging.datasets().get(tagging.TASK_DATASETS[task][0], (None, None))[1]
+    to_tag = widgets.remembered(f"{p}_ex_tag", (model_key, seed),
+                                lambda: ex_tagging.practice(bundle, task, seed, examples, dev))
+    unsure = widgets.remembered(f"{p}_ex_unsure", model_key, lambda: loading.once_per_server(
+        model_key, ("ex_unsure", task), lambda: ex_tagging.unsure_sentences(bundle, task, examples, dev)))
+    with area:
+        exercises.show("tagging", ex_tagging.exercises(to_tag, ex_tagging.pick(unsure, seed), explain))
+
+
+def area_seed() -> int:
+    """The exercise seed: a number input bound to the URL (ex_tagging_seed=...)."""
+    return int(st.number_input(t("ex.tagging.seed"), min_value=0, max_value=9999, value=0, step=1,
+                               key="ex_tagging_seed", bind="query-params", help=t("ex.tagging.seed.help")))
+
+
+tagging_exercises()

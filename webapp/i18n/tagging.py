@@ -2,6 +2,10 @@
 STRINGS = {
     "ner.title": ("Tagging: a tag for every word", "태깅: 단어마다 태그 하나"),
     "tagging.task": ("Task", "과제"),
+    "tagging.url.long": ("The text ({chars} characters) is too long to share in the page's link (at most {n}): a "
+                         "copied link opens the page with its task and model but without the text.",
+                         "글({chars}자)이 길어서 페이지 링크에 넣지 않았습니다(최대 {n}자). 복사한 링크는 과제와 모델은 "
+                         "그대로 열지만 글은 담지 않습니다."),
     "tagging.task.ner": ("Named entities (CoNLL-2003)", "개체명 (CoNLL-2003)"),
     "tagging.task.pos_en": ("Parts of speech, English (UD EWT)", "품사, 영어 (UD EWT)"),
     "tagging.task.pos_ko": ("Parts of speech, Korean (UD GSD)", "품사, 한국어 (UD GSD)"),
