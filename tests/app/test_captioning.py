@@ -133,3 +133,31 @@ def test_no_flickr8k_image_is_in_the_repository():
     assert not [f for f in files if re.search(r"\d+_[0-9a-f]{10}\.jpg$", f)]
     images = [f for f in files if f.lower().endswith((".jpg", ".jpeg", ".png")) and "captioning" in f]
     assert images and all(f.startswith("webapp/examples/captioning/") or f.startswith("docs/") for f in images)
+
+
+def caption(at) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("### "))[4:].strip()
+
+
+@pytest.mark.parametrize("view", [dict(method="greedy"), dict(method="sample", cap_temperature=1.5, cap_seed=7),
+                                  dict(cap_beam=5)])
+def test_a_copied_link_opens_the_same_caption(page, view):
+    """Issue 25: the link holds the decoding method, the beam, the temperature, the seed and the example:
+    Greedy opened as Beam, with another caption."""
+    at = page(example="cat")
+    at.radio(key="cap_method").set_value(view.get("method", "beam")).run()
+    for key, value in view.items():
+        if key != "method":
+            (at.slider if key == "cap_beam" else at.number_input)(key=key).set_value(value).run()
+    clean(at)
+    link = {k: at.query_params[k] for k in at.query_params}
+    link.update({k: v for k, v in view.items() if k != "method"})  # a browser writes a bound widget's value itself
+    assert link.get("method") == view.get("method") and link["example"] == "cat"
+    opened = page(**link)
+    clean(opened)
+    assert opened.radio(key="cap_method").value == view.get("method", "beam")
+    assert opened.radio(key="cap_example").value == "cat"
+    assert caption(opened) == caption(at)
+    for key, value in view.items():
+        if key != "method":
+            assert opened.session_state[key] == value
