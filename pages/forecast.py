@@ -11,6 +11,8 @@ from core.readers.series import DEFAULT_CONTEXT, DEFAULT_HORIZON
 from webapp import charts, loading, settings, urlstate, widgets
 from webapp import forecast as fc
 from webapp import forecast_charts as fcharts
+from webapp.exercises import base as exercises
+from webapp.exercises import forecast as fc_exercises
 from webapp.i18n import t
 from webapp.nav import enter
 
@@ -232,48 +234,77 @@ else:
 st.caption(t("fc.scores.caption"))
 
 # ---------------------------------------------------------------- 4. look inside
-st.header(t("fc.inside"))
-st.markdown(t("fc.inside.intro"))
-try:
-    looked = widgets.remembered("fc_inside", (model_key, series_key, origin),
-                                lambda: fc.inside(bundle, series, origin, fc.shown_before(bundle)))
-except RNNLabError as e:
-    st.warning(t("fc.inside.bad", error=e))
-    st.stop()
-times = pd.Series(looked.times)  # the charts are cached by their arguments: a Series hashes, a DatetimeIndex does not
-st.altair_chart(fcharts.time_heatmap(looked.hidden, times, looked.origin, title=t("fc.inside.hidden"),
-                                     unit_title=t("chart.unit")), width="stretch")
-if looked.forget is not None:
-    st.altair_chart(fcharts.time_heatmap(looked.forget, times, looked.origin, title=t("fc.inside.forget"),
-                                         scale="sequential", unit_title=t("chart.unit")), width="stretch")
-if looked.hidden.shape[1] > charts.MAX_UNITS:
-    st.caption(t("fc.inside.downsampled", shown=charts.MAX_UNITS, total=looked.hidden.shape[1]))
 
-st.subheader(t("fc.finder"))
-st.markdown(t("fc.finder.intro"))
-signals = list(looked.signals)
-urlstate.seed("signal", "fc_signal", signals[-1] if "daily" not in signals else "daily", valid=lambda v: v in signals)
-if st.session_state.fc_signal not in signals:
-    st.session_state.fc_signal = signals[0]
-signal = st.radio(t("fc.finder.signal"), signals, key="fc_signal", horizontal=True,
-                  format_func=lambda s: t(f"fc.signal.{s}"))
-scores = fc.follow(looked.hidden, looked.signals[signal])
-H = looked.hidden.shape[1]
-if st.session_state.get("fc_unit_for") != (model_key, signal):  # another model or signal: its top unit
-    st.session_state.pop("fc_unit", None)
-    st.session_state.fc_unit_for = (model_key, signal)
-urlstate.Field(None, "fc_unit", scores[0][0], int, lambda v: 0 <= v < H).seed()
-ranked = dict(scores)
-c = st.columns([1, 2])
-with c[0]:
-    st.altair_chart(charts.unit_scores(scores, title=t("fc.finder.top"), x_title=t("fc.finder.score"),
-                                       unit_label=t("fc.finder.unit.label", unit="{unit}")), width="stretch")
-with c[1]:
-    unit = st.selectbox(t("fc.finder.unit"), range(H), key="fc_unit",
-                        format_func=lambda u: t("fc.finder.unit.ranked", unit=u, score=f"{ranked[u]:+.2f}")
-                        if u in ranked else t("fc.finder.unit.label", unit=u))
-    st.altair_chart(fcharts.unit_against(times, looked.hidden[:, unit], looked.signals[signal],
-                                         unit_name=t("fc.finder.unit.label", unit=unit),
-                                         signal_name=t(f"fc.signal.{signal}")), width="stretch")
+
+def look_inside() -> str | None:
+    """The network's state over the window and the unit finder; returns the signal the finder follows (None
+    when the model cannot be traced on this series: the exercises below are still drawn)."""
+    st.header(t("fc.inside"))
+    st.markdown(t("fc.inside.intro"))
+    try:
+        looked = widgets.remembered("fc_inside", (model_key, series_key, origin),
+                                    lambda: fc.inside(bundle, series, origin, fc.shown_before(bundle)))
+    except RNNLabError as e:
+        st.warning(t("fc.inside.bad", error=e))
+        return None
+    times = pd.Series(looked.times)  # the charts are cached by their arguments: a Series hashes, a DatetimeIndex not
+    st.altair_chart(fcharts.time_heatmap(looked.hidden, times, looked.origin, title=t("fc.inside.hidden"),
+                                         unit_title=t("chart.unit")), width="stretch")
+    if looked.forget is not None:
+        st.altair_chart(fcharts.time_heatmap(looked.forget, times, looked.origin, title=t("fc.inside.forget"),
+                                             scale="sequential", unit_title=t("chart.unit")), width="stretch")
+    if looked.hidden.shape[1] > charts.MAX_UNITS:
+        st.caption(t("fc.inside.downsampled", shown=charts.MAX_UNITS, total=looked.hidden.shape[1]))
+
+    st.subheader(t("fc.finder"))
+    st.markdown(t("fc.finder.intro"))
+    signals = list(looked.signals)
+    urlstate.seed("signal", "fc_signal", signals[-1] if "daily" not in signals else "daily",
+                  valid=lambda v: v in signals)
+    if st.session_state.fc_signal not in signals:
+        st.session_state.fc_signal = signals[0]
+    signal = st.radio(t("fc.finder.signal"), signals, key="fc_signal", horizontal=True,
+                      format_func=lambda s: t(f"fc.signal.{s}"))
+    scores = fc.follow(looked.hidden, looked.signals[signal])
+    H = looked.hidden.shape[1]
+    if st.session_state.get("fc_unit_for") != (model_key, signal):  # another model or signal: its top unit
+        st.session_state.pop("fc_unit", None)
+        st.session_state.fc_unit_for = (model_key, signal)
+    urlstate.Field(None, "fc_unit", scores[0][0], int, lambda v: 0 <= v < H).seed()
+    ranked = dict(scores)
+    c = st.columns([1, 2])
+    with c[0]:
+        st.altair_chart(charts.unit_scores(scores, title=t("fc.finder.top"), x_title=t("fc.finder.score"),
+                                           unit_label=t("fc.finder.unit.label", unit="{unit}")), width="stretch")
+    with c[1]:
+        unit = st.selectbox(t("fc.finder.unit"), range(H), key="fc_unit",
+                            format_func=lambda u: t("fc.finder.unit.ranked", unit=u, score=f"{ranked[u]:+.2f}")
+                            if u in ranked else t("fc.finder.unit.label", unit=u))
+        st.altair_chart(fcharts.unit_against(times, looked.hidden[:, unit], looked.signals[signal],
+                                             unit_name=t("fc.finder.unit.label", unit=unit),
+                                             signal_name=t(f"fc.signal.{signal}")), width="stretch")
+    return signal
+
+
+# ---------------------------------------------------------------- 5. exercises
+
+
+def show_exercises():
+    """The exercises about the origin the exercise number picks (its forecast computed as the slider's would be)."""
+    seed = st.number_input(t("ex.forecast.seed"), 0, 999, key="ex_fc_seed", bind="query-params",
+                           help=t("ex.forecast.seed.help"))
+    asked = fc_exercises.pick_origin(origins, seed)
+    try:
+        asked_view = shown_view if asked == origin else widgets.remembered(
+            "fc_ex_view", (model_key, series_key, asked),
+            lambda: fc.view(bundle, series, asked, fc.shown_before(bundle)))
+    except RNNLabError as e:
+        st.warning(t("fc.mismatch", error=e))
+        return
+    exercises.show("forecast", fc_exercises.build(asked_view, series, asked, bundle.cfg.horizon, seed, method_name))
+
+
+signal = look_inside()
+show_exercises()
 urlstate.publish({"series": name, "model": source, "origin": origin_label, "signal": signal,
                   "h": st.session_state.get("fc_horizon") if source == "train" else None})
