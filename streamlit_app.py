@@ -83,6 +83,7 @@ KEEP = (
 enter()  # a fresh server starts in Streamlit's old pages/ mode: leave it before drawing anything
 st.set_page_config(page_title="RNN Lab", page_icon=str(HERE / "static" / "icon.png"), layout="wide")  # served from here: works offline
 urlstate.keep(KEEP)
+urlstate.begin_run()
 device = sidebar()
 if "torch" in sys.modules:  # loaded already (not the first page of this process): say it now
     show_device(device)

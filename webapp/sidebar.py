@@ -23,7 +23,8 @@ def sidebar():
         device = st.empty()
         st.caption(t("sidebar.about"))
     lang = st.session_state[i18n.KEY]  # in the URL unless it is English for an English browser: a link
-    urlstate.publish({"lang": None if lang == browser == i18n.DEFAULT else lang})  # keeps the sender's language
+    urlstate.publish({"lang": None if lang == browser == i18n.DEFAULT else lang},  # keeps the sender's language
+                     keep_defaults=True)
     return device
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 
+DEFAULTS = "urlstate_defaults"  # session key: {URL parameter: its field's default, as a string} for this run
 
 @dataclass(frozen=True)
 class Field:
@@ -50,6 +51,8 @@ class Field:
         value held, or the default in place of one that is not this field's (a stale label, a value out of
         range). Returns the value the widget will show."""
         state = st.session_state
+        if self.param:
+            state.setdefault(DEFAULTS, {})[self.param] = str(self.default)
         if self.key not in state:
             raw = st.query_params.get(self.param) if self.param else None
             parsed = self.parse(raw) if raw is not None else None
@@ -81,14 +84,24 @@ def choice(param: str | None, key: str, options, default=None):
                  valid=lambda v: v in options, kind=object).seed()
 
 
-def publish(params: dict[str, Any]):
-    """Write the page's shareable values into the URL (None removes a parameter)."""
-    for param, value in params.items():
-        if value is None:
-            if param in st.query_params:
-                del st.query_params[param]
-        elif st.query_params.get(param) != str(value):
-            st.query_params[param] = str(value)
+def begin_run():
+    """Call once per run, before the page: forget the defaults of the page run before (see `publish`)."""
+    st.session_state[DEFAULTS] = {}
+
+
+def publish(params: dict[str, Any], keep_defaults: bool = False):
+    """Write the page's shareable values into the URL: None, or a field's default (see Field.seed), removes a
+    parameter, so a page opened with its defaults adds no entry to the browser's history. Every change goes
+    in one message: each message the browser gets from Python is an entry of its history (Back).
+    `keep_defaults`: write defaults too (the interface language: a link keeps its sender's)."""
+    defaults = {} if keep_defaults else st.session_state.get(DEFAULTS, {})
+    wanted = {param: None if value is None or str(value) == defaults.get(param) else str(value)
+              for param, value in params.items()}
+    for param in [p for p, value in wanted.items() if value is None and p in st.query_params]:
+        del st.query_params[param]
+    changed = {p: value for p, value in wanted.items() if value is not None and st.query_params.get(p) != value}
+    if changed:
+        st.query_params.update(changed)
 
 
 def span(raw: str) -> tuple[int, int]:

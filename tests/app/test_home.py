@@ -28,8 +28,9 @@ def test_home_links_every_use_to_its_pages_and_names_those_to_come():
     """Each use of an RNN links to all of its pages; a page not built yet is named, greyed."""
     at = open_app()
     links = [link.proto.label for link in at.get("page_link")]
-    assert links[:1] == ["Start with the lecture's example: Hello RNN, every number visible"]
+    assert links[:2] == ["Follow the lecture, page by page, with exercises",
+                         "Start with the lecture's example: Hello RNN, every number visible"]
     expected = {"Character language model", "Text classifier", "Tagging: entities and parts of speech"}
     assert expected <= set(links)
     soon = [c for c in texts(at.caption) if c.endswith("coming soon")]
-    assert len(links) - 1 + len(soon) == 7  # the memory lab and the six pages of the three uses
+    assert len(links) - 2 + len(soon) == 7  # the memory lab and the six pages of the three uses

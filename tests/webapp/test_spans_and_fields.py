@@ -36,3 +36,25 @@ def test_a_field_takes_only_its_own_values():
     assert pair.parse("") is None and pair.parse("a-b") is None
     word = urlstate.Field(None, "lm_word", None, valid=lambda v: v in [(0, 4)], kind=tuple)
     assert word.ok((0, 4)) and not word.ok("ROMEO · 0–4") and not word.ok((1, 2))
+
+
+def test_publish_leaves_defaults_out_of_the_link_and_writes_the_rest():
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import streamlit as st
+
+        from webapp import urlstate
+        urlstate.begin_run()
+        urlstate.seed("n", "n_key", "3")
+        urlstate.seed("word", "word_key", "hello")
+        st.text_input("n", key="n_key")
+        urlstate.publish({"n": st.session_state["n_key"], "word": st.session_state["word_key"], "gone": None})
+        urlstate.publish({"lang": "en"}, keep_defaults=True)
+
+    at = AppTest.from_function(page)
+    at.query_params["gone"] = "x"
+    at.run()
+    assert dict(at.query_params) == {"lang": ["en"]} or dict(at.query_params) == {"lang": "en"}
+    at.text_input(key="n_key").input("5").run()
+    assert at.query_params["n"] in ("5", ["5"]) and "word" not in at.query_params
