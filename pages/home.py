@@ -1,7 +1,7 @@
 """Home: what a recurrent network is, and the three ways it is used, each linked to its page."""
 import streamlit as st
 
-from webapp import charts, lecture
+from webapp import diagrams, lecture
 from webapp.i18n import t
 from webapp.nav import enter, page_link
 
@@ -26,7 +26,7 @@ USAGES = [  # (usage, inputs, outputs, its pages as (file, title key))
 for column, (usage, inputs, outputs, usage_pages) in zip(st.columns(3), USAGES):
     with column, st.container(border=True):
         st.subheader(t(f"home.{usage}"))
-        st.graphviz_chart(charts.usage_diagram(usage, inputs, outputs))
+        st.graphviz_chart(diagrams.usage_diagram(usage, inputs, outputs))
         st.markdown(t(f"home.{usage}.text"))
         for path, title in usage_pages:
             page_link(path, t(title), ":material/arrow_forward:")

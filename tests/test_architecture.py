@@ -88,6 +88,15 @@ def test_importing_the_package_or_its_bottom_imports_no_heavy_library():
     assert done.stdout.strip() == ""
 
 
+def test_the_home_page_and_the_app_shell_import_no_plotting_or_tensor_library():
+    """A cold server draws its home page first: what it imports decides how soon (altair and pandas cost
+    about a second, torch more)."""
+    code = ("import sys, webapp.nav, webapp.sidebar, webapp.lecture, webapp.diagrams, webapp.guard, webapp.warmup; "
+            "print(','.join(m for m in ('torch', 'altair', 'pandas', 'sklearn') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+
+
 def test_the_config_names_the_tasks_of_the_registry():
     """The config checks task names without importing the tasks: its list must be the registry's."""
     from core.config import TASK_NAMES

@@ -12,6 +12,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from .diagrams import usage_diagram  # noqa: F401 - its old home: pages that import it from here keep working
+
 # One colour rule for every chart of the app (DESIGN.md):
 # - a value with a sign (hidden and cell states, tanh, how much a token speaks for or against the answer):
 #   DIVERGING, centred on 0: blue below, white at 0, red above;
@@ -351,30 +353,6 @@ def colored_text(values: Sequence[float], tokens: Sequence[str], *, scale: float
                f'<div>{high}</div></div>')
     return ('<div style="font-family:monospace;font-size:15px;line-height:1.7;white-space:pre-wrap;'
             'word-break:break-all">' + "".join(spans) + "</div>" + key)
-
-
-def usage_diagram(kind: str, inputs: Sequence[str], outputs: Sequence[str]) -> str:
-    """Graphviz DOT of an unrolled RNN: 'one-to-many', 'many-to-one' or 'many-to-many'. `inputs` and
-    `outputs` label the boxes (empty strings leave a step without one)."""
-    if kind not in ("one-to-many", "many-to-one", "many-to-many"):
-        raise ValueError(f"unknown usage {kind!r}")
-    T = max(len(inputs), len(outputs))
-    lines = ['digraph {', 'rankdir=BT; nodesep=0.25; ranksep=0.3; bgcolor="transparent";',
-             'node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, height=0.3, width=0.4];',
-             'edge [arrowsize=0.6];']
-    for t in range(T):
-        lines.append(f'h{t} [label="h{t + 1}", fillcolor="#a6cee3"];')
-        if t < len(inputs) and inputs[t]:
-            lines.append(f'x{t} [label={json.dumps(inputs[t], ensure_ascii=False)}, fillcolor="#fdbf6f"];')
-            lines.append(f'x{t} -> h{t};')
-        if t < len(outputs) and outputs[t]:
-            lines.append(f'y{t} [label={json.dumps(outputs[t], ensure_ascii=False)}, fillcolor="#b2df8a"];')
-            lines.append(f'h{t} -> y{t};')
-        if t:
-            lines.append(f'h{t - 1} -> h{t} [constraint=false, color="#1f78b4", penwidth=1.5];')
-    lines.append("{rank=same; " + " ".join(f"h{t};" for t in range(T)) + "}")
-    lines.append("}")
-    return "\n".join(lines)
 
 
 def tex_vector(values: Sequence[float], digits: int = 2, color: str | None = None) -> str:

@@ -5,7 +5,7 @@ import altair as alt
 import numpy as np
 import pytest
 
-from webapp import charts
+from webapp import charts, diagrams
 
 
 @pytest.fixture(autouse=True)
@@ -114,11 +114,11 @@ def test_colored_text_colours_each_character_and_escapes_html():
 
 
 def test_usage_diagrams_are_dot_with_the_labels():
-    dot = charts.usage_diagram("many-to-one", ["a", "film"], ["", "😊"])
+    dot = diagrams.usage_diagram("many-to-one", ["a", "film"], ["", "😊"])
     assert dot.startswith("digraph") and dot.count("->") == 2 + 1 + 1  # inputs, one output, one recurrence
     assert json.dumps("film") in dot and "😊" in dot
     with pytest.raises(ValueError):
-        charts.usage_diagram("sideways", [], [])
+        diagrams.usage_diagram("sideways", [], [])
 
 
 def test_tex_vector():
