@@ -3,6 +3,8 @@ import streamlit as st
 
 from core.errors import RNNLabError
 from webapp import charts, corpora, inside, lm, loading, settings, urlstate, widgets
+from webapp.exercises import base as exercises
+from webapp.exercises import char_lm as lm_exercises
 from webapp.i18n import t
 from webapp.nav import enter
 
@@ -279,3 +281,18 @@ st.altair_chart(charts.unit_scores(scores, title=t("lm.neuron.top"), x_title=t("
 st.caption(t("lm.neuron.bars"))
 urlstate.publish({"view": view, "text": (text if view == "text" else None), "state": name,
                   "layer": layer if looked.layers > 1 else None, "span": f"{start}-{end}", "unit": unit})
+
+
+# ---------------------------------------------------------------- 4. exercises (from this model, sample and text)
+def cold():
+    """The prime sampled near temperature 0 with this seed and the next (None: the prime cannot be sampled)."""
+    try:
+        return widgets.remembered("lm_ex_cold", (model_key, prime, seed), lambda: loading.once_per_server(
+            model_key, ("ex_cold", prime, seed), lambda: lm_exercises.cold_samples(bundle, prime, seed)))
+    except RNNLabError:
+        return None
+
+
+exercises.show("char_lm", lm_exercises.exercises(
+    prime=prime, seed=seed, cold=cold(), tokens=tokens, values=values, state=name, layer=layer,
+    top_tokens=looked.top_tokens, top_probs=looked.top_probs))
