@@ -10,6 +10,8 @@ from core.errors import RNNLabError
 from webapp import charts, chat, loading, settings, urlstate, widgets
 from webapp import translate as tr
 from webapp import translate_charts as tc
+from webapp.exercises import base as exercises
+from webapp.exercises import translate as ex_translate
 from webapp.i18n import t
 from webapp.nav import enter
 
@@ -118,9 +120,11 @@ def inside(bundle, written, prefix: str):
 
     st.subheader(t("tr.steps"))
     key = f"{prefix}_step"
-    if not 1 <= st.session_state.get(key, 1) <= len(steps):
+    if key in st.session_state and not 1 <= st.session_state[key] <= len(steps):
         st.session_state[key] = 1
-    step = st.slider(t("tr.steps.slider"), 1, max(2, len(steps)), key=key, disabled=len(steps) < 2) - 1
+    shared = prefix == "tr"  # translate's view is in the link (tr_step=...); a chat's or your own model's is not
+    step = st.slider(t("tr.steps.slider"), 1, max(2, len(steps)), key=key, disabled=len(steps) < 2,
+                     bind="query-params" if shared else None) - 1
     step = min(step, len(steps) - 1)
     kept = written.steps[step]
     c = st.columns(2)
@@ -156,10 +160,11 @@ def inside(bundle, written, prefix: str):
     st.subheader(t("tr.inside"))
     st.markdown(t("tr.inside.intro"))
     names = [n for n in written.encoder if n != "cell"]
-    if st.session_state.get(f"{prefix}_state") not in names:  # kept from a model with other gates
-        st.session_state[f"{prefix}_state"] = "hidden"
+    urlstate.choice("state" if prefix == "tr" else None, f"{prefix}_state", names, default="hidden")  # or kept
     name = st.radio(t("tr.inside.what"), names, key=f"{prefix}_state", horizontal=True,
                     format_func=lambda n: t(f"inside.state.{n}"))
+    if prefix == "tr":
+        urlstate.publish({"state": name if name != "hidden" else None})
     st.caption(t("tr.inside.encoder"))
     widgets.state_heatmap(written.encoder[name][-1], written.source, name)
     st.caption(t("tr.inside.decoder"))
@@ -195,6 +200,19 @@ def reranked_reply(bundle, written):
             st.altair_chart(tc.attention_map(written.attention, written.source, [charts.show_token(s) for s in written.steps],
                                              x_title=t("tr.map.source"), y_title=t("tr.map.output"),
                                              value_title=t("tr.map.weight")), width="content")
+
+
+def translate_exercises(written, mode: str, **chat):
+    """The exercises on what the model just wrote, their seed under them (bound to the URL: ex_translate_seed)."""
+    area = st.container()
+    seed = int(st.number_input(t("ex.translate.seed"), min_value=0, max_value=9999, value=0, step=1,
+                               key="ex_translate_seed", bind="query-params", help=t("ex.translate.seed.help")))
+    found = ex_translate.exercises(written, seed, mode, **chat)
+    with area:
+        if found:
+            exercises.show("translate", found)
+        else:
+            st.info(t("ex.translate.none"))
 
 
 # ---------------------------------------------------------------- translate
@@ -241,8 +259,10 @@ if mode == "translate":
     beam = st.select_slider(t("tr.beam_size"), BEAMS, key="tr_beam", help=t("tr.beam_size.help"))
     channel = bool(bundle.cfg.reverse_members) and st.toggle(
         t("tr.channel.use"), value=bundle.cfg.decoding == "channel", key=f"tr_channel_{direction}",
-        help=t("tr.channel.help"))
+        help=t("tr.channel.help"), bind="query-params")
     urlstate.publish({"mode": mode, "dir": direction, "text": text if len(text) <= MAX_URL_TEXT else None, "beam": beam})
+    if len(text) > MAX_URL_TEXT:
+        st.caption(t("tr.url.long", chars=f"{len(text):,}", n=MAX_URL_TEXT))
     if not text.strip():
         st.info(t("tr.empty"))
         st.stop()
@@ -257,6 +277,7 @@ if mode == "translate":
     if tr.rescored(written):
         rescored(bundle, written)
     inside(bundle, written, "tr")
+    translate_exercises(written, "translate")
 
 # ---------------------------------------------------------------- chat
 elif mode == "chat":
@@ -333,10 +354,11 @@ elif mode == "chat":
         notes(held[1])
         with st.expander(t("tr.chat.how", question=held[0][:60]), expanded=False):
             inside(bundle, held[1], "chat")
+        translate_exercises(held[1], "chat", asked=held[0], weight=bundle.cfg.rerank_weight, mmi=bundle.cfg.rerank_mmi)
 
 # ---------------------------------------------------------------- what attention buys
 elif mode == "buys":
-    urlstate.publish({"mode": mode, "dir": None, "text": None, "beam": None})
+    urlstate.publish({"mode": mode, "dir": None, "text": None, "beam": None, "state": None})
     st.markdown(t("tr.buys.intro"))
     table = tr.attention_table()
     if table is None:
@@ -358,7 +380,7 @@ elif mode == "buys":
 
 # ---------------------------------------------------------------- your own
 else:
-    urlstate.publish({"mode": mode, "dir": None, "text": None, "beam": None})
+    urlstate.publish({"mode": mode, "dir": None, "text": None, "beam": None, "state": None})
     own_source = urlstate.choice(None, "tr_own", OWN)
     own_source = st.radio(t("tr.own"), OWN, key="tr_own", horizontal=True, format_func=lambda o: t(f"tr.own.{o}"))
     bundle = model_key = None
@@ -455,3 +477,4 @@ else:
     notes(written)
     st.markdown(f"### {written.text}" if written.text else t("tr.nothing_written"))
     inside(bundle, written, "own")
+    translate_exercises(written, "own")

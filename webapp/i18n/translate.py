@@ -79,6 +79,10 @@ STRINGS = {
         "여기서는 {unit} 단위, 가능하면 문장 끝까지)만 번역했고 나머지는 빠졌습니다. 한 문장씩 학습했으므로 한 번에 "
         "한 문장을 넣을 때 가장 잘 번역합니다."),
     "tr.cut.read": ("The part the model read", "모델이 읽은 부분"),
+    "tr.url.long": ("The text ({chars} characters) is too long to share in the page's link (at most {n}): a copied "
+                    "link opens the same direction and beam, without the text.",
+                    "글({chars}자)이 길어서 페이지 링크에 넣지 않았습니다(최대 {n}자). 복사한 링크는 같은 방향과 빔으로 "
+                    "열리지만 글은 담지 않습니다."),
     "tr.text.help": (
         "Up to {chars} characters. The model reads at most {n} tokens of them (characters of Korean, words of "
         "English) and says so when it leaves some out.",
