@@ -22,9 +22,9 @@ def sidebar():
         lecture.toggle()
         device = st.empty()
         st.caption(t("sidebar.about"))
-    lang = st.session_state[i18n.KEY]  # in the URL unless it is English for an English browser: a link
-    urlstate.publish({"lang": None if lang == browser == i18n.DEFAULT else lang},  # keeps the sender's language
-                     keep_defaults=True)
+    # In the link only when it is not the browser's language (publish leaves a default out): a switch of page
+    # drops parameters not bound to a widget, and writing one back would add a history entry at every page.
+    urlstate.publish({"lang": st.session_state[i18n.KEY]})
     return device
 
 

@@ -89,12 +89,11 @@ def begin_run():
     st.session_state[DEFAULTS] = {}
 
 
-def publish(params: dict[str, Any], keep_defaults: bool = False):
+def publish(params: dict[str, Any]):
     """Write the page's shareable values into the URL: None, or a field's default (see Field.seed), removes a
     parameter, so a page opened with its defaults adds no entry to the browser's history. Every change goes
-    in one message: each message the browser gets from Python is an entry of its history (Back).
-    `keep_defaults`: write defaults too (the interface language: a link keeps its sender's)."""
-    defaults = {} if keep_defaults else st.session_state.get(DEFAULTS, {})
+    in one message: each message the browser gets from Python is an entry of its history (Back)."""
+    defaults = st.session_state.get(DEFAULTS, {})
     wanted = {param: None if value is None or str(value) == defaults.get(param) else str(value)
               for param, value in params.items()}
     for param in [p for p, value in wanted.items() if value is None and p in st.query_params]:
