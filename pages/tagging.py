@@ -318,7 +318,7 @@ if n_sentences > 1:
     sentence = urlstate.Field("sentence" if url_is_task else None, f"{p}_sentence", 0, cast=lambda raw: int(raw) - 1,
                               valid=lambda i: 0 <= i < n_sentences, kind=int)
     sentence.seed()  # a link's sentence= counts from 1
-    pick = st.selectbox(t("ner.sentence"), range(n_sentences), key=f"{p}_sentence",
+    pick = st.selectbox(t("ner.sentence"), range(n_sentences), key=f"{p}_sentence", persist_state="session",
                         format_func=lambda i: f"{i + 1}: " + " ".join(tok.text for tok in tagged.tokens[i])[:90])
 else:
     pick = 0
@@ -411,7 +411,7 @@ def tagging_exercises():
     unsure = widgets.remembered(f"{p}_ex_unsure", model_key, lambda: loading.once_per_server(
         model_key, ("ex_unsure", task), lambda: ex_tagging.unsure_sentences(bundle, task, examples, dev)))
     with area:
-        exercises.show("tagging", ex_tagging.exercises(to_tag, ex_tagging.pick(unsure, seed), explain))
+        exercises.show("tagging", ex_tagging.exercises(task, to_tag, ex_tagging.pick(unsure, seed), explain))
 
 
 def area_seed() -> int:

@@ -34,7 +34,7 @@ def taggers():
 
 
 def question(at, key: str) -> str:
-    """The exercise's question: the markdown before its answer box."""
+    """The exercise's question (tagging_tag, tagging_unsure): the markdown before its answer box."""
     number = {"tagging_tag": 1, "tagging_unsure": 2}[key]
     return next(m.value for m in at.markdown if m.value.startswith(f"**{number}.**"))
 
@@ -62,12 +62,14 @@ def model_tags(bundle, words: list[str]) -> tuple[list[str], np.ndarray]:
     return tags, probs.numpy()[np.arange(len(tags)), [bundle.labels.stoi[tag] for tag in tags]]
 
 
-def check(at, key: str, answer) -> None:
-    if isinstance(answer, str) and key == "tagging_tag":
-        at.text_input(key=f"ex_{key}_answer").input(answer)
+def check(at, key: str, answer, task: str = "pos_en") -> None:
+    """Answer the exercise `key` (tagging_tag: typed; tagging_unsure: picked) of `task` and press Check."""
+    widget = f"ex_{key.replace('tagging_', f'tagging_{task}_')}"
+    if key == "tagging_tag":
+        at.text_input(key=f"{widget}_answer").input(answer)
     else:
-        at.radio(key=f"ex_{key}_answer").set_value(answer)
-    at.button(key=f"ex_{key}_check").click().run()
+        at.radio(key=f"{widget}_answer").set_value(answer)
+    at.button(key=f"{widget}_check").click().run()
     clean(at)
 
 
@@ -96,14 +98,14 @@ def test_the_least_sure_word_is_the_models_lowest_tag_probability(taggers):
     at = page(task="pos_en")
     words = sentence_of(question(at, "tagging_unsure"))
     _, chosen = model_tags(taggers["pos_en"], words)
-    options = at.radio(key="ex_tagging_unsure_answer").options
+    options = at.radio(key="ex_tagging_pos_en_unsure_answer").options
     assert options == [f"{i + 1}: {w}" for i, w in enumerate(words)]
     sure = int(np.argmax(chosen))
     check(at, "tagging_unsure", options[sure])
     assert f"p = {chosen[sure]:.3f}" in at.warning[0].value
     check(at, "tagging_unsure", options[int(np.argmin(chosen))])
     assert f"p = {chosen.min():.3f}, the lowest" in at.success[0].value
-    at.toggle(key="ex_tagging_unsure_show").set_value(True).run()
+    at.toggle(key="ex_tagging_pos_en_unsure_show").set_value(True).run()
     assert any(f"**{words[int(np.argmin(chosen))]}** ({chosen.min():.3f})" in i.value for i in at.info)
 
 
@@ -124,9 +126,9 @@ def test_named_entities_without_gold_are_checked_against_the_model(taggers):
     assert "no person tagged" in text
     words = sentence_of(text)
     tags, _ = model_tags(taggers["ner"], words)
-    check(at, "tagging_tag", " ".join(["B-PER"] * len(words)))
+    check(at, "tagging_tag", " ".join(["B-PER"] * len(words)), "ner")
     assert "are the model's. Where you differ" in at.warning[0].value
-    check(at, "tagging_tag", " ".join(tags))
+    check(at, "tagging_tag", " ".join(tags), "ner")
     assert f"All {len(words)} tags are the model's" in at.success[0].value
 
 
@@ -139,11 +141,11 @@ def test_korean_exercises_are_checked_in_korean(taggers, monkeypatch):
     text = question(at, "tagging_tag")
     assert "UD Korean-GSD" in text and "직접 태깅해 보세요" in text
     words = sentence_of(text)
-    check(at, "tagging_tag", " ".join(dev_gold("pos_ko", words)))
+    check(at, "tagging_tag", " ".join(dev_gold("pos_ko", words)), "pos_ko")
     assert at.success[0].value.startswith("맞았습니다.") and "사람이 붙인 정답과 같습니다" in at.success[0].value
     unsure = sentence_of(question(at, "tagging_unsure"))
     _, chosen = model_tags(taggers["pos_ko"], unsure)
-    check(at, "tagging_unsure", f"{int(np.argmax(chosen)) + 1}: {unsure[int(np.argmax(chosen))]}")
+    check(at, "tagging_unsure", f"{int(np.argmax(chosen)) + 1}: {unsure[int(np.argmax(chosen))]}", "pos_ko")
     assert at.warning[0].value.startswith("아쉽네요.")
 
 
@@ -167,17 +169,30 @@ def test_a_long_text_stays_out_of_the_link_and_the_page_says_so():
     assert not any("too long to share" in c.value for c in at.caption)
 
 
-def test_a_link_with_sentence_and_state_opens_that_view_and_it_survives_another_page():
-    text = "I can can a can. Time flies like an arrow."
-    at = open_app(PAGE, task="pos_en", text=text, sentence=2, state="cell")
+TWO = "I can can a can. Time flies like an arrow."
+
+
+def test_a_link_with_sentence_state_and_seed_opens_that_view():
+    at = open_app(PAGE, task="pos_en", text=TWO, sentence=2, state="cell", ex_tagging_seed=4)
     clean(at)
     assert at.selectbox(key="pos_en_sentence").value == 1 and at.radio(key="pos_en_state").value == "cell"
+    assert at.number_input(key="ex_tagging_seed").value == 4
     assert at.query_params["sentence"] == "2" and at.query_params["state"] == "cell"
-    at.switch_page("pages/home.py").run()
-    at.switch_page(PAGE).run()
-    clean(at)
-    assert at.text_area(key="pos_en_text").value == text
-    assert at.selectbox(key="pos_en_sentence").value == 1 and at.radio(key="pos_en_state").value == "cell"
     at.radio(key="tag_task").set_value("ner").run()  # another task's view does not take these
     clean(at)
     assert at.radio(key="ner_state").value == "hidden" and "sentence" not in at.query_params
+
+
+def test_leaving_the_page_and_coming_back_keeps_the_view():
+    at = open_app(PAGE, task="pos_en")
+    at.text_area(key="pos_en_text").input(TWO).run()
+    at.selectbox(key="pos_en_sentence").set_value(1).run()
+    at.radio(key="pos_en_state").set_value("cell").run()
+    at.number_input(key="ex_tagging_seed").set_value(7).run()
+    clean(at)
+    at.switch_page("pages/home.py").run()
+    at.query_params.clear()  # what comes back is the session's, not the link's
+    at.switch_page(PAGE).run()
+    clean(at)
+    assert at.text_area(key="pos_en_text").value == TWO and at.selectbox(key="pos_en_sentence").value == 1
+    assert at.radio(key="pos_en_state").value == "cell" and at.number_input(key="ex_tagging_seed").value == 7

@@ -187,7 +187,7 @@ def check_tags(p: Practice, explain: Callable[[str], str]) -> Callable[[object],
     return check
 
 
-def tag_yourself(p: Practice, explain: Callable[[str], str]) -> Exercise:
+def tag_yourself(p: Practice, explain: Callable[[str], str], key: str = "tagging_tag") -> Exercise:
     """Exercise 1: one tag per word, typed."""
     sentence = " ".join(p.words)
     source = t("ex.tagging.tag.from.gold", data=p.origin) if p.gold else t("ex.tagging.tag.from.example")
@@ -196,7 +196,7 @@ def tag_yourself(p: Practice, explain: Callable[[str], str]) -> Exercise:
     probs = ", ".join(f"{w} {tag} {q:.3f}" for w, tag, q in zip(p.words, p.model, p.chosen_p))
     solution = (t("ex.tagging.tag.solution.gold", gold=" ".join(p.gold), model=" ".join(p.model), probs=probs) if p.gold
                 else t("ex.tagging.tag.solution.model", model=" ".join(p.model), probs=probs))
-    return Exercise("tagging_tag", question, check_tags(p, explain), solution)
+    return Exercise(key, question, check_tags(p, explain), solution)
 
 
 # ---------------------------------------------------------------- 2. the least sure word
@@ -207,7 +207,7 @@ def option(i: int, word: str) -> str:
     return f"{i + 1}: {word}"
 
 
-def least_sure(p: Practice) -> Exercise:
+def least_sure(p: Practice, key: str = "tagging_unsure") -> Exercise:
     """Exercise 2: which word's chosen tag got the lowest probability; the feedback gives the margin to the
     runner-up tag."""
     chosen = p.chosen_p  # (T,)
@@ -229,9 +229,10 @@ def least_sure(p: Practice) -> Exercise:
     rows = ", ".join(f"{w} `{tag}` {q:.3f}" for w, tag, q in zip(p.words, p.model, chosen))
     question = t("ex.tagging.unsure.question", sentence=" ".join(p.words))
     solution = t("ex.tagging.unsure.solution", rows=rows, word=p.words[at], p=f"{chosen[at]:.3f}")
-    return Exercise("tagging_unsure", question, check, solution, options=options)
+    return Exercise(key, question, check, solution, options=options)
 
 
-def exercises(to_tag: Practice, unsure: Practice, explain: Callable[[str], str]) -> list[Exercise]:
-    """The page's exercises: tag `to_tag` by hand; the least sure word of `unsure`."""
-    return [tag_yourself(to_tag, explain), least_sure(unsure)]
+def exercises(task: str, to_tag: Practice, unsure: Practice, explain: Callable[[str], str]) -> list[Exercise]:
+    """The page's exercises for `task` ("ner", "pos_en", "pos_ko": each keeps its own answers): tag `to_tag`
+    by hand; the least sure word of `unsure`."""
+    return [tag_yourself(to_tag, explain, f"tagging_{task}_tag"), least_sure(unsure, f"tagging_{task}_unsure")]
