@@ -5,7 +5,9 @@ import streamlit as st
 
 from core.errors import RNNLabError
 from core.lessons.hello import LEARNING_RATES, MAX_WORD, HelloRNN, backward
-from webapp import charts, urlstate
+from webapp import charts, hello, urlstate
+from webapp.exercises import hello as hello_exercises
+from webapp.exercises.base import show as show_exercises
 from webapp.i18n import t
 from webapp.nav import enter
 
@@ -14,6 +16,11 @@ PREV, INPUT, NOW = "#ff8c00", "#1f77b4", "#2ca02c"  # h_{t-1}, x_t, h_t: the sam
 WEIGHTS = ("W_hy", "W_hh", "W_xh", "b")
 TEX = {"W_hy": "W_{hy}", "W_hh": "W_{hh}", "W_xh": "W_{xh}", "b": "b"}
 PAGE_UNITS = 26  # matrix columns (44 px each) that fit side by side on a wide page
+BOUND = {"bind": "query-params", "persist_state": "session"}  # in a copied link, and kept while on other pages
+# Links made before the widgets were bound named the network ?word=&hidden=&seed=: read under today's keys.
+OLD_PARAMS = (urlstate.Field("word", "hello_word", "hello", valid=lambda w: 0 < len(w) <= MAX_WORD),
+              urlstate.Field("hidden", "hello_hidden", 3, int, lambda v: 1 <= v <= 16),
+              urlstate.Field("seed", "hello_seed", 0, int, lambda v: 0 <= v < 2**31))
 
 
 def in_rows(widths: list[int], budget: int) -> list[list[int]]:
@@ -28,58 +35,101 @@ def in_rows(widths: list[int], budget: int) -> list[list[int]]:
     return rows
 
 
-def draw_matrices(charts_and_widths: list[tuple]):
+def draw_matrices(specs_and_widths: list[tuple]):
     """Matrix charts at their own width (a cell is 44 px), as many side by side as fit."""
-    for row in in_rows([w for _, w in charts_and_widths], PAGE_UNITS):
-        widths = [charts_and_widths[i][1] for i in row]
+    for row in in_rows([w for _, w in specs_and_widths], PAGE_UNITS):
+        widths = [specs_and_widths[i][1] for i in row]
         spare = PAGE_UNITS - sum(widths)
         cols = st.columns(widths + ([spare] if spare > 0 else []))
         for col, i in zip(cols, row):
-            col.altair_chart(charts_and_widths[i][0], width="content")
+            col.vega_lite_chart(specs_and_widths[i][0], width="content")
+
+
+def read_old_params():
+    """An old link's ?word=&hidden=&seed=, moved to the bound widgets' keys (a value that is not valid is
+    dropped, as a bound widget drops one)."""
+    for field in OLD_PARAMS:
+        raw = st.query_params.get(field.param)
+        if raw is None:
+            continue
+        del st.query_params[field.param]
+        value = field.parse(raw)
+        if value is not None and field.key not in st.query_params and field.key not in st.session_state:
+            st.session_state[field.key] = value
+
+
+def linked_training(net: HelloRNN) -> HelloRNN:
+    """The first network of a session: trained as the link says (?hello_trained=20@0.1,40@0.3), or as it is
+    when the link carries no training or one that cannot be read (marked, for a warning)."""
+    try:
+        return hello.replay(net, hello.parse_recipe(st.query_params.get("hello_trained", "")))
+    except (ValueError, RNNLabError):
+        st.session_state.hello_bad_link = net
+        return net
+
+
+def network(settings: tuple[str, int, int]) -> HelloRNN:
+    """The session's network for these settings: kept while they stay; new (untrained) when they change;
+    the link's when the session starts. Settings that make no network (a one-letter word) keep the one there
+    is, with a warning."""
+    held: HelloRNN | None = st.session_state.get("hello_net")
+    if held is not None and held.settings == settings:
+        return held
+    try:
+        fresh = HelloRNN(*settings)
+    except RNNLabError as e:
+        st.warning(t("hello.bad_word", error=e))
+        if held is None:
+            st.stop()
+        return held
+    if held is None:
+        fresh = linked_training(fresh)
+    elif held.word != fresh.word:  # the time-step sliders walked the old word: start them afresh, through
+        st.session_state.hello_t = 0  # session state, so the slider shows the step that is used
+        st.session_state.hello_back_t = len(fresh.word) - 2
+    st.session_state.hello_net = fresh
+    return fresh
+
+
+def train():
+    """Train's click: the session's network takes the steps at the rate on the screen now (the network's
+    lock puts a second click's steps after the first's)."""
+    st.session_state.hello_net.train(int(st.session_state.hello_steps), float(st.session_state.hello_lr))
+
+
+def reset():
+    st.session_state.hello_net = HelloRNN(*st.session_state.hello_net.settings)
 
 
 enter()
 st.title(t("hello.title"))
 st.markdown(t("hello.intro"))
 
-urlstate.seed("word", "hello_word", "hello", valid=lambda w: 0 < len(w) <= MAX_WORD)
-urlstate.seed("hidden", "hello_hidden", 3, int, lambda v: 1 <= v <= 16)
-urlstate.seed("seed", "hello_seed", 0, int, lambda v: 0 <= v < 2**31)
+read_old_params()
 c1, c2, c3 = st.columns([2, 1, 1])
-c1.text_input(t("hello.word"), key="hello_word", max_chars=MAX_WORD, help=t("hello.word.help"))
-c2.number_input(t("hello.hidden"), min_value=1, max_value=16, key="hello_hidden")
-c3.number_input(t("hello.seed"), min_value=0, max_value=2**31 - 1, key="hello_seed")
-word, hidden, seed = st.session_state.hello_word, int(st.session_state.hello_hidden), int(st.session_state.hello_seed)
-urlstate.publish({"word": word, "hidden": hidden, "seed": seed})
-
-settings = (word, hidden, seed)
-if st.session_state.get("hello_settings") != settings:
-    try:
-        old = st.session_state.get("hello_net")
-        st.session_state.hello_net = HelloRNN(word, hidden, seed)
-        st.session_state.hello_settings = settings
-        if old is None or old.word != word:  # the time-step sliders walked the old word: start them afresh,
-            st.session_state.hello_t = 0  # through session state, so the slider shows the step that is used
-            st.session_state.hello_back_t = len(word) - 2
-    except RNNLabError as e:
-        st.warning(t("hello.bad_word", error=e))
-        if "hello_net" not in st.session_state:
-            st.stop()
-net: HelloRNN = st.session_state.hello_net
-
-
-def reset():
-    st.session_state.hello_net = HelloRNN(*st.session_state.hello_settings)
-
+c1.text_input(t("hello.word"), value="hello", key="hello_word", max_chars=MAX_WORD, help=t("hello.word.help"),
+              **BOUND)
+c2.number_input(t("hello.hidden"), min_value=1, max_value=16, value=3, key="hello_hidden", **BOUND)
+c3.number_input(t("hello.seed"), min_value=0, max_value=2**31 - 1, value=0, key="hello_seed", **BOUND)
+net = network((st.session_state.hello_word, int(st.session_state.hello_hidden), int(st.session_state.hello_seed)))
+word, hidden, seed = net.settings
 
 b1, b0, b2, b3, _ = st.columns([2, 2, 1.4, 1, 0.6], vertical_alignment="bottom")
-st.session_state.setdefault("hello_steps", 20)  # defaults through session state: the value is kept (urlstate.keep)
-st.session_state.setdefault("hello_lr", 0.1)
-steps = b1.select_slider(t("hello.steps"), options=[1, 5, 20, 50, 100], key="hello_steps")
-lr = b0.select_slider(t("hello.lr"), options=LEARNING_RATES, key="hello_lr", help=t("hello.lr.help"))
-b2.button(t("hello.train", n=steps), on_click=net.train, args=(steps, lr), type="primary", key="hello_train",
+steps = b1.select_slider(t("hello.steps"), options=[1, 5, 20, 50, 100], value=20, key="hello_steps", **BOUND)
+lr = b0.select_slider(t("hello.lr"), options=LEARNING_RATES, value=0.1, key="hello_lr", help=t("hello.lr.help"),
+                      **BOUND)
+b2.button(t("hello.train", n=steps), on_click=train, type="primary", key="hello_train",
           icon=":material/fitness_center:", width="stretch")
 b3.button(t("hello.reset"), on_click=reset, key="hello_reset", icon=":material/restart_alt:", width="stretch")
+shared = hello.recipe_text(net.segments)  # the training a copied link replays (None: too long for a link)
+if st.session_state.get("hello_trained") != (shared or ""):  # (a session's first run shows the link's own
+    st.session_state.hello_trained = shared or ""  # text all the same: a bound widget's URL value wins then)
+st.text_input(t("hello.trained"), key="hello_trained", disabled=True, help=t("hello.trained.help"),
+              placeholder=t("hello.trained.none"), **BOUND)
+if shared is None:
+    st.caption(t("hello.trained.too_long", limit=hello.MAX_LINK_STEPS))
+if st.session_state.get("hello_bad_link") is net and net.steps == 0:
+    st.warning(t("hello.bad_link", limit=hello.MAX_LINK_STEPS))
 
 snap = net.snapshot()
 T = len(snap.inputs)
@@ -101,7 +151,7 @@ with right:
         min_value=0.0, max_value=1.0, format="%.3f")}, width="stretch")
 
 st.header(t("hello.walk"))
-step = st.select_slider(t("hello.step"), options=list(range(T)), key="hello_t",
+step = st.select_slider(t("hello.step"), options=list(range(T)), value=0, key="hello_t", **BOUND,
                         format_func=lambda i: f"t={i + 1} · {charts.show_token(snap.inputs[i])}")
 p = snap.parts(step)
 x_char = charts.tex_text(charts.show_token(snap.inputs[step]))
@@ -117,32 +167,30 @@ st.caption(t("hello.walk.caption", target=charts.show_token(snap.targets[step]))
 
 vocab = snap.vocab
 per_row = 4 if T <= 4 else 2 if T <= 10 else 1  # beyond 4 letters the cells' numbers need the room
+units = [f"h{i + 1}" for i in range(hidden)]
 layers = [
-    (charts.heatmap(snap.x, snap.inputs, title=t("hello.input_layer"), scale="sequential", domain=(0, 1),
-                    unit_labels=vocab, annotate=True, highlight={step: INPUT}, unit_title=None), "hello.input_layer.text"),
-    (charts.heatmap(snap.h, snap.inputs, title=t("hello.hidden_layer"), unit_labels=[f"h{i + 1}" for i in range(hidden)],
-                    annotate=True, highlight={**({step - 1: PREV} if step else {}), step: NOW}, unit_title=None),
-     "hello.hidden_layer.text"),
-    (charts.heatmap(snap.logits, snap.inputs, title=t("hello.output_layer"), unit_labels=vocab, annotate=True,
-                    highlight={step: NOW}, unit_title=None), "hello.output_layer.text"),
-    (charts.heatmap(snap.probs, snap.inputs, title=t("hello.softmax"), scale="sequential", domain=(0, 1),
-                    unit_labels=vocab, annotate=True, highlight={step: NOW}, unit_title=None), "hello.softmax.text"),
+    (hello.layer_spec(snap.x, snap.inputs, vocab, title=t("hello.input_layer"), scale="sequential", domain=(0, 1),
+                      highlight={step: INPUT}), "hello.input_layer.text"),
+    (hello.layer_spec(snap.h, snap.inputs, units, title=t("hello.hidden_layer"),
+                      highlight={**({step - 1: PREV} if step else {}), step: NOW}), "hello.hidden_layer.text"),
+    (hello.layer_spec(snap.logits, snap.inputs, vocab, title=t("hello.output_layer"), highlight={step: NOW}),
+     "hello.output_layer.text"),
+    (hello.layer_spec(snap.probs, snap.inputs, vocab, title=t("hello.softmax"), scale="sequential", domain=(0, 1),
+                      highlight={step: NOW}), "hello.softmax.text"),
 ]
 for first in range(0, len(layers), per_row):
     for col, (chart, text) in zip(st.columns(per_row), layers[first:first + per_row]):
-        col.altair_chart(chart, width="stretch")
+        col.vega_lite_chart(chart, width="stretch")
         col.caption(t(text))
 
 # ---------------------------------------------------------------- backpropagation through time
 back = backward(snap)
-hidden_names = [f"h{i + 1}" for i in range(hidden)]
-SHAPES = {"W_xh": (hidden_names, vocab), "W_hh": (hidden_names, hidden_names), "W_hy": (vocab, hidden_names),
-          "b": (hidden_names, ["b"])}
+SHAPES = {"W_xh": (units, vocab), "W_hh": (units, units), "W_hy": (vocab, units), "b": (units, ["b"])}
 
 
 def weight_chart(values, name: str, title: str):
     rows, cols = SHAPES[name]
-    return charts.matrix(values.reshape(len(rows), len(cols)), rows, cols, title=title), len(cols) + 2
+    return hello.matrix_spec(values.reshape(len(rows), len(cols)), rows, cols, title=title), len(cols) + 2
 
 
 st.header(t("hello.back"))
@@ -150,7 +198,8 @@ st.markdown(t("hello.back.intro", T=T, loss=f"{back.loss:.4f}"))
 st.latex(r"\frac{\partial L}{\partial y_t} = \operatorname{softmax}(y_t) - \operatorname{onehot}(\text{target}_t)"
          r"\qquad \delta_t = \frac{\partial L}{\partial h_t} = W_{hy}^\top \textcolor{" + NOW + r"}{\frac{\partial L}{\partial y_t}}"
          r" + W_{hh}^\top \big(\textcolor{" + PREV + r"}{\delta_{t+1}} \odot (1 - \textcolor{" + PREV + r"}{h_{t+1}}^2)\big)")
-back_step = st.select_slider(t("hello.back.step"), options=list(range(T - 1, -1, -1)), key="hello_back_t",
+back_step = st.select_slider(t("hello.back.step"), options=list(range(T - 1, -1, -1)), value=T - 1,
+                             key="hello_back_t", **BOUND,
                              format_func=lambda i: f"t={i + 1} · {charts.show_token(snap.inputs[i])}")
 k = back_step
 target = charts.tex_text(charts.show_token(snap.targets[k]))
@@ -196,7 +245,7 @@ st.header(t("hello.weights"))
 draw_matrices([weight_chart(getattr(snap, name), name, name) for name in WEIGHTS])
 st.caption(t("hello.weights.text"))
 st.subheader(t("hello.update"))
-which = st.radio(t("hello.update.which"), WEIGHTS, horizontal=True, key="hello_update_w")
+which = st.radio(t("hello.update.which"), WEIGHTS, horizontal=True, key="hello_update_w", **BOUND)
 now, grad = getattr(snap, which), back.grads[which]
 w_tex = TEX[which]
 st.latex(w_tex + r" \leftarrow " + w_tex + r" - \eta \frac{\partial L}{\partial " + w_tex + r"}, \quad \eta = " + f"{lr:g}")
@@ -204,3 +253,5 @@ draw_matrices([weight_chart(now, which, t("hello.update.now", name=which)),
                weight_chart(-lr * grad, which, t("hello.update.change", lr=f"{lr:g}", name=which)),
                weight_chart(now - lr * grad, which, t("hello.update.after", name=which))])
 st.caption(t("hello.update.text", lr=f"{lr:g}"))
+
+show_exercises("hello", hello_exercises.build(snap, back, seed, lr))

@@ -111,7 +111,8 @@ class HelloRNN:
             raise DataError(f"keep the word to {MAX_WORD} characters or fewer, so every number fits on the page")
         if not 1 <= hidden_size <= 16:
             raise DataError("the hidden size must be between 1 and 16")
-        self.word, self.vocab = word, list(dict.fromkeys(word))
+        self.word, self.hidden_size, self.seed = word, hidden_size, seed
+        self.vocab = list(dict.fromkeys(word))
         stoi = {c: i for i, c in enumerate(self.vocab)}
         ids = torch.tensor([stoi[c] for c in word])
         self.x, self.y = ids[None, :-1], ids[None, 1:]  # (1, T): "hell" -> "ello"
@@ -133,8 +134,14 @@ class HelloRNN:
         rnn.bias_hh_l0.requires_grad_(False)
         self.lr = lr
         self.steps = 0
+        self.segments: list[tuple[int, float]] = []  # (steps, lr) in the order trained: the whole training
         self.losses: list[tuple[int, float]] = [(0, self._loss())]  # (step, mean loss per letter): every step
         self.lock = threading.Lock()  # one training at a time: a second call waits, then trains its own steps
+
+    @property
+    def settings(self) -> tuple[str, int, int]:
+        """(word, hidden size, seed): what the network starts from."""
+        return self.word, self.hidden_size, self.seed
 
     def _loss(self) -> float:
         with torch.no_grad():
@@ -147,9 +154,11 @@ class HelloRNN:
     def train(self, steps: int, lr: float | None = None) -> float:
         """`steps` gradient-descent steps on the word, W <- W - lr * dL/dW (lr: this network's unless given);
         returns the mean loss per letter after them. Every step's loss is recorded. Calls from two threads (a
-        visitor's rapid clicks) run one after the other, each its own `steps`."""
+        visitor's rapid clicks) run one after the other, each its own `steps`, recorded in `segments`."""
         if lr is not None and not 0 < lr <= 10:
             raise DataError("the learning rate must be above 0 and at most 10")
+        if steps < 1:
+            raise DataError("train at least one step")
         with self.lock:
             self.lr = lr if lr is not None else self.lr
             self.model.train()
@@ -162,6 +171,10 @@ class HelloRNN:
                         w -= self.lr * g
                 self.steps += 1
                 self.losses.append((self.steps, self._loss()))
+            if self.segments and self.segments[-1][1] == self.lr:  # the same rate again: one longer segment
+                self.segments[-1] = (self.segments[-1][0] + steps, self.lr)
+            else:
+                self.segments.append((steps, self.lr))
             self.model.eval()
             return self.losses[-1][1]
 

@@ -1,4 +1,4 @@
-from app_helpers import open_app, texts
+from app_helpers import clean, open_app, texts
 
 PAGE = "pages/hello_rnn.py"
 
@@ -142,3 +142,70 @@ def test_the_error_per_step_text_says_what_the_bars_show_before_and_after_traini
     said = [c for c in texts(at.caption) if c.startswith("After 100 training steps")]
     assert said and f"The tallest, t={tallest + 1}, holds an error of its own of size {own[tallest]:.3f}" in said[0]
     assert not any(c.startswith("Before training") for c in texts(at.caption))
+
+
+def test_a_copied_link_opens_the_same_trained_network_at_the_same_steps():
+    """Issue 25: the link dropped the training done and the time steps. Train 5 steps at η = 0.3 twice and 20 at
+    η = 1; walk to t=3 and back to t=2; show W_hh's update. The bound widgets put all of it in the URL (as the
+    browser writes it: a select slider's label); a new session opened by it has the same weights."""
+    import numpy as np
+    at = open_app(PAGE, word="hello", seed=4)
+    at.select_slider(key="hello_steps").set_value(5).run()
+    at.select_slider(key="hello_lr").set_value(0.3).run()
+    at.button(key="hello_train").click().run()
+    at.button(key="hello_train").click().run()
+    at.select_slider(key="hello_steps").set_value(20).run()
+    at.select_slider(key="hello_lr").set_value(1.0).run()
+    at.button(key="hello_train").click().run()
+    at.select_slider(key="hello_t").set_value(2).run()
+    at.select_slider(key="hello_back_t").set_value(1).run()
+    at.radio(key="hello_update_w").set_value("W_hh").run()
+    clean(at)
+    assert at.text_input(key="hello_trained").value == "10@0.3,20@1"
+    net = at.session_state["hello_net"]
+    link = {"hello_seed": "4", "hello_trained": "10@0.3,20@1", "hello_lr": "1.0", "hello_t": "t=3 · l",
+            "hello_back_t": "t=2 · e", "hello_update_w": "W_hh"}
+    other = open_app(PAGE, **link)
+    clean(other)
+    again = other.session_state["hello_net"]
+    assert again.steps == 30 and again.segments == net.segments
+    assert np.array_equal(again.snapshot().W_hh, net.snapshot().W_hh)
+    assert other.select_slider(key="hello_t").value == 2 and other.select_slider(key="hello_back_t").value == 1
+    assert other.radio(key="hello_update_w").value == "W_hh" and other.select_slider(key="hello_lr").value == 1.0
+    assert other.text_input(key="hello_trained").value == "10@0.3,20@1"
+    assert "Loss after 30 steps" in " ".join(texts(other.markdown))
+
+
+def test_a_link_with_training_that_cannot_be_replayed_says_so_and_starts_untrained():
+    at = open_app(PAGE, hello_trained="99999@0.1")
+    assert not at.exception and not at.error
+    assert any("could not be read" in w for w in texts(at.warning))
+    assert at.session_state["hello_net"].steps == 0
+    at.run()  # (the first run shows the link's text: Streamlit seeds a bound widget from the URL then)
+    assert at.text_input(key="hello_trained").value == "" and any("could not be read" in w for w in texts(at.warning))
+
+
+def test_leaving_the_page_and_coming_back_keeps_the_network_and_the_view():
+    at = open_app(PAGE)
+    at.text_input(key="hello_word").set_value("banana").run()
+    at.button(key="hello_train").click().run()
+    at.select_slider(key="hello_t").set_value(3).run()
+    at.switch_page("pages/home.py").run()
+    at.switch_page(PAGE).run()
+    clean(at)
+    assert at.text_input(key="hello_word").value == "banana" and at.select_slider(key="hello_t").value == 3
+    assert at.session_state["hello_net"].steps == 20 and at.text_input(key="hello_trained").value == "20@0.1"
+
+
+def test_four_clicks_in_a_row_train_twenty_steps_each_and_a_change_of_word_starts_afresh():
+    at = open_app(PAGE)
+    for clicks in range(1, 5):
+        at.button(key="hello_train").click().run()
+        clean(at)
+        assert at.session_state["hello_net"].steps == 20 * clicks
+    assert at.text_input(key="hello_trained").value == "80@0.1"
+    at.number_input(key="hello_seed").set_value(1).run()
+    assert at.session_state["hello_net"].steps == 0 and at.text_input(key="hello_trained").value == ""
+    at.button(key="hello_train").click().run()
+    at.button(key="hello_reset").click().run()
+    assert at.session_state["hello_net"].steps == 0 and at.text_input(key="hello_trained").value == ""

@@ -17,6 +17,23 @@ STRINGS = {
     "hello.seed": ("Seed (initial weights)", "시드 (초기 가중치)"),
     "hello.bad_word": ("{error}. The network below is still the one for the previous word.",
                        "{error}. 아래 신경망은 이전 단어의 것 그대로입니다."),
+    "hello.bad_link": (
+        "The link's training could not be read (steps@rate, the rates offered here, {limit} steps at most): the "
+        "network starts untrained.",
+        "링크의 학습 기록을 읽을 수 없습니다 (단계@학습률, 여기서 고를 수 있는 학습률, 최대 {limit}단계): 신경망은 학습 전 "
+        "상태로 시작합니다."),
+    "hello.trained": ("Training so far (steps@η)", "지금까지의 학습 (단계@η)"),
+    "hello.trained.help": (
+        "Every click's steps and learning rate, in order. A copied link carries them, and whoever opens it gets "
+        "this very network: gradient descent on one word gives the same weights for the same steps.",
+        "클릭마다의 단계 수와 학습률을 순서대로 적습니다. 복사한 링크에 함께 담기므로, 링크를 연 사람은 바로 이 신경망을 "
+        "받습니다: 한 단어에 대한 경사 하강은 같은 단계를 밟으면 같은 가중치가 됩니다."),
+    "hello.trained.none": ("not trained yet", "아직 학습 전"),
+    "hello.trained.too_long": (
+        "This training is longer than a link replays ({limit} steps, or too many changes of η): a copied link "
+        "opens the network untrained.",
+        "이 학습은 링크가 다시 재현할 수 있는 것보다 깁니다 ({limit}단계, 또는 η를 너무 자주 바꿈): 복사한 링크는 학습 "
+        "전의 신경망을 엽니다."),
     "hello.steps": ("Steps per click", "클릭당 단계 수"),
     "hello.lr": ("Learning rate η", "학습률 η"),
     "hello.lr.help": ("Each step is plain gradient descent: every weight W becomes W − η ∂L/∂W.",
