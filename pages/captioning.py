@@ -6,6 +6,8 @@ import streamlit as st
 
 from core.errors import RNNLabError
 from webapp import captioning, charts, loading, urlstate, widgets
+from webapp.exercises import base as exercises
+from webapp.exercises import captioning as cap_exercises
 from webapp.i18n import t
 from webapp.nav import enter
 
@@ -136,8 +138,9 @@ label = st.select_slider(t("cap.word"), labels, key="cap_word")
 step = labels.index(label)
 weights = main.decoded.steps[step].attention
 c = st.columns([3, 2])
+written_word = main.tokens[step] if main.tokens[step] != captioning.END else t("cap.end")
 c[0].image(captioning.lit(photo_digest, np.asarray(weights), picture), width="stretch",
-           caption=t("cap.look.caption", word=main.tokens[step] if main.tokens[step] != captioning.END else t("cap.end")))
+           caption=t("cap.look.caption", word=written_word))
 with c[1]:
     words, probs = captioning.top_words(main, step, bundle.vocab)
     shown = [w if w != captioning.END else t("cap.end") for w in words]
@@ -185,3 +188,6 @@ with st.expander(t("cap.why"), expanded=False):
     st.markdown(t("cap.why.text"))
     st.graphviz_chart(charts.usage_diagram("one-to-many", [t("cap.why.image")], shown_tokens[:8]))
     st.caption(t("cap.why.data"))
+
+# ---------------------------------------------------------------- 8. exercises (from this photo and caption)
+exercises.show("captioning", cap_exercises.exercises(main, photo_digest, seed))
