@@ -3,6 +3,8 @@ Playwright, and the folder screenshots go to ($RNNLAB_SCREENSHOTS, default scree
 repository). Without Playwright or chromium, every test here is skipped with the reason."""
 import importlib.util
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,23 @@ def app():
         yield url
     finally:
         stop_app(proc)
+
+
+@pytest.fixture(scope="module")
+def logged_app(tmp_path_factory):
+    """`streamlit run` as a deployment runs it, its output in a file: (url, log path)."""
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port",
+                                 str(port), "--server.address", "127.0.0.1"], cwd=REPO, stdout=out,
+                                stderr=subprocess.STDOUT, text=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
+        try:
+            wait_healthy(url, proc)
+            yield url, log
+        finally:
+            stop_app(proc)
 
 
 @pytest.fixture(scope="module")

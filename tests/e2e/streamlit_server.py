@@ -1,6 +1,8 @@
 """Start `streamlit run` on a free port and tell when a page has finished drawing: shared by the browser
 test and benchmarks/app_timing.py."""
+import ast
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -10,6 +12,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
+TROUBLE = re.compile(r"traceback|error|exception|warning", re.IGNORECASE)  # in a server's log: a failure
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -89,3 +92,16 @@ def open_page(browser, url: str, path: str, width: int = 1400):
 def no_errors(page):
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator(
         '[data-testid="stException"]').first.inner_text()
+
+
+def navigation() -> list[str]:
+    """The page files of streamlit_app.SECTIONS that exist (read, not imported: importing runs the app)."""
+    tree = ast.parse((REPO / "streamlit_app.py").read_text(encoding="utf-8"))
+    node = next(n for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "SECTIONS")
+    return [p for entries in ast.literal_eval(node.value).values() for p, _, _ in entries if (REPO / p).is_file()]
+
+
+def clean(page):
+    """No exception and no error box on the page (the guard's 'Something went wrong' is an error box)."""
+    boxes = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
+    assert boxes.count() == 0, boxes.first.inner_text()

@@ -1,48 +1,13 @@
 """Issue 11's new user, again, in a real browser: Again three times on the character-LM page, Length then
 Again, the neuron finder picked on the text itself, the Korean switch; every page of the navigation opened.
 The server's log stays clean and no request leaves the app's own host (the app works offline)."""
-import ast
-import os
 import re
-import subprocess
-import sys
 from urllib.parse import urlparse
 
 import pytest
-from streamlit_server import REPO, free_port, settle, snap, stop_app, wait_healthy
+from streamlit_server import TROUBLE, clean, navigation, settle, snap
 
-TROUBLE = re.compile(r"traceback|error|exception|warning", re.IGNORECASE)
 SPAN = re.compile(r"\((?:characters )?(\d+)–(\d+)")
-
-
-@pytest.fixture(scope="module")
-def logged_app(tmp_path_factory):
-    """`streamlit run` as a deployment runs it, its output in a file: (url, log path)."""
-    log = tmp_path_factory.mktemp("server") / "server.log"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port",
-                                 str(port), "--server.address", "127.0.0.1"], cwd=REPO, stdout=out,
-                                stderr=subprocess.STDOUT, text=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
-        try:
-            wait_healthy(url, proc)
-            yield url, log
-        finally:
-            stop_app(proc)
-
-
-def navigation() -> list[str]:
-    """The page files of streamlit_app.SECTIONS that exist (read, not imported: importing runs the app)."""
-    tree = ast.parse((REPO / "streamlit_app.py").read_text(encoding="utf-8"))
-    node = next(n for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "SECTIONS")
-    return [p for entries in ast.literal_eval(node.value).values() for p, _, _ in entries if (REPO / p).is_file()]
-
-
-def clean(page):
-    """No exception and no error box on the page (the guard's 'Something went wrong' is an error box)."""
-    boxes = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
-    assert boxes.count() == 0, boxes.first.inner_text()
 
 
 def span_shown(page) -> tuple[int, int]:
