@@ -118,6 +118,7 @@ def test_three_students_answer_and_the_teacher_sees_three_answers():
     assert metrics(view) == [("Students who answered", "3"), ("Right (latest answer)", "2 / 3"),
                              ("Answers checked", "3")]
     assert spread(view) == [("8", 2, "right"), ("5", 1, "not right")]  # the spread of answers
+    assert [h.value for h in view.subheader] == ["Exercise 1: What is 7 + 1?"]  # as the teacher's page named it
 
 
 def test_the_class_view_counts_each_exercise_of_an_all_exercises_class():

@@ -7,6 +7,7 @@ answer to the class (`record`), anonymously; only the teacher's link reads them 
 The answers are kept in `store` (SQLAlchemy: SQLite by default, PostgreSQL for several servers).
 """
 import logging
+import re
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -50,16 +51,22 @@ def teacher_panel(page: str, exercises) -> None:
     with st.expander(t("class.panel"), icon=":material/groups:"):
         st.caption(t("class.panel_intro"))
         keys = [ex.key for ex in exercises]
-        numbers = {ex.key: number for number, ex in enumerate(exercises, 1)}
+        labels = {ALL: t("class.all"), **{ex.key: t("class.number", n=number, question=_gist(ex.question))
+                                          for number, ex in enumerate(exercises, 1)}}
         options = [ALL, *keys] if len(keys) > 1 else keys
-        pick = st.selectbox(t("class.which"), options, key=f"class_{page}_exercise",
-                            format_func=lambda key: t("class.all") if key == ALL else t("class.number",
-                                                                                        n=numbers[key]))
+        pick = st.selectbox(t("class.which"), options, key=f"class_{page}_exercise", format_func=labels.get)
         if st.button(t("class.start"), key=f"class_{page}_start", icon=":material/play_arrow:"):
-            _open(page, keys if pick == ALL else [pick], one=None if pick == ALL else pick)
+            chosen = keys if pick == ALL else [pick]
+            _open(page, chosen, [labels[key] for key in chosen], one=None if pick == ALL else pick)
         opened = st.session_state.get(f"class_{page}_opened")
         if opened:
             _links(*opened)
+
+
+def _gist(question: str, limit: int = 60) -> str:
+    """A question's start as plain text, for the picker: no markdown marks, one line, at most `limit` characters."""
+    text = " ".join(re.sub(r"[*_`$#>]", "", question).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def session_id() -> str:
@@ -108,10 +115,10 @@ def teacher_link(klass, token: str) -> str:
     return f"{page_url(TEACHER_PAGE)}?{urlencode({CLASS: klass.id, TOKEN: token})}"
 
 
-def _open(page: str, keys: list[str], one: str | None) -> None:
+def _open(page: str, keys: list[str], titles: list[str], one: str | None) -> None:
     from . import store
     try:
-        klass, token = store.shared().open_class(page, keys, view_query(), session_id())
+        klass, token = store.shared().open_class(page, keys, view_query(), session_id(), titles)
     except store.ClassError as refused:
         st.warning(t(f"class.not_opened.{refused.reason}", limit=_limit(refused.reason)), icon=":material/block:")
         return

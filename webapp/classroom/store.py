@@ -33,6 +33,7 @@ MAX_ANSWER_CHARS = 200  # the answer box's own limit (webapp.exercises.base.MAX_
 ANSWERS_PER_MINUTE = 10  # per session
 MAX_QUERY_CHARS = 1500  # the page's settings that the student link carries
 MAX_EXERCISES = 12  # a page's exercises a class may cover
+MAX_TITLE_CHARS = 90  # an exercise's title on the teacher's view ("Exercise 2: The model reads ...")
 
 CLASS_ID = re.compile(r"[A-Za-z0-9_-]{8}")  # secrets.token_urlsafe(6)
 TOKEN = re.compile(r"[A-Za-z0-9_-]{32}")  # secrets.token_urlsafe(24)
@@ -45,6 +46,7 @@ classes = sa.Table(
     sa.Column("token_sha256", sa.String(64), nullable=False),
     sa.Column("page", sa.String(64), nullable=False),
     sa.Column("exercises", sa.String(MAX_EXERCISES * 65), nullable=False),  # keys, comma-separated
+    sa.Column("titles", sa.String(MAX_EXERCISES * (MAX_TITLE_CHARS + 1)), nullable=False),  # one a line
     sa.Column("query", sa.String(MAX_QUERY_CHARS), nullable=False),  # the page's settings, as a URL query
     sa.Column("opened_by", sa.String(64), nullable=False),  # the teacher's anonymous session
     sa.Column("created", sa.Float, nullable=False),
@@ -70,6 +72,7 @@ class Class:
     id: str
     page: str
     exercises: tuple[str, ...]
+    titles: tuple[str, ...]  # as the teacher's page named them, in the teacher's language
     query: str
     created: float
     expires: float
@@ -77,9 +80,10 @@ class Class:
 
 @dataclass(frozen=True)
 class Tally:
-    """One exercise's answers. Counted per student (session), on each one's latest answer; `spread` is
-    (answer, students who gave it last, right?) from the most given."""
+    """One exercise's answers (`title`: as the class names it). Counted per student (session), on each one's
+    latest answer; `spread` is (answer, students who gave it last, right?) from the most given."""
     exercise: str
+    title: str
     answered: int
     right: int
     attempts: int
@@ -110,6 +114,10 @@ def valid_name(text) -> bool:
     return isinstance(text, str) and NAME.fullmatch(text) is not None
 
 
+def _valid_title(text) -> bool:
+    return isinstance(text, str) and 0 < len(text) <= MAX_TITLE_CHARS and "\n" not in text
+
+
 def valid_class_id(text) -> bool:
     return isinstance(text, str) and CLASS_ID.fullmatch(text) is not None
 
@@ -129,12 +137,15 @@ class ClassStore:
         self._lock = threading.Lock() if self.engine.dialect.name == "sqlite" else _NoLock()
         _create_tables(self.engine)
 
-    def open_class(self, page: str, exercises, query: str, opened_by: str) -> tuple[Class, str]:
-        """A new class on `page` for `exercises` (keys), its students opening `query`: (the class, the
-        teacher's token). The token is given only here; the store keeps its hash. Raises ClassError."""
+    def open_class(self, page: str, exercises, query: str, opened_by: str, titles=None) -> tuple[Class, str]:
+        """A new class on `page` for `exercises` (keys; `titles`, one per key, name them on the teacher's
+        view), its students opening `query`: (the class, the teacher's token). The token is given only here;
+        the store keeps its hash. Raises ClassError."""
         exercises = tuple(exercises)
+        titles = tuple(exercises if titles is None else titles)
         if not (valid_name(page) and valid_name(opened_by) and 0 < len(exercises) <= MAX_EXERCISES
-                and all(valid_name(key) for key in exercises) and isinstance(query, str)):
+                and all(valid_name(key) for key in exercises) and isinstance(query, str)
+                and len(titles) == len(exercises) and all(_valid_title(title) for title in titles)):
             raise ClassError(BAD)
         if len(query) > MAX_QUERY_CHARS:
             raise ClassError(TOO_LONG_QUERY)
@@ -149,7 +160,8 @@ class ClassStore:
             if db.scalar(recent) >= CLASSES_PER_HOUR:
                 raise ClassError(TOO_MANY)
             row = dict(id=class_id, token_sha256=token_hash(token), page=page, exercises=",".join(exercises),
-                       query=query, opened_by=opened_by, created=now, expires=now + CLASS_HOURS * 3600)
+                       titles="\n".join(titles), query=query, opened_by=opened_by, created=now,
+                       expires=now + CLASS_HOURS * 3600)
             db.execute(classes.insert().values(**row))
         return _class(row), token
 
@@ -207,7 +219,8 @@ class ClassStore:
             rows = db.execute(sa.select(answers.c.session, answers.c.exercise, answers.c.fingerprint,
                                         answers.c.answer, answers.c.right)
                               .where(answers.c.class_id == class_id).order_by(answers.c.at, answers.c.id)).all()
-        return [_tally(key, [r for r in rows if r.exercise == key]) for key in live.exercises]
+        return [_tally(key, title, [r for r in rows if r.exercise == key])
+                for key, title in zip(live.exercises, live.titles)]
 
     def end(self, class_id, token) -> bool:
         """The teacher ends the class now: it and its answers are deleted. False (nothing done) without the token."""
@@ -265,15 +278,15 @@ def _create_tables(engine: sa.Engine) -> None:
 
 
 def _class(row) -> Class:
-    return Class(row["id"], row["page"], tuple(row["exercises"].split(",")), row["query"], row["created"],
-                 row["expires"])
+    return Class(row["id"], row["page"], tuple(row["exercises"].split(",")), tuple(row["titles"].split("\n")),
+                 row["query"], row["created"], row["expires"])
 
 
-def _tally(exercise: str, rows) -> Tally:
+def _tally(exercise: str, title: str, rows) -> Tally:
     latest = {r.session: r for r in rows}  # rows come in time order: the last one per session wins
     spread = Counter((" ".join(r.answer.split()), r.right) for r in latest.values())
     ordered = sorted(spread.items(), key=lambda item: (-item[1], item[0][0]))
-    return Tally(exercise, answered=len(latest), right=sum(r.right for r in latest.values()), attempts=len(rows),
+    return Tally(exercise, title, answered=len(latest), right=sum(r.right for r in latest.values()), attempts=len(rows),
                  versions=len({r.fingerprint for r in rows}),
                  spread=tuple((answer, n, right) for (answer, right), n in ordered))
 

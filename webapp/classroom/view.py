@@ -9,6 +9,7 @@ from ..charts import CATEGORIES
 from ..i18n import t
 from . import CLASS, TOKEN, store
 
+BAR_PX = 30  # the height of one answer's bar: the plot's own (fit-x), the axes and legend come on top of it
 REFRESH_SECONDS = 3  # how often the counts are read again while the view is open
 RIGHT, WRONG = CATEGORIES[1], CATEGORIES[6]  # a category, not a value: neither the app's red nor its blue
 
@@ -43,13 +44,14 @@ def _live(class_id: str, token: str) -> None:
     if tallies is None:
         st.info(t("class.ended_teacher"), icon=":material/event_busy:")
         return
-    for number, tally in enumerate(tallies, 1):
+    for tally in tallies:
         with st.container(border=True):
-            _tally(number, tally)
+            _tally(tally)
 
 
-def _tally(number: int, tally: store.Tally) -> None:
-    st.subheader(t("class.exercise", n=number, name=tally.exercise))
+def _tally(tally: store.Tally) -> None:
+    st.subheader(tally.title, anchor=False)
+    st.caption(t("class.exercise_key", name=tally.exercise))
     answered, right, attempts = st.columns(3)
     answered.metric(t("class.answered"), tally.answered)
     right.metric(t("class.right"), f"{tally.right} / {tally.answered}")
@@ -69,11 +71,12 @@ def spread_chart(tally: store.Tally) -> alt.Chart:
                          for answer, n, ok in tally.spread])
     verdicts = [t("class.verdict_right"), t("class.verdict_wrong")]
     return alt.Chart(rows).mark_bar().encode(
-        y=alt.Y("answer:N", sort="-x", title=t("class.answer_axis")),
+        y=alt.Y("answer:N", sort="-x", title=None),  # the answers say it (and a turned Hangul title drew as boxes)
         x=alt.X("students:Q", title=t("class.students_axis"), axis=alt.Axis(tickMinStep=1, format="d")),
-        color=alt.Color("verdict:N", scale=alt.Scale(domain=verdicts, range=[RIGHT, WRONG]), title=None),
+        color=alt.Color("verdict:N", scale=alt.Scale(domain=verdicts, range=[RIGHT, WRONG]), title=None,
+                        legend=alt.Legend(orient="top")),
         tooltip=["answer:N", "students:Q", "verdict:N"],
-    ).properties(height=max(60, 28 * len(rows)))
+    ).properties(height=BAR_PX * len(rows), autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
 
 
 def _ended_now(class_id: str, token: str) -> bool:

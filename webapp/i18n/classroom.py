@@ -9,7 +9,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "학생들의 답이 들어오는 것을 이름 없이 실시간으로 봅니다. 수업은 4시간 뒤에 끝납니다."),
     "class.which": ("Exercise for the class", "수업에서 풀 문제"),
     "class.all": ("All of this page's exercises", "이 페이지의 모든 문제"),
-    "class.number": ("Exercise {n}", "문제 {n}"),
+    "class.number": ("Exercise {n}: {question}", "문제 {n}: {question}"),
     "class.start": ("Start a class", "수업 시작"),
     "class.opened": ("The class is open for {hours} h {minutes} min.", "수업이 {hours}시간 {minutes}분 동안 열립니다."),
     "class.student_link": ("**For your students** (send it to them):", "**학생용 링크** (학생들에게 보내세요):"),
@@ -69,7 +69,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "class.about": ("Page **{page}**, {n} exercise(s). The class ends in {hours} h {minutes} min; the counts below "
                     "update by themselves.", "페이지 **{page}**, 문제 {n}개. 수업은 {hours}시간 {minutes}분 뒤에 "
                     "끝납니다. 아래 숫자는 저절로 새로 고쳐집니다."),
-    "class.exercise": ("Exercise {n} · `{name}`", "문제 {n} · `{name}`"),
+    "class.exercise_key": ("Exercise `{name}`", "문제 `{name}`"),
     "class.answered": ("Students who answered", "답한 학생"),
     "class.right": ("Right (latest answer)", "정답 (마지막 답)"),
     "class.attempts": ("Answers checked", "확인한 답"),
@@ -79,7 +79,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "바꾼 학생이 있습니다."),
     "class.verdict_right": ("right", "정답"),
     "class.verdict_wrong": ("not right", "오답"),
-    "class.answer_axis": ("answer", "답"),
     "class.students_axis": ("students", "학생 수"),
     "class.ended_teacher": ("This class has ended; its answers have been deleted.",
                             "이 수업은 끝났고 답은 지워졌습니다."),
