@@ -41,8 +41,9 @@ EXAMPLES = {
     ],
 }
 TREEBANK = {"pos_en": "UD English-EWT", "pos_ko": "UD Korean-GSD"}
-KEPT = ("source", "data", "column", "cell", "hidden", "chars", "seconds", "text", "state", "sentence")  # per task
 MAX_URL_TEXT = 500  # characters: a longer text is not put in the shareable URL (the page says so)
+SESSION = {"persist_state": "session"}  # kept while the visitor is on other pages
+URL = {"bind": "query-params", **SESSION}  # in the link too, under its key (numbers and cell names: any language)
 
 
 def counted(kind: str, n: int) -> str:
@@ -60,11 +61,10 @@ def read_upload(upload, task: str, column: str):
 
 enter()
 st.title(t("ner.title"))
-urlstate.keep([f"{q}_{key}" for q in ("ner", "pos_en", "pos_ko") for key in KEPT])  # the other tasks' choices
 
 # ---------------------------------------------------------------- 0. the task
 urlstate.seed("task", "tag_task", "ner", valid=lambda v: v in tagging.TASK_NAMES)
-task = st.radio(t("tagging.task"), tagging.TASK_NAMES, key="tag_task", horizontal=True,
+task = st.radio(t("tagging.task"), tagging.TASK_NAMES, key="tag_task", horizontal=True, **SESSION,
                 format_func=lambda k: t(f"tagging.task.{k}"))
 pos = task != "ner"
 p = "ner" if task == "ner" else task  # every widget of a task has its own key: each task keeps its state
@@ -72,7 +72,7 @@ st.markdown(t(f"pos.intro.{task}" if pos else "ner.intro"))
 
 # ---------------------------------------------------------------- 1. the model
 urlstate.seed("model", f"{p}_source", "shipped", valid=lambda v: v in SOURCES)
-source = st.radio(t("ner.source"), SOURCES, key=f"{p}_source", horizontal=True,
+source = st.radio(t("ner.source"), SOURCES, key=f"{p}_source", horizontal=True, **SESSION,
                   format_func=lambda s: t(f"pos.source.shipped.{task}" if pos and s == "shipped" else f"ner.source.{s}"))
 bundle, model_key, own_report = None, None, None
 shipped_name = tagging.SHIPPED[task]
@@ -104,11 +104,11 @@ elif source == "train":
     choices = (*datasets, "upload")
     if st.session_state.get(f"{p}_data") not in choices:
         st.session_state[f"{p}_data"] = choices[0]
-    data_choice = st.radio(t("ner.data"), choices, key=f"{p}_data", horizontal=True,
+    data_choice = st.radio(t("ner.data"), choices, key=f"{p}_data", horizontal=True, **SESSION,
                            format_func=lambda d: t(f"ner.data.{d}"))
     column = "upos"
     if pos:
-        column = st.radio(t("pos.column"), ("upos", "xpos"), key=f"{p}_column", horizontal=True,
+        column = st.radio(t("pos.column"), ("upos", "xpos"), key=f"{p}_column", horizontal=True, **SESSION,
                           format_func=lambda c: t(f"pos.column.{c}"))
     train = valid = None
     data_name = data_choice
@@ -158,11 +158,12 @@ elif source == "train":
     model = {}  # a new model's settings (a saved one keeps its own)
     if new:
         model["hidden"] = widgets.capped_select_slider(c[0], t("ner.hidden"), (16, 32, 64, 128, 256),
-                                                       cap=limits.max_hidden, default=64, key=f"{p}_hidden")
-        model["cell"] = c[2].selectbox(t("ner.cell"), ("lstm", "gru", "rnn"), key=f"{p}_cell", format_func=str.upper)
-        model["chars"] = c[3].checkbox(t("ner.chars"), key=f"{p}_chars", help=t("ner.chars.help"))
+                                                       cap=limits.max_hidden, default=64, key=f"{p}_hidden", **URL)
+        model["cell"] = c[2].selectbox(t("ner.cell"), ("lstm", "gru", "rnn"), key=f"{p}_cell", format_func=str.upper,
+                                       **URL)
+        model["chars"] = c[3].checkbox(t("ner.chars"), key=f"{p}_chars", help=t("ner.chars.help"), **URL)
     seconds = widgets.capped_select_slider(c[1 if new else 0], t("ner.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
-                                           cap=limits.max_seconds, default=60, key=f"{p}_seconds")
+                                           cap=limits.max_seconds, default=60, key=f"{p}_seconds", **URL)
     ready = train is not None and (new or start is not None)
 
     def start_run():
@@ -244,7 +245,7 @@ for i, example in enumerate(examples):
     shown = example.replace("\n", " ")
     c[i % 3].button(shown if len(shown) < 60 else shown[:57] + "…", key=f"{p}_example_{i}",
                     on_click=lambda e=example: st.session_state.update({f"{p}_text": e}), width="stretch")
-text = st.text_area(t("pos.text" if pos else "ner.text"), key=f"{p}_text", height=100 if pos else 120,
+text = st.text_area(t("pos.text" if pos else "ner.text"), key=f"{p}_text", height=100 if pos else 120, **SESSION,
                     max_chars=tagging.MAX_TEXT_CHARS, placeholder=t("pos.text.placeholder" if pos else "ner.text.placeholder"))
 shared = len(text) <= MAX_URL_TEXT
 urlstate.publish({"task": task if task != "ner" else None, "model": source, "text": text if text and shared else None})
@@ -318,7 +319,7 @@ if n_sentences > 1:
     sentence = urlstate.Field("sentence" if url_is_task else None, f"{p}_sentence", 0, cast=lambda raw: int(raw) - 1,
                               valid=lambda i: 0 <= i < n_sentences, kind=int)
     sentence.seed()  # a link's sentence= counts from 1
-    pick = st.selectbox(t("ner.sentence"), range(n_sentences), key=f"{p}_sentence", persist_state="session",
+    pick = st.selectbox(t("ner.sentence"), range(n_sentences), key=f"{p}_sentence", **SESSION,
                         format_func=lambda i: f"{i + 1}: " + " ".join(tok.text for tok in tagged.tokens[i])[:90])
 else:
     pick = 0
@@ -362,7 +363,7 @@ st.markdown(t("ner.inside.intro"))
 states = tagging.inside(bundle, words)
 names = list(states)
 urlstate.choice("state" if url_is_task else None, f"{p}_state", names, default="hidden")
-name = st.radio(t("ner.inside.what"), names, key=f"{p}_state", horizontal=True,
+name = st.radio(t("ner.inside.what"), names, key=f"{p}_state", horizontal=True, **SESSION,
                 format_func=lambda n: t(f"inside.state.{n}"))
 urlstate.publish({"state": name if name != "hidden" else None})
 values = states[name][-1]  # top layer (T, D*H)
@@ -417,7 +418,7 @@ def tagging_exercises():
 def area_seed() -> int:
     """The exercise seed: a number input bound to the URL (ex_tagging_seed=...)."""
     return int(st.number_input(t("ex.tagging.seed"), min_value=0, max_value=9999, value=0, step=1,
-                               key="ex_tagging_seed", bind="query-params", help=t("ex.tagging.seed.help")))
+                               key="ex_tagging_seed", help=t("ex.tagging.seed.help"), **URL))
 
 
 tagging_exercises()

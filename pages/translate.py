@@ -20,12 +20,14 @@ DIRECTIONS = ("ko-en", "en-ko")
 BEAMS = (1, 2, 3, 5, 8, 10, 20)
 MAX_URL_TEXT = 500  # longer texts are not put in the shareable URL
 OWN = ("train", "upload")
+SESSION = {"persist_state": "session"}  # kept while the visitor is on other pages
+URL = {"bind": "query-params", **SESSION}  # in the link too, under its key (numbers and cell names: any language)
 
 enter()
 st.title(t("tr.title"))
 st.markdown(t("tr.intro"))
 mode = urlstate.choice("mode", "tr_mode", MODES)
-mode = st.radio(t("tr.mode"), MODES, key="tr_mode", horizontal=True, format_func=lambda m: t(f"tr.mode.{m}"))
+mode = st.radio(t("tr.mode"), MODES, key="tr_mode", horizontal=True, format_func=lambda m: t(f"tr.mode.{m}"), **SESSION)
 
 
 def model_card(bundle) -> str:
@@ -124,7 +126,7 @@ def inside(bundle, written, prefix: str):
         st.session_state[key] = 1
     shared = prefix == "tr"  # translate's view is in the link (tr_step=...); a chat's or your own model's is not
     step = st.slider(t("tr.steps.slider"), 1, max(2, len(steps)), key=key, disabled=len(steps) < 2,
-                     bind="query-params" if shared else None) - 1
+                     **(URL if shared else SESSION)) - 1
     step = min(step, len(steps) - 1)
     kept = written.steps[step]
     c = st.columns(2)
@@ -161,7 +163,7 @@ def inside(bundle, written, prefix: str):
     st.markdown(t("tr.inside.intro"))
     names = [n for n in written.encoder if n != "cell"]
     urlstate.choice("state" if prefix == "tr" else None, f"{prefix}_state", names, default="hidden")  # or kept
-    name = st.radio(t("tr.inside.what"), names, key=f"{prefix}_state", horizontal=True,
+    name = st.radio(t("tr.inside.what"), names, key=f"{prefix}_state", horizontal=True, **SESSION,
                     format_func=lambda n: t(f"inside.state.{n}"))
     if prefix == "tr":
         urlstate.publish({"state": name if name != "hidden" else None})
@@ -206,7 +208,7 @@ def translate_exercises(written, mode: str, **chat):
     """The exercises on what the model just wrote, their seed under them (bound to the URL: ex_translate_seed)."""
     area = st.container()
     seed = int(st.number_input(t("ex.translate.seed"), min_value=0, max_value=9999, value=0, step=1,
-                               key="ex_translate_seed", bind="query-params", help=t("ex.translate.seed.help")))
+                               key="ex_translate_seed", help=t("ex.translate.seed.help"), **URL))
     found = ex_translate.exercises(written, seed, mode, **chat)
     with area:
         if found:
@@ -230,7 +232,7 @@ if mode == "translate":
         translation = held[1].text if held and held[0][1] == text and not held[1].cut else None
         st.session_state.tr_text = tr.swapped_text(text, old, new, translation)
 
-    direction = st.radio(t("tr.direction"), DIRECTIONS, key="tr_dir", horizontal=True, on_change=swap_text,
+    direction = st.radio(t("tr.direction"), DIRECTIONS, key="tr_dir", horizontal=True, on_change=swap_text, **SESSION,
                          format_func=lambda d: t(f"tr.direction.{d}"))
     bundle, model_key = shipped_model(tr.SHIPPED[direction])
     st.caption(model_card(bundle))
@@ -244,7 +246,7 @@ if mode == "translate":
         c[i].button(example, key=f"tr_example_{direction}_{i}", width="stretch",
                     on_click=lambda e=example: st.session_state.update(tr_text=e))
     st.caption(t("tr.examples.credit", who="; ".join(who for _, who in examples)))
-    text = st.text_area(t("tr.text"), key="tr_text", height=90, placeholder=t(f"tr.text.placeholder.{direction}"),
+    text = st.text_area(t("tr.text"), key="tr_text", height=90, **SESSION, placeholder=t(f"tr.text.placeholder.{direction}"),
                         max_chars=tr.MAX_TEXT_CHARS, help=t("tr.text.help", chars=f"{tr.MAX_TEXT_CHARS:,}",
                                                             n=tr.MAX_SOURCE_TOKENS))
     if (seen := tr.wrong_language(text, direction)) is not None:
@@ -256,10 +258,10 @@ if mode == "translate":
                       icon=":material/swap_horiz:", on_click=lambda: st.session_state.update(tr_dir=other))
     urlstate.seed("beam", "tr_beam", bundle.cfg.beam_size if bundle.cfg.beam_size in BEAMS else 5, cast=int,
                   valid=lambda v: v in BEAMS)
-    beam = st.select_slider(t("tr.beam_size"), BEAMS, key="tr_beam", help=t("tr.beam_size.help"))
+    beam = st.select_slider(t("tr.beam_size"), BEAMS, key="tr_beam", help=t("tr.beam_size.help"), **SESSION)
     channel = bool(bundle.cfg.reverse_members) and st.toggle(
         t("tr.channel.use"), value=bundle.cfg.decoding == "channel", key=f"tr_channel_{direction}",
-        help=t("tr.channel.help"), bind="query-params")
+        help=t("tr.channel.help"), **URL)
     urlstate.publish({"mode": mode, "dir": direction, "text": text if len(text) <= MAX_URL_TEXT else None, "beam": beam})
     if len(text) > MAX_URL_TEXT:
         st.caption(t("tr.url.long", chars=f"{len(text):,}", n=MAX_URL_TEXT))
@@ -299,7 +301,7 @@ elif mode == "chat":
     if not lowest <= st.session_state.get("tr_temperature", -1.0) <= 1.5:
         st.session_state.tr_temperature = float(bundle.cfg.rerank_temperature if reranks else bundle.cfg.temperature)
     temperature = c[0].slider(t("tr.chat.temperature"), lowest, 1.5, step=0.05 if reranks else 0.1,
-                              key="tr_temperature",
+                              key="tr_temperature", **URL,
                               help=t("tr.chat.temperature.help.rerank" if reranks else "tr.chat.temperature.help"))
     st.session_state.setdefault("tr_seed", 0)
 
@@ -382,7 +384,8 @@ elif mode == "buys":
 else:
     urlstate.publish({"mode": mode, "dir": None, "text": None, "beam": None, "state": None})
     own_source = urlstate.choice(None, "tr_own", OWN)
-    own_source = st.radio(t("tr.own"), OWN, key="tr_own", horizontal=True, format_func=lambda o: t(f"tr.own.{o}"))
+    own_source = st.radio(t("tr.own"), OWN, key="tr_own", horizontal=True, format_func=lambda o: t(f"tr.own.{o}"),
+                          **SESSION)
     bundle = model_key = None
     if own_source == "train":
         st.markdown(t("tr.train.intro"))
@@ -417,17 +420,18 @@ else:
         c = st.columns(6 if new else 1)
         if new:
             model["source_tokens"] = c[0].selectbox(t("tr.train.src_tokens"), ("char", "word"), key="tr_src_tokens",
-                                                    format_func=lambda v: t(f"tr.tokens.{v}"))
+                                                    format_func=lambda v: t(f"tr.tokens.{v}"), **SESSION)
             model["target_tokens"] = c[1].selectbox(t("tr.train.tgt_tokens"), ("word", "char"), key="tr_tgt_tokens",
-                                                    format_func=lambda v: t(f"tr.tokens.{v}"))
-            model["cell"] = c[2].selectbox(t("tr.train.cell"), ("gru", "lstm", "rnn"), key="tr_cell", format_func=str.upper)
+                                                    format_func=lambda v: t(f"tr.tokens.{v}"), **SESSION)
+            model["cell"] = c[2].selectbox(t("tr.train.cell"), ("gru", "lstm", "rnn"), key="tr_cell",
+                                           format_func=str.upper, **URL)
             model["hidden"] = widgets.capped_select_slider(c[3], t("tr.train.hidden"), (16, 32, 64, 128, 256),
-                                                           cap=limits.max_hidden, default=64, key="tr_hidden")
+                                                           cap=limits.max_hidden, default=64, key="tr_hidden", **URL)
             model["attention"] = c[4].selectbox(t("tr.train.attention"), ("additive", "general", "none"), key="tr_att",
-                                                format_func=lambda v: t(f"tr.attention.{v}"))
+                                                format_func=lambda v: t(f"tr.attention.{v}"), **SESSION)
         seconds = widgets.capped_select_slider(c[5] if new else c[0], t("tr.train.seconds"),
                                                (10, 30, 60, 120, 300, 600), cap=limits.max_seconds, default=60,
-                                               key="tr_seconds")
+                                               key="tr_seconds", **URL)
 
         def start_run():
             model_cfg, train_cfg = tr.configs(seconds=seconds, **model)
@@ -465,7 +469,7 @@ else:
         st.info(t("tr.no_model"))
         st.stop()
     st.subheader(t("tr.try"))
-    text = st.text_input(t("tr.text"), key="tr_own_text", max_chars=tr.MAX_TEXT_CHARS)
+    text = st.text_input(t("tr.text"), key="tr_own_text", max_chars=tr.MAX_TEXT_CHARS, **SESSION)
     if not text.strip():
         st.info(t("tr.empty"))
         st.stop()

@@ -14,7 +14,7 @@ from app_helpers import clean, open_app
 from streamlit.testing.v1 import AppTest
 
 from core.checkpoint import load_checkpoint
-from webapp import i18n
+from webapp import i18n, urlstate
 from webapp import translate as tr
 from webapp.charts import show_token
 
@@ -162,3 +162,23 @@ def test_a_long_text_stays_out_of_the_link_and_the_page_says_so():
     at.text_area(key="tr_text").input("나는 그냥 쉬고 싶어. " * 50).run()
     clean(at)
     assert "text" not in at.query_params and any("too long to share" in c.value for c in at.caption)
+
+
+def test_leaving_the_page_and_coming_back_keeps_the_view(monkeypatch):
+    monkeypatch.setattr(urlstate, "keep", lambda keys: None)  # the page's own widgets keep it (persist_state)
+    at = open_app(PAGE, mode="translate", dir="ko-en", text=TEXT["ko-en"])
+    at.select_slider(key="tr_beam").set_value(3).run()
+    at.slider(key="tr_step").set_value(2).run()
+    at.radio(key="tr_state").set_value("forget").run()
+    at.toggle(key="tr_channel_ko-en").set_value(False).run()
+    at.number_input(key="ex_translate_seed").set_value(3).run()
+    clean(at)
+    seen = asked(at, 1, "translate_looked")
+    at.switch_page("pages/home.py").run()
+    at.query_params.clear()  # what comes back is the session's, not the link's
+    at.switch_page(PAGE).run()
+    clean(at)
+    assert (at.select_slider(key="tr_beam").value, at.slider(key="tr_step").value, at.radio(key="tr_state").value,
+            at.toggle(key="tr_channel_ko-en").value, at.number_input(key="ex_translate_seed").value) == (
+        3, 2, "forget", False, 3)
+    assert asked(at, 1, "translate_looked") == seen

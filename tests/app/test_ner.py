@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-from app_helpers import clean
+from app_helpers import clean, open_app
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -61,7 +61,8 @@ def test_the_shipped_tagger_finds_the_entities_of_a_typed_sentence():
     assert probs and probs[0]["value"].between(0, 1).all()
     # the hidden states of both directions, side by side
     assert any("Forward" in m.value for m in at.markdown) and any("Backward" in m.value for m in at.markdown)
-    assert param(at, "text") == SENTENCE and param(at, "model") == "shipped"
+    # the first example and the shipped model are the defaults: a link may leave them out
+    assert at.query_params.get("text", SENTENCE) == SENTENCE and at.query_params.get("model", "shipped") == "shipped"
 
 
 def test_the_url_carries_the_text_and_an_example_is_one_click_away():
@@ -195,3 +196,25 @@ def test_every_string_is_translated(lang, model):
                                             for e in getattr(at, kind)]
     assert shown and not [s for s in shown if re.match(r"^(ner|inside|train|metric|chart)\.[a-z_.\-]+$", s)]
     assert any(re.search("[가-힣]", s) for s in shown) == (lang == "ko")
+
+
+def test_a_training_goes_on_while_the_visitor_is_elsewhere_and_a_second_click_starts_no_second_run():
+    at = open_app("pages/tagging.py", model="train")
+    at.radio(key="ner_data").set_value("upload").run()
+    at.file_uploader(key="ner_data_file").upload("tiny.conll", TINY.encode(), "text/plain").run()
+    at.select_slider(key="ner_seconds").set_value(5).run()
+    at.button(key="ner_start").click().run()
+    clean(at)
+    run = at.session_state["ner_run"]
+    assert at.button(key="ner_start").disabled  # while it trains
+    at.session_state["ner_start_asked"] = True  # a second click that came before the page redrew
+    at.run()
+    assert at.session_state["ner_run"] is run
+    at.switch_page("pages/home.py").run()
+    at.switch_page("pages/tagging.py").run()
+    clean(at)
+    assert at.radio(key="ner_source").value == "train" and at.session_state["ner_run"] is run
+    assert run.join(60)
+    at.run()
+    clean(at)
+    assert any("held-out sentences" in h.value for h in at.subheader) and at.get("download_button")
