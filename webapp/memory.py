@@ -57,8 +57,9 @@ def gradient_chart(grads: dict[str, np.ndarray], title: str):
 def gradients_at_init(delay: int, cells: tuple[str, ...], hidden: int, radius: float | None,
                       seed: int) -> dict[str, np.ndarray]:
     """The gradient through time of freshly initialised cells (what the race starts from)."""
+    probe = RaceConfig.probe_size  # the 32 sequences the page says the gradient is averaged over (8 were)
     race = Race(RaceConfig(delay=delay, cells=cells, hidden=hidden, rnn_radius=radius, seed=seed, max_steps=1,
-                           eval_size=8))
+                           eval_size=probe))
     return {cell: lane.grads_init for cell, lane in race.lanes.items()}
 
 
@@ -78,13 +79,22 @@ def delay_chart(table: dict):
                         chance=table.get("chance"), colours=upper_colours(), points=True)
 
 
+def race_settings(cfg: RaceConfig) -> str:
+    """The settings a race runs with, in a line (the levers above may have moved since it started)."""
+    radius = t("mem.scale.torch") if cfg.rnn_radius is None else f"{cfg.rnn_radius:g}"
+    return t("mem.race.settings", delay=cfg.delay, cells=", ".join(c.upper() for c in cfg.cells), hidden=cfg.hidden,
+             seconds=f"{cfg.seconds:g}", radius=radius, seed=cfg.seed,
+             clip=t("mem.race.clip_on" if cfg.clip is not None else "mem.race.clip_off"))
+
+
 def race_panel(key: str):
-    """The race in st.session_state[key], live: its place in line (and Cancel) while it waits; then Stop,
-    progress and the three accuracy curves. When it ends, the whole page reruns once."""
+    """The race in st.session_state[key], live: its settings; its place in line (and Cancel) while it waits;
+    then Stop, progress and the three accuracy curves. When it ends, the whole page reruns once."""
     run: TrainingRun | None = st.session_state.get(key)
     if run is None:
         return
     race: Race = run.trainer
+    st.caption(race_settings(race.cfg))
 
     @st.fragment(run_every=1.0 if run.snapshot().active else None)
     def panel():

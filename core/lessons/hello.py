@@ -157,8 +157,8 @@ class HelloRNN:
         visitor's rapid clicks) run one after the other, each its own `steps`, recorded in `segments`."""
         if lr is not None and not 0 < lr <= 10:
             raise DataError("the learning rate must be above 0 and at most 10")
-        if steps < 1:
-            raise DataError("train at least one step")
+        if steps < 0:
+            raise DataError("the number of steps cannot be negative")
         with self.lock:
             self.lr = lr if lr is not None else self.lr
             self.model.train()
@@ -171,12 +171,16 @@ class HelloRNN:
                         w -= self.lr * g
                 self.steps += 1
                 self.losses.append((self.steps, self._loss()))
-            if self.segments and self.segments[-1][1] == self.lr:  # the same rate again: one longer segment
-                self.segments[-1] = (self.segments[-1][0] + steps, self.lr)
-            else:
-                self.segments.append((steps, self.lr))
+            self._record(steps)
             self.model.eval()
             return self.losses[-1][1]
+
+    def _record(self, steps: int):
+        """Add `steps` at the current rate to `segments` (at the last segment's rate: that segment, longer)."""
+        if steps and self.segments and self.segments[-1][1] == self.lr:
+            self.segments[-1] = (self.segments[-1][0] + steps, self.lr)
+        elif steps:
+            self.segments.append((steps, self.lr))
 
     def snapshot(self) -> Snapshot:
         rnn = self.model.rnn.fused

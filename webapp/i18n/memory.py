@@ -34,6 +34,21 @@ STRINGS = {
     "mem.example": ("An example: `{text}` → the answer is “{answer}”. Guessing gives {chance}.",
                     "예: `{text}` → 정답은 “{answer}”. 찍으면 {chance}."),
     "mem.race": ("The race", "경주"),
+    "mem.seed": ("Seed", "시드"),
+    "mem.seed.help": ("The initial weights and the sequences of the race and of the gradient charts.",
+                      "경주와 기울기 차트의 초기 가중치와 수열을 정합니다."),
+    "mem.race.settings": (
+        "This race: T = {delay} · {cells} · hidden size {hidden} · {seconds} s · RNN radius {radius} · clipping "
+        "{clip} · seed {seed}",
+        "이 경주: T = {delay} · {cells} · 은닉 크기 {hidden} · {seconds}초 · RNN 반지름 {radius} · 클리핑 {clip} · "
+        "시드 {seed}"),
+    "mem.race.clip_on": ("on", "켬"),
+    "mem.race.clip_off": ("off", "끔"),
+    "mem.race.other_settings": (
+        "The settings above have changed since this race started: it goes on with its own (the line above the "
+        "chart). Race again to use the new ones.",
+        "이 경주가 시작된 뒤 위의 설정이 바뀌었습니다: 경주는 자기 설정(차트 위의 줄)대로 계속됩니다. 새 설정을 쓰려면 "
+        "다시 경주하세요."),
     "mem.train": ("Race for {seconds} s", "{seconds}초 경주"),
     "mem.status": ("step {step} · {seconds} s · accuracy {scores}", "{step}단계 · {seconds}초 · 정확도 {scores}"),
     "mem.race.chart": ("Accuracy on fresh sequences (dashed: guessing)", "새 수열에서의 정확도 (점선: 찍기)"),
