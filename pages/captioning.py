@@ -13,13 +13,14 @@ from webapp.nav import enter
 
 SOURCES = ("shipped", "upload")
 INPUTS = ("example", "upload", "camera")
+KEPT = {"persist_state": "session"}  # a widget's value kept while it is not drawn (another page, a hidden part)
 
 enter()
 st.title(t("cap.title"))
 st.markdown(t("cap.intro"))
 
 # ---------------------------------------------------------------- 1. the model
-source = st.radio(t("cap.source"), SOURCES, key="cap_source", horizontal=True,
+source = st.radio(t("cap.source"), SOURCES, key="cap_source", **KEPT, horizontal=True,
                   format_func=lambda s: t(f"cap.source.{s}"))
 bundle, model_key = None, None
 if source == "shipped":
@@ -49,10 +50,11 @@ if bundle is None:
 # ---------------------------------------------------------------- 2. the photo
 urlstate.seed("input", "cap_input", "example", valid=lambda v: v in INPUTS)
 urlstate.seed("example", "cap_example", captioning.EXAMPLES[0], valid=lambda v: v in captioning.EXAMPLES)
-where = st.radio(t("cap.input"), INPUTS, key="cap_input", horizontal=True, format_func=lambda s: t(f"cap.input.{s}"))
+where = st.radio(t("cap.input"), INPUTS, key="cap_input", **KEPT, horizontal=True,
+                 format_func=lambda s: t(f"cap.input.{s}"))
 data, name = None, None
 if where == "example":
-    example = st.radio(t("cap.example"), captioning.EXAMPLES, key="cap_example", horizontal=True,
+    example = st.radio(t("cap.example"), captioning.EXAMPLES, key="cap_example", **KEPT, horizontal=True,
                        format_func=lambda e: t(f"cap.example.{e}") + (f" · {t(f'cap.verdict.{e}')}"
                                                                       if source == "shipped" else ""))
     data, name = captioning.example_bytes(example), f"{example}.jpg"
@@ -83,7 +85,7 @@ for key, default in (("cap_beam", 3), ("cap_temperature", 1.0), ("cap_seed", 0))
 urlstate.choice("method", "cap_method", captioning.METHODS)  # its labels are translated: the hand-written route
 url = {"bind": "query-params"}  # the numbers: in the link under their keys
 c = st.columns([2, 2, 1, 1])
-method = c[0].radio(t("cap.method"), captioning.METHODS, key="cap_method", horizontal=True,
+method = c[0].radio(t("cap.method"), captioning.METHODS, key="cap_method", **KEPT, horizontal=True,
                     format_func=lambda m: t(f"cap.method.{m}"), help=t("cap.method.help"))
 beam_size = c[1].slider(t("cap.beam"), 1, 10, key="cap_beam", disabled=method != "beam", **url)
 temperature = c[2].number_input(t("cap.temperature"), 0.1, 3.0, step=0.1, key="cap_temperature",

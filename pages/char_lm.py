@@ -11,6 +11,7 @@ from webapp.nav import enter
 SHIPPED = "char-shakespeare.safetensors"
 SOURCES = ("shipped", "train", "upload")
 WINDOW = 60  # characters per heatmap: each one's column wide enough to read
+KEPT = {"persist_state": "session"}  # a widget's value kept while it is not drawn (another page, a hidden part)
 
 enter()
 st.title(t("lm.title"))
@@ -18,7 +19,8 @@ st.markdown(t("lm.intro"))
 
 # ---------------------------------------------------------------- 1. the model
 urlstate.seed("model", "lm_source", "shipped", valid=lambda v: v in SOURCES)
-source = st.radio(t("lm.source"), SOURCES, key="lm_source", horizontal=True, format_func=lambda s: t(f"lm.source.{s}"))
+source = st.radio(t("lm.source"), SOURCES, key="lm_source", **KEPT, horizontal=True,
+                  format_func=lambda s: t(f"lm.source.{s}"))
 # at once: the page may stop below (while a training runs) before its end
 urlstate.publish({"model": source} if source == "train" else {"model": source, "corpus": None, "job": None})
 bundle, model_key = None, None
@@ -42,14 +44,14 @@ elif source == "train":
     resumed = lm.RUNS.get(st.query_params.get("job")) if "lm_run" not in st.session_state else None
     if resumed is not None:  # this page's link, opened again (a reload, a copied link): its training
         st.session_state.lm_run = resumed
-    choice = st.selectbox(t("lm.corpus"), choices, key="lm_corpus", format_func=lambda c: t(f"lm.corpus.{c}"))
+    choice = st.selectbox(t("lm.corpus"), choices, key="lm_corpus", **KEPT, format_func=lambda c: t(f"lm.corpus.{c}"))
     urlstate.publish({"corpus": choice})
     if choice in corpora.DATA_FILES:
         st.caption(t(f"lm.corpus.{choice}.source"))
     corpus = None
     try:
         if choice == "paste":
-            pasted = st.text_area(t("lm.corpus.paste.label"), key="lm_paste", height=150,
+            pasted = st.text_area(t("lm.corpus.paste.label"), key="lm_paste", **KEPT, height=150,
                                   placeholder=t("lm.corpus.paste.placeholder"))
             corpus = corpora.check(pasted, t("lm.corpus.paste.name")) if pasted else None
         elif choice == "upload":
@@ -131,7 +133,7 @@ SAMPLING = (urlstate.Field("len", "lm_length", 300, int, lambda v: 10 <= v <= 20
 SEED = SAMPLING[-1]
 lm.seed_bound(SAMPLING)  # not value=: these values are kept (urlstate.keep)
 c = st.columns([3, 2, 2, 1, 1, 1.2], vertical_alignment="bottom")
-prime = c[0].text_input(t("lm.prime"), key="lm_prime", max_chars=500, placeholder=t("lm.prime.placeholder"))
+prime = c[0].text_input(t("lm.prime"), key="lm_prime", **KEPT, max_chars=500, placeholder=t("lm.prime.placeholder"))
 length = c[1].slider(t("lm.length"), 10, 2000, step=10, key="lm_length", bind="query-params")
 temperature = c[2].slider(t("lm.temperature"), 0.1, 2.0, step=0.05, key="lm_temperature",
                           help=t("lm.temperature.help"), bind="query-params")
@@ -169,11 +171,11 @@ else:
 st.header(t("lm.inside"))
 st.markdown(t("lm.inside.intro"))
 urlstate.choice("view", "lm_view", ("sample", "text"))
-view = st.radio(t("lm.inside.source"), ("sample", "text"), key="lm_view", horizontal=True,
+view = st.radio(t("lm.inside.source"), ("sample", "text"), key="lm_view", **KEPT, horizontal=True,
                 format_func=lambda v: t(f"lm.inside.source.{v}"))
 if view == "text":
     urlstate.seed("text", "lm_text", "", valid=lambda v: len(v) <= inside.MAX_TRACE)
-    text = st.text_area(t("lm.inside.text"), key="lm_text", height=100, max_chars=inside.MAX_TRACE)
+    text = st.text_area(t("lm.inside.text"), key="lm_text", **KEPT, height=100, max_chars=inside.MAX_TRACE)
 else:
     text = prime + generated
 if not text:
@@ -196,12 +198,13 @@ here = inside.text_id(model_key, tokens)  # the text the neuron finder's picks b
 names = list(looked.states)
 urlstate.choice("state", "lm_state", names, default="hidden")
 c = st.columns([4, 1])
-name = c[0].radio(t("lm.inside.what"), names, key="lm_state", horizontal=True,
+name = c[0].radio(t("lm.inside.what"), names, key="lm_state", **KEPT, horizontal=True,
                   format_func=lambda n: t(f"inside.state.{n}"))
 layer = 0
 if looked.layers > 1:
     urlstate.choice("layer", "lm_layer", range(looked.layers), default=looked.layers - 1)
-    layer = c[1].selectbox(t("lm.inside.layer"), range(looked.layers), key="lm_layer", format_func=lambda v: str(v + 1))
+    layer = c[1].selectbox(t("lm.inside.layer"), range(looked.layers), key="lm_layer", **KEPT,
+                           format_func=lambda v: str(v + 1))
 values = looked.states[name][layer]  # (T, H)
 H = values.shape[1]
 

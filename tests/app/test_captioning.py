@@ -161,3 +161,28 @@ def test_a_copied_link_opens_the_same_caption(page, view):
     for key, value in view.items():
         if key != "method":
             assert opened.session_state[key] == value
+
+
+def test_the_view_survives_another_page_by_itself(page, monkeypatch):
+    """Issue 25: the page's widgets keep their values over a visit to another page on their own (persisted or
+    bound to the link), without the app's list of kept keys (urlstate.keep does nothing here)."""
+    monkeypatch.setattr("webapp.urlstate.keep", lambda keys: None)
+    at = page()
+    at.radio(key="cap_example").set_value("coffee").run()
+    at.radio(key="cap_method").set_value("sample").run()
+    at.number_input(key="cap_temperature").set_value(1.5).run()
+    at.number_input(key="cap_seed").set_value(4).run()
+    shown = caption(at)
+    away(at)
+    clean(at)
+    assert at.radio(key="cap_example").value == "coffee" and at.radio(key="cap_method").value == "sample"
+    assert at.number_input(key="cap_temperature").value == 1.5 and at.number_input(key="cap_seed").value == 4
+    assert caption(at) == shown
+
+
+def away(at):
+    """Another page and back by the navigation, as a browser does it: the page opens again without its link's
+    parameters."""
+    at.switch_page("pages/hello_rnn.py").run()
+    at.query_params.clear()
+    at.switch_page(PAGE).run()

@@ -255,3 +255,40 @@ def test_a_training_shows_as_it_was_after_another_page_and_from_its_link(without
     done = open_app(PAGE, **link)
     assert not done.exception and not done.error, texts(done.error)
     assert done.session_state["lm_run"] is run and done.get("download_button") and len(sample_text(done)) == 300
+
+
+def test_the_view_survives_another_page_by_itself(with_shipped, monkeypatch):
+    """Issue 25: the page's widgets keep their values over a visit to another page on their own (persisted or
+    bound to the link), without the app's list of kept keys (urlstate.keep does nothing here)."""
+    monkeypatch.setattr("webapp.urlstate.keep", lambda keys: None)
+    at = open_app(PAGE)
+    at.text_input(key="lm_prime").set_value("ROMEO:").run()
+    at.slider(key="lm_length").set_value(120).run()
+    at.slider(key="lm_temperature").set_value(0.5).run()
+    at.number_input(key="lm_seed").set_value(9).run()
+    at.radio(key="lm_state").set_value("cell").run()
+    at.radio(key="lm_view").set_value("text").run()
+    at.text_area(key="lm_text").input("ROMEO: hello").run()
+    sample = at.session_state["lm_sample"][1]
+    away(at)
+    assert not at.exception and not at.error, texts(at.error)
+    assert at.text_input(key="lm_prime").value == "ROMEO:" and at.slider(key="lm_length").value == 120
+    assert at.slider(key="lm_temperature").value == 0.5 and at.number_input(key="lm_seed").value == 9
+    assert at.radio(key="lm_view").value == "text" and at.text_area(key="lm_text").value == "ROMEO: hello"
+    assert at.radio(key="lm_state").value == "cell" and at.session_state["lm_sample"][1] == sample
+    at.radio(key="lm_source").set_value("train").run()
+    at.selectbox(key="lm_corpus").set_value("paste").run()
+    at.text_area(key="lm_paste").input("a text of my own, long enough").run()
+    at.select_slider(key="lm_seconds").set_value(10).run()
+    away(at)
+    assert at.radio(key="lm_source").value == "train" and at.selectbox(key="lm_corpus").value == "paste"
+    assert at.text_area(key="lm_paste").value == "a text of my own, long enough"
+    assert at.select_slider(key="lm_seconds").value == 10
+
+
+def away(at):
+    """Another page and back by the navigation, as a browser does it: the page opens again without its link's
+    parameters."""
+    at.switch_page("pages/hello_rnn.py").run()
+    at.query_params.clear()
+    at.switch_page(PAGE).run()
