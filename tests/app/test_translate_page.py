@@ -261,6 +261,13 @@ def test_a_tiny_model_trains_on_an_uploaded_tsv_and_translates(page):
     at.button(key="tr_start").click().run()
     clean(at)
     run = at.session_state["tr_run"]
+    at.session_state["tr_start_asked"] = True  # a second click that came before the page redrew
+    at.run()
+    assert at.session_state["tr_run"] is run  # ignored: one training at a time
+    at.switch_page("pages/home.py").run()  # the training goes on while the visitor is elsewhere
+    at.switch_page(PAGE).run()
+    clean(at)
+    assert at.radio(key="tr_mode").value == "own" and at.session_state["tr_run"] is run
     assert run.join(90)
     at.run()
     clean(at)
@@ -270,6 +277,7 @@ def test_a_tiny_model_trains_on_an_uploaded_tsv_and_translates(page):
     at.text_input(key="tr_own_text").set_value("나는 학생이야.").run()
     clean(at)
     assert written(at) is not None
+    assert at.radio(key="ex_translate_own_looked_answer").options  # the exercises ask about your own model too
 
 
 def test_bad_pair_files_get_a_message(page):
