@@ -47,6 +47,12 @@ def start_class(page) -> tuple[str, str]:
     return links[0], links[1]
 
 
+def first_question(page) -> str:
+    """The first exercise's question as shown ("1. The model reads ...")."""
+    return page.locator('[data-testid="stMarkdownContainer"]').filter(has_text="1. ").filter(
+        has=page.locator("strong")).first.inner_text()
+
+
 def check_option(page, number: int = 0, sent: str = "Sent to your class."):
     """A student picks choice `number` of the one exercise on their link and checks it; waits for `sent`."""
     page.locator('[data-testid="stRadio"]').filter(has_text="Your answer").locator(
@@ -65,8 +71,14 @@ def answered(page) -> str:
 
 def test_three_students_answer_and_the_teacher_sees_them(app, browser, shots):
     teacher_ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-    teacher = visit(teacher_ctx, f"{app}/{PAGE}?ex_clf_seed={SEED}&lang=en")
+    teacher = visit(teacher_ctx, f"{app}/{PAGE}?lang=en")
+    seed = teacher.locator('[data-testid="stNumberInput"]').filter(has_text="Exercise number").locator("input")
+    seed.fill(str(SEED))  # the teacher sets the view up: the link must carry what the widget now holds
+    seed.press("Enter")
+    settle(teacher)
     no_errors(teacher)
+    question = first_question(teacher)
+    assert question.startswith("1. The model reads")
     student_link, teacher_link = start_class(teacher)
     snap(teacher, shots / "class-panel.png")
     s, tq = query_of(student_link), query_of(teacher_link)
@@ -82,6 +94,7 @@ def test_three_students_answer_and_the_teacher_sees_them(app, browser, shots):
         no_errors(page)
         assert page.get_by_text("Teach this page to a class").count() == 0  # a student gets no teacher's panel
         assert page.get_by_role("button", name="Check").count() == 1  # the class's one exercise
+        assert first_question(page) == question  # the same question, from the same seed
         check_option(page, number)  # three different answers
         if number == 0:
             snap(page, shots / "class-student.png")

@@ -189,9 +189,30 @@ def test_classes_end_after_their_hours_and_are_deleted_with_their_answers(classe
     clock.now += 2
     assert classes.live(old.id) is None and classes.tallies(old.id, old_token) is None
     assert classes.record(old.id, "s1", "hello", "hello_h1", "f", "1", True) == store.UNKNOWN
-    assert classes.counts() == (1, 1)  # ended, not yet deleted
-    new, _ = open_one(classes)  # opening a class deletes the ended ones
+    assert classes.counts() == (1, 1)  # ended; the last look for ended classes was a second ago
+    new, _ = open_one(classes, session="teacher2")  # starting a class deletes the ended ones
     assert classes.counts() == (1, 0) and classes.live(new.id) == new
+
+
+def test_ended_classes_are_deleted_at_most_once_a_minute_on_any_use_and_on_every_start(classes, clock):
+    first, _ = open_one(classes)
+    clock.now += store.CLASS_HOURS * 3600 + 1
+    classes.live("AAAAAAAA")  # any look at the store: the ended class goes
+    assert classes.counts() == (0, 0)
+    second, _ = open_one(classes)
+    classes.record(second.id, "s1", "hello", "hello_h1", "f", "1", True)
+    clock.now += store.CLASS_HOURS * 3600 + 1
+    classes.live("AAAAAAAA")  # the last purge (at the start) was hours ago: this one purges
+    assert classes.counts() == (0, 0)
+    third, _ = open_one(classes)
+    clock.now += store.CLASS_HOURS * 3600 - 1  # still live; no purge for a minute after the start
+    classes.live(third.id)
+    clock.now += 30
+    classes.live(third.id)  # ended, but the last purge was 29 s ago: not yet deleted
+    assert classes.counts() == (1, 0)
+    clock.now += store.PURGE_SECONDS
+    classes.live(third.id)
+    assert classes.counts() == (0, 0)
 
 
 def test_the_teacher_ends_a_class_and_its_answers_are_deleted(classes):

@@ -33,6 +33,7 @@ MAX_ANSWER_CHARS = 200  # the answer box's own limit (webapp.exercises.base.MAX_
 ANSWERS_PER_MINUTE = 10  # per session
 MAX_QUERY_CHARS = 1500  # the page's settings that the student link carries
 MAX_EXERCISES = 12  # a page's exercises a class may cover
+PURGE_SECONDS = 60  # ended classes are looked for at most this often, on any use of the store
 MAX_TITLE_CHARS = 90  # an exercise's title on the teacher's view ("Exercise 2: The model reads ...")
 
 CLASS_ID = re.compile(r"[A-Za-z0-9_-]{8}")  # secrets.token_urlsafe(6)
@@ -135,6 +136,7 @@ class ClassStore:
         self.url, self.now = url, now
         self.engine = _engine(url)
         self._lock = threading.Lock() if self.engine.dialect.name == "sqlite" else _NoLock()
+        self._purged = float("-inf")  # when ended classes were last deleted (by this store)
         _create_tables(self.engine)
 
     def open_class(self, page: str, exercises, query: str, opened_by: str, titles=None) -> tuple[Class, str]:
@@ -169,6 +171,7 @@ class ClassStore:
         """The class `class_id` if it is live (None for a malformed, unknown or ended one)."""
         if not valid_class_id(class_id):
             return None
+        self._purge_now_and_then()
         with self._lock, self.engine.connect() as db:
             row = db.execute(sa.select(classes).where(classes.c.id == class_id,
                                                       classes.c.expires > self.now())).mappings().first()
@@ -203,6 +206,7 @@ class ClassStore:
         """The live class when `token` is its teacher's, else None (a student's link holds no token)."""
         if not (valid_class_id(class_id) and isinstance(token, str) and TOKEN.fullmatch(token)):
             return None
+        self._purge_now_and_then()
         with self._lock, self.engine.connect() as db:
             row = db.execute(sa.select(classes).where(classes.c.id == class_id,
                                                       classes.c.expires > self.now())).mappings().first()
@@ -236,7 +240,14 @@ class ClassStore:
         with self._lock, self.engine.begin() as db:
             self._purge(db, self.now())
 
+    def _purge_now_and_then(self) -> None:
+        """Delete ended classes when it has not been done for PURGE_SECONDS: an ended class's answers are gone
+        soon after its end even when nobody starts a class."""
+        if self.now() - self._purged >= PURGE_SECONDS:
+            self.purge()
+
     def _purge(self, db, now: float) -> None:
+        self._purged = now
         ended = sa.select(classes.c.id).where(classes.c.expires <= now)
         db.execute(answers.delete().where(answers.c.class_id.in_(ended)))
         db.execute(classes.delete().where(classes.c.expires <= now))
