@@ -79,3 +79,49 @@ def test_the_lit_photo_is_the_overlay_as_jpeg_and_the_same_bytes_for_the_same_we
     shown = np.asarray(Image.open(io.BytesIO(first)), dtype=float)
     expected = np.asarray(captioning.overlay(picture, weights), dtype=float)
     assert shown.shape == expected.shape and np.abs(shown - expected).mean() < 3  # JPEG's small losses
+
+
+# ---------------------------------------------------------------- the page's exercises (webapp.exercises.captioning)
+def one_hot(row: int, col: int) -> np.ndarray:
+    weights = np.zeros(49)
+    weights[row * 7 + col] = 1.0
+    return weights
+
+
+def test_the_grid_is_cut_into_nine_regions_as_the_photo_reads():
+    from webapp.exercises.captioning import REGIONS, region_means, region_of
+    assert [REGIONS[region_of(r, c)] for r, c in ((0, 0), (1, 6), (3, 3), (6, 0), (4, 2))] == \
+        ["top_left", "top_right", "centre", "bottom_left", "centre"]
+    means = region_means(one_hot(6, 0))
+    assert REGIONS[int(np.argmax(means))] == "bottom_left" and means.max() == pytest.approx(1 / 4)  # 2 × 2 cells
+    assert region_means(np.full(49, 1 / 49)) == pytest.approx(np.full(9, 1 / 49))
+
+
+def test_a_pick_is_right_where_the_peak_is_or_on_the_runner_up_with_half_the_best_mean():
+    from webapp.exercises.captioning import REGIONS, looked_there
+    alone = one_hot(0, 6)
+    assert looked_there(alone, REGIONS.index("top_right"))
+    assert not looked_there(alone, REGIONS.index("top_left"))  # second by a stable sort, but never looked at
+    shared = (one_hot(0, 6) * 0.55 + one_hot(6, 6) * 0.45)
+    assert looked_there(shared, REGIONS.index("bottom_right")) and not looked_there(shared, REGIONS.index("centre"))
+
+
+def fake_caption(tokens: list[str], probs: list[float]):
+    """A Written caption whose every step wrote its token with probability p (ids: the tokens' places)."""
+    import torch
+
+    from core.decoding.search import Decoded, Step
+    steps = [Step(i, [(i, p), (99, (1 - p) / 2)], torch.zeros(49), torch.zeros(4)) for i, p in enumerate(probs)]
+    words = [w for w in tokens if w != captioning.END]
+    return captioning.Written("greedy", Decoded(list(range(len(words))), 0.0, True, steps), words, tokens)
+
+
+def test_the_least_certain_word_and_the_word_to_find():
+    from webapp.exercises.captioning import word_probabilities, word_to_find
+    written = fake_caption(["a", "dog", "runs", captioning.END], [0.9, 0.3, 0.6, 0.8])
+    assert word_probabilities(written) == [0.9, 0.3, 0.6]  # the end mark left out
+    picks = {word_to_find(written, "photo", seed) for seed in range(20)}
+    assert picks == {1, 2}  # the content words, not "a"
+    assert word_to_find(written, "photo", 4) == word_to_find(written, "photo", 4)
+    assert {word_to_find(written, photo, 0) for photo in "abcdefgh"} == {1, 2}  # another photo, another word
+    assert word_to_find(fake_caption([captioning.END], [0.5]), "photo", 0) is None

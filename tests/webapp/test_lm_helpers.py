@@ -168,3 +168,64 @@ def test_a_shipped_models_result_is_computed_once_per_server_and_a_visitors_own_
     loading.once_per_server("own:123", ("a text", "beam"), compute)
     loading.once_per_server("own:123", ("a text", "beam"), compute)
     assert len(calls) == 4
+
+
+# ---------------------------------------------------------------- the page's exercises (webapp.exercises.char_lm)
+def test_a_greedy_loop_is_the_piece_a_text_ends_by_repeating():
+    from webapp.exercises.char_lm import loop
+    assert loop("the king, the king, the king, ") == "the king, "
+    assert loop("abcabcabd") is None
+    assert loop("to be or not    ") is None  # spaces alone are no loop
+    assert loop("xx") == "x"
+
+
+def test_the_context_of_the_unit_exercise_is_quotes_then_speakers_then_words():
+    from webapp.exercises.char_lm import context_mask
+    name, mask = context_mask(list('he said "hi there" and left'))
+    assert name == "quotes" and "".join(c for c, m in zip('he said "hi there" and left', mask) if m) == "hi there"
+    name, mask = context_mask(list("ROMEO:\nhello\nJULIET:\nhi\n"))
+    assert name == "speakers" and mask.sum() == len("ROMEO") + len("JULIET")
+    assert context_mask(list("ab, cd"))[0] == "words"
+    assert context_mask(list("!?!")) is None and context_mask(list("abc")) is None
+
+
+def test_a_unit_fires_when_it_is_among_the_highest_inside_against_outside():
+    from webapp.exercises.char_lm import fires, unit_means
+    rng = np.random.default_rng(0)
+    values = rng.normal(0, 0.1, (40, 12))  # (T, H)
+    mask = np.zeros(40, bool)
+    mask[10:20] = True
+    values[mask, 7] += 1.0  # unit 7 fires inside
+    values[mask, 3] -= 1.0  # unit 3 goes quiet inside: it stands out, but does not fire
+    means = unit_means(values, mask)
+    assert means.ranking()[0] == 7 and means.ranking()[-1] == 3
+    assert fires(means, 7) and not fires(means, 3)
+    assert means.inside[7] == pytest.approx(values[10:20, 7].mean())
+
+
+def test_the_next_character_is_asked_after_the_first_quarter_and_the_seed_moves_it():
+    from webapp.exercises.char_lm import next_position
+    places = {next_position(100, seed) for seed in range(20)}
+    assert len(places) > 5 and all(25 <= p <= 98 for p in places)
+    assert next_position(100, 3) == next_position(100, 3)
+    assert next_position(2, 0) is None
+
+
+def test_cold_samples_use_two_seeds_and_the_greedy_text_none(bundle):
+    from webapp.exercises.char_lm import COLD_LENGTH, cold_samples
+    cold = cold_samples(bundle, "hello", 5)
+    assert cold.seeds == (5, 6) and all(len(s) == COLD_LENGTH for s in (*cold.samples, cold.greedy))
+    assert cold_samples(bundle, "hello", 9).greedy == cold.greedy  # greedy: no seed in it
+    assert cold.same == (cold.samples[0] == cold.samples[1])
+    with pytest.raises(DataError):
+        cold_samples(bundle, "héllo", 5)
+
+
+def test_the_run_book_finds_a_training_by_its_token_and_forgets_the_oldest():
+    book = lm.RunBook(most=2)
+    runs = [object(), object(), object()]
+    tokens = [book.add(run) for run in runs[:2]]
+    assert book.get(tokens[0]) is runs[0]  # looked at again: kept longer than the second
+    third = book.add(runs[2])
+    assert book.get(tokens[1]) is None and book.get(tokens[0]) is runs[0] and book.get(third) is runs[2]
+    assert book.get("nope") is None and book.get(None) is None and len(set(tokens)) == 2

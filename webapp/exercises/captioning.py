@@ -14,7 +14,7 @@ from .base import Exercise, Verdict
 # the 7 rows (and columns) of the grid in three bands: top 2, middle 3, bottom 2
 BANDS = ((0, 2), (2, 5), (5, 7))
 REGIONS = ("top_left", "top", "top_right", "left", "centre", "right", "bottom_left", "bottom", "bottom_right")
-TOP_REGIONS = 2  # a region among this many most attended (by mean weight) is right
+TOP_REGIONS = 2  # a region among this many most attended (by mean weight, half the best at least) is right
 
 
 # ---------------------------------------------------------------- where it looked
@@ -38,10 +38,12 @@ def peak(weights) -> tuple[int, int, float]:
 
 
 def looked_there(weights, region: int, top: int = TOP_REGIONS) -> bool:
-    """Right: the region holds the most attended cell, or is among the `top` regions by mean weight."""
+    """Right: the region holds the most attended cell, or is among the `top` regions by mean weight with at
+    least half the highest mean (a region barely looked at is not right because the rest is darker still)."""
     row, col, _ = peak(weights)
-    ranked = list(np.argsort(-region_means(weights), kind="stable"))
-    return region == region_of(row, col) or region in ranked[:top]
+    means = region_means(weights)
+    ranked = list(np.argsort(-means, kind="stable"))
+    return region == region_of(row, col) or (region in ranked[:top] and means[region] >= means.max() / 2)
 
 
 def word_to_find(written: Written, photo: str, seed: int) -> int | None:

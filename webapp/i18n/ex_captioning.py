@@ -27,10 +27,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{number}번째 단어로 옮기고 밝혀진 사진 옆의 49개 가중치를 읽어 보세요."),
     "ex.captioning.where.solution": (
         "**{best}**: a mean weight of {mean} a cell for **{word}**. The most attended cell is row {row}, column "
-        "{col} (weight {weight}), in the {peak} region. The region that holds it, or one of the two with the "
-        "highest mean, counts as right.",
+        "{col} (weight {weight}), in the {peak} region. The region that holds it counts as right, and so does the "
+        "runner-up when its mean is at least half the highest.",
         "**{best}**: **{word}**에서 칸당 평균 가중치 {mean}. 가장 많이 본 칸은 {row}행 {col}열(가중치 {weight})로 "
-        "{peak} 구역에 있습니다. 그 칸이 있는 구역이나 평균이 가장 높은 두 구역 중 하나면 정답입니다."),
+        "{peak} 구역에 있습니다. 그 칸이 있는 구역이 정답이고, 평균이 두 번째로 높은 구역도 그 평균이 가장 높은 "
+        "평균의 절반 이상이면 정답입니다."),
     # how sure it was
     "ex.captioning.unsure.question": (
         "The caption reads *{caption}*. Which word was the decoder least sure of: the lowest probability when "
