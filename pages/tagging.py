@@ -405,7 +405,7 @@ def tagging_exercises():
     """Tag a sentence by hand; the word the model is least sure of. The seed (under them, in the URL) picks
     both sentences; the model picks the answers."""
     area = st.container()  # the exercises first, their seed under them
-    seed = area_seed()
+    seed = exercise_seed()
     dev = tagging.datasets().get(tagging.TASK_DATASETS[task][0], (None, None))[1]
     to_tag = widgets.remembered(f"{p}_ex_tag", (model_key, seed),
                                 lambda: ex_tagging.practice(bundle, task, seed, examples, dev))
@@ -415,7 +415,7 @@ def tagging_exercises():
         exercises.show("tagging", ex_tagging.exercises(task, to_tag, ex_tagging.pick(unsure, seed), explain))
 
 
-def area_seed() -> int:
+def exercise_seed() -> int:
     """The exercise seed: a number input bound to the URL (ex_tagging_seed=...)."""
     return int(st.number_input(t("ex.tagging.seed"), min_value=0, max_value=9999, value=0, step=1,
                                key="ex_tagging_seed", help=t("ex.tagging.seed.help"), **URL))
