@@ -294,7 +294,8 @@ candidates = [w for sentence in pool[1:] for w in sentence.split()]
 prepared = widgets.remembered("clf_ex_prepared", (model_key, tuple(pool), seed),
                               lambda: clf_exercises.prepare(bundle, pool, candidates, seed))
 if prepared is None:
-    st.info(t("ex.classifier.none", low=clf_exercises.MIN_WORDS, high=clf_exercises.MAX_WORDS))
+    st.info(t("ex.classifier.none", low=clf_exercises.MIN_WORDS, high=clf_exercises.MAX_WORDS,
+              chars=clf_exercises.MAX_CHARS))
 else:
     st.caption(t("ex.classifier.sentence", sentence=prepared.reading.sentence))
     exercises.show("classifier", clf_exercises.build(prepared, name))

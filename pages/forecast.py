@@ -26,6 +26,14 @@ def builtin(name: str, root: str):  # shared by every session, never mutated (th
     return fc.builtin(name, Path(root))
 
 
+NO_BASELINE = "none"  # in a link: no baseline drawn
+
+
+def baselines_of(raw: str) -> list[str]:
+    """The baselines drawn, from a link's 'seasonal_naive,sarima' (or 'none')."""
+    return [] if raw == NO_BASELINE else [b for b in raw.split(",") if b in BASELINES]
+
+
 def method_name(m: str) -> str:
     return t(f"fc.method.{m}")
 
@@ -57,6 +65,10 @@ try:
             target = st.selectbox(t("fc.target"), columns, key="fc_target") if len(columns) > 1 else None
             series_key = f"upload:{upload.file_id}:{target}"
             series = widgets.remembered("fc_upload_held", series_key, lambda: fc.from_upload(data, upload.name, target))
+            st.session_state.fc_upload_name = upload.name
+        elif "fc_upload_held" in st.session_state:  # the uploader forgot the file (the visitor left the page):
+            series_key, series = st.session_state.fc_upload_held  # the series read from it, and its training, stay
+            st.caption(t("fc.upload.kept", name=st.session_state.get("fc_upload_name", "")))
     else:
         series, series_key = builtin(name, str(fc.DATA)), name
 except RNNLabError as e:
@@ -194,7 +206,9 @@ except RNNLabError as e:
     st.stop()
 
 present = [b for b in BASELINES if b in shown_view.frame.columns]
-st.session_state.setdefault("fc_baselines", [b for b in present if b != "naive"])
+drawn_first = [b for b in present if b != "naive"]
+urlstate.Field("baselines", "fc_baselines", drawn_first, cast=baselines_of, kind=list,
+               valid=lambda v: all(b in present for b in v)).seed()
 chosen = st.multiselect(t("fc.baselines"), present, key="fc_baselines", format_func=method_name)
 names = {m: method_name(m) for m in ("actual", "model", *present)}
 st.altair_chart(fcharts.forecast_chart(shown_view.frame, shown_view.origin, [b for b in chosen if b in present], names,
@@ -307,4 +321,5 @@ def show_exercises():
 signal = look_inside()
 show_exercises()
 urlstate.publish({"series": name, "model": source, "origin": origin_label, "signal": signal,
-                  "h": st.session_state.get("fc_horizon") if source == "train" else None})
+                  "h": st.session_state.get("fc_horizon") if source == "train" else None,
+                  "baselines": None if chosen == drawn_first else ",".join(chosen) or NO_BASELINE})

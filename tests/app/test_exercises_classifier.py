@@ -138,6 +138,8 @@ def test_a_right_answer_in_korean(model, monkeypatch):
 def test_pure_helpers_pick_a_usable_sentence_and_rank_the_words(model):
     long = " ".join(f"w{i}" for i in range(ex.MAX_WORDS + 1))
     assert ex.pick_sentence(model, [long, "great", FIRST], 0) == FIRST  # too many words, then too few: skipped
+    repeated = "what a film ! " * 30  # four words, but too long to run once per word
+    assert ex.pick_sentence(model, [repeated, FIRST], 0) == FIRST
     assert ex.pick_sentence(model, [FIRST, SECOND], 1) == SECOND
     assert ex.pick_sentence(model, ["", "one"], 0) is None
     reading = ex.read(model, FIRST)

@@ -185,3 +185,52 @@ def test_a_bad_file_gets_one_line(no_data, data, message):
     at.file_uploader(key="fc_file").upload("bad.csv", data, "text/csv").run()
     assert not at.exception
     assert len(at.error) == 1 and message in at.error[0].value
+
+
+def test_a_copied_link_opens_the_same_view_and_leaving_the_page_keeps_it(seoul):
+    at = open_app(PAGE, series="seoul_bike")
+    options = at.select_slider(key="fc_origin").options
+    at.select_slider(key="fc_origin").set_value(options[-1]).run()
+    at.multiselect(key="fc_baselines").set_value(["naive", "holt_winters"]).run()
+    at.radio(key="fc_signal").set_value("temperature").run()
+    at.number_input(key="ex_fc_seed").set_value(3).run()
+    clean(at)
+    link = {"series": "seoul_bike", "model": "shipped", "origin": options[-1], "signal": "temperature",
+            "baselines": "naive,holt_winters"}
+    assert all(at.query_params[k] == link[k] for k in ("origin", "signal", "baselines"))  # what was changed
+
+    def same_view(view):
+        clean(view)
+        assert view.selectbox(key="fc_series").value == "seoul_bike" and view.radio(key="fc_model").value == "shipped"
+        assert view.select_slider(key="fc_origin").value == options[-1]
+        assert view.multiselect(key="fc_baselines").value == ["naive", "holt_winters"]
+        assert view.radio(key="fc_signal").value == "temperature"
+        assert view.number_input(key="ex_fc_seed").value == 3
+
+    same_view(open_app(PAGE, ex_fc_seed=3, **link))  # the link, in a fresh session
+    at.switch_page("pages/home.py").run()
+    same_view(at.switch_page(PAGE).run())  # another page and back
+    none = open_app(PAGE, series="seoul_bike", baselines="none")
+    assert none.multiselect(key="fc_baselines").value == []
+
+
+def test_a_training_goes_on_while_the_visitor_is_away_and_a_second_click_starts_no_second_run(no_data, monkeypatch):
+    monkeypatch.setenv("RNNLAB_MAX_SECONDS", "2")
+    at = open_app(PAGE, series="upload")
+    at.file_uploader(key="fc_file").upload("sales.csv", monthly_csv(), "text/csv").run()
+    at.select_slider(key="fc_hidden").set_value(8).run()
+    at.button(key="fc_start").click().run()
+    clean(at)
+    run = at.session_state["fc_run"]
+    assert at.button(key="fc_start").disabled  # one run at a time; a click sent before the page redrew:
+    at.session_state["fc_start_asked"] = True
+    at.run()
+    assert at.session_state["fc_run"] is run
+    at.switch_page("pages/home.py").run()  # away: the uploader forgets the file, the run goes on
+    assert run.join(timeout=60)
+    at.switch_page(PAGE).run()
+    clean(at)
+    assert at.selectbox(key="fc_series").value == "upload" and at.radio(key="fc_model").value == "train"
+    assert any("sales.csv" in c.value and "still in use" in c.value for c in at.caption)
+    assert at.session_state["fc_run"] is run
+    assert {"q10", "q90"} <= set().union(*chart_columns(at))  # the model trained while away forecasts

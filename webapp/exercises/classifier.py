@@ -14,6 +14,7 @@ from .base import Exercise, Verdict, choice_check
 
 MAX_WORDS = 25  # distinct words: each is a choice on the screen and one more run of the model
 MIN_WORDS = 2  # a sentence of one word has nothing to compare
+MAX_CHARS = 300  # a longer text (a repeated sentence, say) would be run once per word and per word added
 MIN_CHANGE = 0.005  # a word whose adding moves the probability less than this is not asked about
 TIE = 1e-6  # words whose removal changes the probability this close to the largest are all right
 
@@ -55,8 +56,10 @@ def words_of(sentence: str) -> list[str]:
 
 
 def usable(bundle: Bundle, sentence: str) -> bool:
-    """Can the exercises ask about this sentence: between MIN_WORDS and MAX_WORDS distinct words, each of
-    which leaves something for the model to read when it is removed?"""
+    """Can the exercises ask about this sentence: at most MAX_CHARS characters, between MIN_WORDS and MAX_WORDS
+    distinct words, each of which leaves something for the model to read when it is removed?"""
+    if len(sentence) > MAX_CHARS:
+        return False
     words = words_of(sentence)
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False

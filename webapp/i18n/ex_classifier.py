@@ -2,13 +2,14 @@
 STRINGS: dict[str, tuple[str, str]] = {
     "ex.classifier.seed": ("Exercise number", "문제 번호"),
     "ex.classifier.seed.help": (
-        "0 asks about the text in the box above; 1, 2, 3 … about the examples, and each number picks another word "
-        "to add.",
-        "0이면 위 입력란의 글로, 1, 2, 3 …이면 예문으로 묻습니다. 번호마다 덧붙일 단어도 달라집니다."),
+        "0 asks about the text in the box above (when it is short enough); 1, 2, 3 … about the examples, and each "
+        "number picks another word to add.",
+        "0이면 위 입력란의 글로(충분히 짧을 때), 1, 2, 3 …이면 예문으로 묻습니다. 번호마다 덧붙일 단어도 달라집니다."),
     "ex.classifier.sentence": ("The exercises ask about: «{sentence}»", "문제의 문장: «{sentence}»"),
     "ex.classifier.none": (
-        "The exercises need a sentence of {low} to {high} different words: type one in the box above.",
-        "문제를 만들려면 서로 다른 단어가 {low}~{high}개인 문장이 필요합니다. 위 입력란에 입력하세요."),
+        "The exercises need a sentence of {low} to {high} different words and at most {chars} characters: type "
+        "one in the box above.",
+        "문제를 만들려면 서로 다른 단어가 {low}~{high}개이고 {chars}자 이하인 문장이 필요합니다. 위 입력란에 입력하세요."),
     "ex.classifier.pick": ("Pick one of the words of the sentence.", "문장의 단어 중 하나를 고르세요."),
     "ex.classifier.yes": ("Yes", "예"),
     "ex.classifier.no": ("No", "아니요"),

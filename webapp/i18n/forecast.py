@@ -76,6 +76,9 @@ STRINGS = {
     "fc.origin": ("Forecast origin (the model sees only what came before it)",
                   "예측 시작점 (모델은 그 이전만 봅니다)"),
     "fc.origin.mark": ("origin", "시작점"),
+    "fc.upload.kept": (
+        "The series read from {name} (uploaded before) is still in use; upload a file to replace it.",
+        "전에 올린 {name}에서 읽은 시계열을 계속 씁니다. 바꾸려면 파일을 올리세요."),
     "fc.baselines": ("Baselines to draw", "함께 그릴 기준 예측"),
     "fc.method.actual": ("actual", "실제"),
     "fc.method.model": ("the network (median)", "신경망 (중앙값)"),
