@@ -143,11 +143,13 @@ def test_a_students_link_cannot_open_the_teachers_view(class_db):
     assert class_db.counts() == (1, 1)
 
 
-def test_an_unknown_class_says_so_and_keeps_nothing(class_db):
-    at = answer(page(**{"class": "AAAAAAAA", "ex": "demo_sum"}), "demo_sum", 4)
+@pytest.mark.parametrize("class_id", ["AAAAAAAA", "'; DROP TABLE rnnlab_answers; --", "x" * 5000, ""])
+def test_an_unknown_class_says_so_and_keeps_nothing(class_db, class_id):
+    start_class()
+    at = answer(page(**{"class": class_id, "ex": "demo_sum"}), "demo_sum", 4)
     assert any("has ended or is not known" in text for text in texts(at.info))
     assert at.success  # the answer is still checked here
-    assert class_db.counts() == (0, 0)
+    assert class_db.counts() == (1, 0)
 
 
 def test_an_answer_to_another_exercise_than_the_class_is_refused(class_db):
@@ -155,6 +157,22 @@ def test_an_answer_to_another_exercise_than_the_class_is_refused(class_db):
     link = query_of(student) | {"ex": "demo_pick"}  # a student edits the link to answer another exercise
     at = answer(page(**link), "demo_pick", "b")
     assert "not part of the class" in " ".join(texts(at.warning))
+    assert class_db.counts() == (1, 0)
+
+
+def forged_answer_page():
+    """A request no answer box sends: an answer far over the box's 200 characters, handed to the class."""
+    from webapp import classroom
+    classroom.record("demo", "demo_sum", "abc123", "9" * 5000, True)
+
+
+def test_a_huge_answer_is_refused_and_keeps_nothing(class_db):
+    student, _ = start_class()
+    at = AppTest.from_function(forged_answer_page, default_timeout=30)
+    at.query_params.update(query_of(student))
+    at.run()
+    clean(at)
+    assert "longer than 200 characters" in " ".join(texts(at.warning))
     assert class_db.counts() == (1, 0)
 
 

@@ -8,6 +8,7 @@ The answers are kept in `store` (SQLAlchemy: SQLite by default, PostgreSQL for s
 """
 import logging
 import re
+import time
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -59,7 +60,7 @@ def teacher_panel(page: str, exercises) -> None:
             chosen = keys if pick == ALL else [pick]
             _open(page, chosen, [labels[key] for key in chosen], one=None if pick == ALL else pick)
         opened = st.session_state.get(f"class_{page}_opened")
-        if opened:
+        if opened and opened[2] > time.time():  # the links of the class started here, while it lasts
             _links(*opened)
 
 
@@ -130,7 +131,6 @@ def _open(page: str, keys: list[str], titles: list[str], one: str | None) -> Non
 
 
 def _links(student: str, teacher: str, expires: float) -> None:
-    import time
     minutes = max(0, round((expires - time.time()) / 60))
     st.success(t("class.opened", hours=minutes // 60, minutes=minutes % 60), icon=":material/groups:")
     st.markdown(t("class.student_link"))
