@@ -46,15 +46,16 @@ def draw_matrices(specs_and_widths: list[tuple]):
 
 
 def read_old_params():
-    """An old link's ?word=&hidden=&seed=, moved to the bound widgets' keys (a value that is not valid is
-    dropped, as a bound widget drops one)."""
+    """An old link's ?word=&hidden=&seed=, read into the bound widgets' keys on the session's first run (a value
+    that is not valid is dropped, as a bound widget drops one). The old parameter stays in the URL, which so
+    still opens this view, until the widget has written its own."""
     for field in OLD_PARAMS:
         raw = st.query_params.get(field.param)
         if raw is None:
             continue
-        del st.query_params[field.param]
-        value = field.parse(raw)
-        if value is not None and field.key not in st.query_params and field.key not in st.session_state:
+        if field.key in st.query_params:
+            del st.query_params[field.param]
+        elif field.key not in st.session_state and (value := field.parse(raw)) is not None:
             st.session_state[field.key] = value
 
 
