@@ -97,3 +97,37 @@ def test_report_lists_the_sentences_with_most_wrong_tags_first(monkeypatch):
     assert rep["n"] == 2 and (rep["precision"], rep["recall"]) == (1.0, 0.25)
     html = tagging.side_by_side(["<x>"], ["B-PER"], ["O"])
     assert "&lt;x&gt;" in html and "#c0392b" in html
+
+
+# ---------------------------------------------------------------- the exercises' sentences (webapp.exercises.tagging)
+
+
+def test_gold_tags_are_used_only_where_the_dev_files_tags_are_the_taggers():
+    from core.checkpoint import load_checkpoint
+    from webapp.exercises import tagging as ex_tagging
+    models = Path(__file__).resolve().parents[2] / "models"
+    found = tagging.datasets()
+    ner = load_checkpoint(models / tagging.SHIPPED["ner"])  # CoNLL-2003's types: WNUT-17's gold does not fit
+    assert ex_tagging.gold_sentences(ner, "ner", found["wnut17"][1]) == []
+    assert ex_tagging.dev_sentences(ner, "ner", found["wnut17"][1])  # its words still serve
+    pos = load_checkpoint(models / tagging.SHIPPED["pos_en"])
+    gold = ex_tagging.gold_sentences(pos, "pos_en", found["ud_ewt"][1])
+    assert gold and all(ex_tagging.SHORTEST <= len(w) <= ex_tagging.LONGEST and set(g) <= set(pos.labels.itos)
+                        for w, g in gold)
+    picked = ex_tagging.practice(pos, "pos_en", 3, [], found["ud_ewt"][1])
+    assert (picked.words, picked.gold) in [(w, g) for w, g in gold] and picked.origin == "UD English-EWT"
+    assert ex_tagging.practice(ner, "ner", 3, ["EU rejects German call."], found["wnut17"][1]).gold is None
+
+
+def test_the_least_sure_sentences_have_one_word_clearly_below_the_rest():
+    from webapp.exercises import tagging as ex_tagging
+    bundle = tiny_bundle()  # untrained: unsure everywhere, so the least sure sentences are offered
+    unsure = ex_tagging.unsure_sentences(bundle, "ner", ["Peter visited Paris.", "EU rejects German call."], None)
+    assert unsure and all(len(p.words) == len(p.model) == p.probs.shape[0] for p in unsure)
+    for p in unsure:
+        low = sorted(p.chosen_p)
+        clear = low[0] < ex_tagging.UNSURE and (len(low) < 2 or low[1] - low[0] >= ex_tagging.GAP)
+        assert clear or len(unsure) <= ex_tagging.FALLBACK
+    exercise = ex_tagging.least_sure(unsure[0])
+    at = int(unsure[0].chosen_p.argmin())
+    assert exercise.check(exercise.options[at]).right and not exercise.check("nonsense").right

@@ -2,11 +2,13 @@
 what the box holds after the direction changes, and the interface language a browser gets."""
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from core.tasks.translate.task import MAX_SOURCE_TOKENS
 from core.text import sentences
 from webapp import translate as tr
+from webapp.exercises import translate as ex_translate
 from webapp.i18n import default_language
 
 
@@ -65,3 +67,53 @@ def test_switching_the_direction_swaps_the_text():
                                          ("en-US", "en"), ("en", "en"), ("ja-JP", "en"), ("", "en"), (None, "en")])
 def test_default_language(locale, lang):
     assert default_language(locale) == lang
+
+
+# ---------------------------------------------------------------- the exercises' answers (webapp.exercises.translate)
+
+
+def written_stub(attention, steps, candidates, source=("나", "는", "␣", "학")):
+    """The parts of a tr.Written the exercises read."""
+    return SimpleNamespace(attention=np.asarray(attention, dtype=float), steps=list(steps), source=list(source),
+                           candidates=candidates, text=" ".join(s for s in steps if s != "</s>"))
+
+
+def test_the_step_asked_about_has_one_clear_maximum_and_is_never_the_end():
+    attention = [[0.5, 0.48, 0.01, 0.01],  # a tie, nearly: not asked
+                 [0.1, 0.7, 0.1, 0.1],
+                 [0.9, 0.05, 0.05, 0.0]]  # </s>: not a word
+    assert ex_translate.clear_steps(np.asarray(attention), ["I", "am", "</s>"]) == [1]
+    written = written_stub(attention, ["I", "am", "</s>"], [[("I", 0.9)], [("am", 0.6)], [("</s>", 0.9)]])
+    for seed in range(5):
+        exercise = ex_translate.looked_at(written, seed, "translate_looked")
+        assert "(step 2)" in exercise.question and exercise.check("2: 는").right
+        assert not exercise.check("1: 나").right
+
+
+def test_without_attention_there_is_nothing_to_ask():
+    written = written_stub(np.zeros((2, 4)), ["I", "</s>"], [[("I", 0.9)], [("</s>", 0.9)]])
+    assert ex_translate.looked_at(written, 0, "k") is None
+
+
+def test_the_least_likely_word_counts_only_words_among_their_steps_top_five():
+    candidates = [[("I", 0.9)], [("was", 0.5), ("am", 0.3)], [("a", 0.2), ("the", 0.1)], [("</s>", 0.05)]]
+    written = written_stub(np.eye(4), ["I", "am", "cat", "</s>"], candidates)  # "cat" is not among its five
+    assert ex_translate.kept_probabilities(written) == {0: 0.9, 1: 0.3}
+    exercise = ex_translate.least_likely(written, 0, "translate_unlikely")
+    assert exercise.options == ["1: I", "2: am"] and exercise.check("2: am").right
+    assert "(**was** had 0.500)" in exercise.check("2: am").feedback  # not the step's first choice: the beam kept it
+
+
+def test_the_chat_winner_is_the_best_score_even_when_the_reply_was_drawn_at_a_temperature():
+    from core.tasks.translate.rerank import Candidate, Reranked
+    candidates = [Candidate("푹 쉬세요.", [], "retrieved", 0.8, "피곤해", logprob=-1.0, score=-0.2),
+                  Candidate("좋아요.", [], "greedy", 0.0, "", logprob=-0.5, score=-0.5),
+                  Candidate("영화 보세요.", [], "beam", 0.0, "", logprob=-0.9, score=-0.9)]
+    decoded = Reranked(tokens=[], logprob=0.0, finished=True, candidates=candidates, chosen=1)  # drawn: not the best
+    written = SimpleNamespace(decoded=decoded, text="좋아요.")
+    exercise = ex_translate.reply_winner(written, "피곤해", 0, "translate_chat_winner", weight=1.0, mmi=0.0)
+    right = next(o for o in exercise.options if o.endswith("푹 쉬세요."))
+    verdict = exercise.check(right)
+    assert verdict.right and "log p -1.000 + 1 × similarity 0.800 = **-0.200**" in verdict.feedback
+    assert "“좋아요.”" in verdict.feedback  # the reply this time, drawn by the scores
+    assert not exercise.check(next(o for o in exercise.options if o != right)).right
