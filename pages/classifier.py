@@ -288,7 +288,7 @@ def exercise_pool() -> list[str]:
 
 
 seed = st.number_input(t("ex.classifier.seed"), 0, 999, key="ex_clf_seed", bind="query-params",
-                       help=t("ex.classifier.seed.help"))
+                       persist_state="session", help=t("ex.classifier.seed.help"))
 pool = exercise_pool()
 candidates = [w for sentence in pool[1:] for w in sentence.split()]
 prepared = widgets.remembered("clf_ex_prepared", (model_key, tuple(pool), seed),

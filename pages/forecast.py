@@ -19,6 +19,8 @@ from webapp.nav import enter
 SERIES = (*fc.available(), "upload")
 MODELS = ("shipped", "train", "upload")
 BASELINES = ("naive", "seasonal_naive", "holt_winters", "sarima")
+BOUND = {"bind": "query-params", "persist_state": "session"}  # in a copied link (the key is the parameter), and
+# kept while the visitor is on other pages: for widgets whose values read the same in every language
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -190,10 +192,12 @@ except RNNLabError as e:
     st.error(t("fc.mismatch", error=e))
     st.stop()
 labels = [str(series.times[o]) for o in origins]
-urlstate.seed("origin", "fc_origin", labels[0], valid=lambda v: v in labels)
-if st.session_state.fc_origin not in labels:
+if "fc_origin" not in st.session_state and st.query_params.get("origin") in labels:  # a link from before
+    st.session_state.fc_origin = st.query_params["origin"]  # the slider was bound to the URL: ?origin=
+elif st.session_state.get("fc_origin", labels[0]) not in labels:  # another series or model: its first origin
     st.session_state.fc_origin = labels[0]
-origin_label = st.select_slider(t("fc.origin"), labels, key="fc_origin") if len(labels) > 1 else labels[0]
+origin_label = (st.select_slider(t("fc.origin"), labels, key="fc_origin", **BOUND) if len(labels) > 1 else
+                labels[0])
 origin = int(origins[labels.index(origin_label)])
 
 try:
@@ -305,8 +309,8 @@ def look_inside() -> str | None:
 
 def show_exercises():
     """The exercises about the origin the exercise number picks (its forecast computed as the slider's would be)."""
-    seed = st.number_input(t("ex.forecast.seed"), 0, 999, key="ex_fc_seed", bind="query-params",
-                           help=t("ex.forecast.seed.help"))
+    seed = st.number_input(t("ex.forecast.seed"), 0, 999, key="ex_fc_seed", help=t("ex.forecast.seed.help"),
+                           **BOUND)
     asked = fc_exercises.pick_origin(origins, seed)
     try:
         asked_view = shown_view if asked == origin else widgets.remembered(
@@ -320,6 +324,6 @@ def show_exercises():
 
 signal = look_inside()
 show_exercises()
-urlstate.publish({"series": name, "model": source, "origin": origin_label, "signal": signal,
+urlstate.publish({"series": name, "model": source, "origin": None, "signal": signal,
                   "h": st.session_state.get("fc_horizon") if source == "train" else None,
                   "baselines": None if chosen == drawn_first else ",".join(chosen) or NO_BASELINE})
