@@ -62,3 +62,34 @@ def test_the_validation_period_is_the_series_shown(freq, fmt, first, last):
     series = series_of(column, stamps, np.arange(28.0) + 1)
     assert fc.valid_period(series, 20) == (first, last, 8)
     assert fc.valid_period(series, 1000)[2] == 1  # past the end: the last step alone
+
+
+def monthly_series(n: int = 48):
+    months = pd.date_range("2000-01-01", periods=n, freq="MS")
+    frame = pd.DataFrame({"month": months.strftime("%Y-%m"), "sales": 100.0 + np.arange(n)})
+    return read_series(frame, "sales")
+
+
+def test_the_forecast_exercises_read_the_baseline_the_page_draws_and_name_the_step_it_repeats():
+    from core.tasks.forecast import baselines
+    from webapp.exercises import forecast as fx
+
+    series = monthly_series()
+    origin, h = 36, 6
+    drawn = baselines.seasonal_naive(series.values[:origin], h, series.season)  # what the page's chart draws
+    frame = pd.DataFrame({"time": series.times[origin - 3:origin + h],
+                          "seasonal_naive": np.concatenate([[np.nan] * 3, drawn])})
+    scores = pd.DataFrame({"method": ["model", "seasonal_naive"], "mae": [2.0, 3.0]})
+    view = fc.View(frame, series.times[origin], scores, "model")
+    for step in range(1, h + 1):
+        found = fx.baseline_step(view, series, origin, step, "seasonal_naive")
+        assert found.value == drawn[step - 1] == found.source_value  # a season (12 months) back
+        assert found.source_time == series.times[origin + step - 1 - 12]
+    assert fx.rival(view) == "seasonal_naive" and fx.mae_of(view, "model") == 2.0
+    assert [fx.pick_origin(np.array([10, 20, 30]), seed) for seed in range(4)] == [10, 20, 30, 10]
+    near = fx.number_near(1234.5, 0.5)
+    assert near("1,234.5") and near("1234.2") and near(" 1234,5 ") and not near("1,300") and near("x") is None
+    exercise = fx.value(view, series, origin, 2, "seasonal_naive", str)
+    assert exercise.check(f"{drawn[1]:.1f}").right and not exercise.check(f"{drawn[1] + 5:.1f}").right
+    beat = fx.beat(view, "seasonal_naive", h, str)
+    assert beat.check("Yes").right and not beat.check("No").right  # MAE 2 against 3: the network wins
