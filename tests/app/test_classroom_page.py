@@ -119,6 +119,7 @@ def test_three_students_answer_and_the_teacher_sees_three_answers():
                              ("Answers checked", "3")]
     assert spread(view) == [("8", 2, "right"), ("5", 1, "not right")]  # the spread of answers
     assert [h.value for h in view.subheader] == ["Exercise 1: What is 7 + 1?"]  # as the teacher's page named it
+    assert [c.value for c in view.code] == [student]  # the students' link again, to show the class
 
 
 def test_the_class_view_counts_each_exercise_of_an_all_exercises_class():

@@ -88,6 +88,7 @@ def test_three_students_answer_and_the_teacher_sees_them(app, browser, shots):
 
     view = visit(teacher_ctx, teacher_link)
     assert answered(view) == "0"
+    assert view.locator('[data-testid="stCode"]').first.inner_text().strip() == student_link  # shown again
     students = [browser.new_context(viewport={"width": 1200, "height": 900}) for _ in range(3)]
     for number, ctx in enumerate(students):
         page = visit(ctx, student_link)

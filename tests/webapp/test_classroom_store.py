@@ -110,13 +110,13 @@ def classes(db_url, clock):
 
 
 def open_one(classes, exercises=("hello_h1", "hello_next"), session="teacher1"):
-    return classes.open_class("hello", exercises, "seed=7&lang=en", session)
+    return classes.open_class("hello", exercises, "seed=7&lang=en", session, page_path="hello_rnn")
 
 
 def test_a_class_keeps_the_answers_of_its_students_for_its_teacher(classes):
     klass, token = open_one(classes)
     assert classes.live(klass.id) == klass and klass.query == "seed=7&lang=en"
-    assert klass.titles == klass.exercises  # no titles given: the keys name them
+    assert klass.titles == klass.exercises and klass.page_path == "hello_rnn"  # no titles given: the keys
     for student, answer, right in [("s1", "0.42", True), ("s2", "0.40", False), ("s3", "0.42", True)]:
         assert classes.record(klass.id, student, "hello", "hello_h1", "abc123", answer, right) == store.STORED
     h1, nxt = classes.tallies(klass.id, token)
@@ -236,7 +236,8 @@ def test_opening_classes_is_bounded(classes, monkeypatch):
         open_one(classes, session="teacher2")
     assert refused.value.reason == store.BUSY
     for bad in [dict(page="hello'; --"), dict(exercises=()), dict(exercises=("a,b",)), dict(query=None),
-                dict(titles=("x" * 91,)), dict(titles=("a\nb",)), dict(titles=("a", "b")), dict(titles=(3,))]:
+                dict(page_path="../x"), dict(page_path="a/b"), dict(titles=("x" * 91,)), dict(titles=("a\nb",)),
+                dict(titles=("a", "b")), dict(titles=(3,))]:
         with pytest.raises(ClassError) as refused:
             classes.open_class(**(dict(page="hello", exercises=("x",), query="", opened_by="t3") | bad))
         assert refused.value.reason == store.BAD

@@ -58,7 +58,7 @@ def teacher_panel(page: str, exercises) -> None:
         pick = st.selectbox(t("class.which"), options, key=f"class_{page}_exercise", format_func=labels.get)
         if st.button(t("class.start"), key=f"class_{page}_start", icon=":material/play_arrow:"):
             chosen = keys if pick == ALL else [pick]
-            _open(page, chosen, [labels[key] for key in chosen], one=None if pick == ALL else pick)
+            _open(page, chosen, [labels[key] for key in chosen])
         opened = st.session_state.get(f"class_{page}_opened")
         if opened and opened[2] > time.time():  # the links of the class started here, while it lasts
             _links(*opened)
@@ -78,14 +78,13 @@ def session_id() -> str:
     return st.session_state[SESSION]
 
 
-def page_url(path: str | None = None) -> str:
-    """The URL of this page (path None) or of the app's page `path` ('classroom'), without a query: from the
-    browser's address (st.context.url) when there is one, else relative ('classroom')."""
+def page_url(path: str) -> str:
+    """The URL of the app's page `path` ('classroom', 'hello_rnn'), without a query: beside this page's own
+    address in the browser (st.context.url) when there is one, else relative ('classroom')."""
     here = _url_path()
     address = (st.context.url or "").rstrip("/")
     base = address[: -len(here) - 1] if here and address.endswith("/" + here) else (address if not here else "")
-    target = here if path is None else path
-    return f"{base}/{target}" if base else target
+    return f"{base}/{path}" if base else path
 
 
 def _url_path() -> str:
@@ -104,11 +103,12 @@ def view_query() -> str:
     return urlencode(params)
 
 
-def student_link(klass, one: str | None) -> str:
-    """The students' link: this page, the class's settings, the class and (for one exercise) that one."""
+def student_link(klass) -> str:
+    """The students' link: the class's page with its settings, the class and, for one exercise, that one."""
+    one = klass.exercises[0] if len(klass.exercises) == 1 else None
     extra = {CLASS: klass.id, **({EXERCISE: one} if one else {})}
     query = "&".join(part for part in (klass.query, urlencode(extra)) if part)
-    return f"{page_url()}?{query}"
+    return f"{page_url(klass.page_path)}?{query}"
 
 
 def teacher_link(klass, token: str) -> str:
@@ -116,10 +116,10 @@ def teacher_link(klass, token: str) -> str:
     return f"{page_url(TEACHER_PAGE)}?{urlencode({CLASS: klass.id, TOKEN: token})}"
 
 
-def _open(page: str, keys: list[str], titles: list[str], one: str | None) -> None:
+def _open(page: str, keys: list[str], titles: list[str]) -> None:
     from . import store
     try:
-        klass, token = store.shared().open_class(page, keys, view_query(), session_id(), titles)
+        klass, token = store.shared().open_class(page, keys, view_query(), session_id(), titles, _url_path())
     except store.ClassError as refused:
         st.warning(t(f"class.not_opened.{refused.reason}", limit=_limit(refused.reason)), icon=":material/block:")
         return
@@ -127,7 +127,7 @@ def _open(page: str, keys: list[str], titles: list[str], one: str | None) -> Non
         log.exception("class store: a class could not be opened")
         st.warning(t("class.store_down"), icon=":material/cloud_off:")
         return
-    st.session_state[f"class_{page}_opened"] = (student_link(klass, one), teacher_link(klass, token), klass.expires)
+    st.session_state[f"class_{page}_opened"] = (student_link(klass), teacher_link(klass, token), klass.expires)
 
 
 def _links(student: str, teacher: str, expires: float) -> None:

@@ -46,6 +46,7 @@ classes = sa.Table(
     sa.Column("id", sa.String(8), primary_key=True),
     sa.Column("token_sha256", sa.String(64), nullable=False),
     sa.Column("page", sa.String(64), nullable=False),
+    sa.Column("page_path", sa.String(64), nullable=False),  # the page's path in the app's URLs ('hello_rnn')
     sa.Column("exercises", sa.String(MAX_EXERCISES * 65), nullable=False),  # keys, comma-separated
     sa.Column("titles", sa.String(MAX_EXERCISES * (MAX_TITLE_CHARS + 1)), nullable=False),  # one a line
     sa.Column("query", sa.String(MAX_QUERY_CHARS), nullable=False),  # the page's settings, as a URL query
@@ -72,6 +73,7 @@ class Class:
     """A live class: the page and exercises it is on, and the settings (a URL query) its students open."""
     id: str
     page: str
+    page_path: str  # where the students' link goes ('' when unknown: a link relative to the app)
     exercises: tuple[str, ...]
     titles: tuple[str, ...]  # as the teacher's page named them, in the teacher's language
     query: str
@@ -139,13 +141,15 @@ class ClassStore:
         self._purged = float("-inf")  # when ended classes were last deleted (by this store)
         _create_tables(self.engine)
 
-    def open_class(self, page: str, exercises, query: str, opened_by: str, titles=None) -> tuple[Class, str]:
+    def open_class(self, page: str, exercises, query: str, opened_by: str, titles=None,
+                   page_path: str = "") -> tuple[Class, str]:
         """A new class on `page` for `exercises` (keys; `titles`, one per key, name them on the teacher's
-        view), its students opening `query`: (the class, the teacher's token). The token is given only here;
-        the store keeps its hash. Raises ClassError."""
+        view), its students opening `page_path` with `query`: (the class, the teacher's token). The token is
+        given only here; the store keeps its hash. Raises ClassError."""
         exercises = tuple(exercises)
         titles = tuple(exercises if titles is None else titles)
         if not (valid_name(page) and valid_name(opened_by) and 0 < len(exercises) <= MAX_EXERCISES
+                and (page_path == "" or valid_name(page_path))
                 and all(valid_name(key) for key in exercises) and isinstance(query, str)
                 and len(titles) == len(exercises) and all(_valid_title(title) for title in titles)):
             raise ClassError(BAD)
@@ -161,7 +165,8 @@ class ClassStore:
                 classes.c.opened_by == opened_by, classes.c.created > now - 3600)
             if db.scalar(recent) >= CLASSES_PER_HOUR:
                 raise ClassError(TOO_MANY)
-            row = dict(id=class_id, token_sha256=token_hash(token), page=page, exercises=",".join(exercises),
+            row = dict(id=class_id, token_sha256=token_hash(token), page=page, page_path=page_path,
+                       exercises=",".join(exercises),
                        titles="\n".join(titles), query=query, opened_by=opened_by, created=now,
                        expires=now + CLASS_HOURS * 3600)
             db.execute(classes.insert().values(**row))
@@ -289,8 +294,8 @@ def _create_tables(engine: sa.Engine) -> None:
 
 
 def _class(row) -> Class:
-    return Class(row["id"], row["page"], tuple(row["exercises"].split(",")), tuple(row["titles"].split("\n")),
-                 row["query"], row["created"], row["expires"])
+    return Class(row["id"], row["page"], row["page_path"], tuple(row["exercises"].split(",")),
+                 tuple(row["titles"].split("\n")), row["query"], row["created"], row["expires"])
 
 
 def _tally(exercise: str, title: str, rows) -> Tally:

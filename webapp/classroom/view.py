@@ -7,7 +7,7 @@ import streamlit as st
 
 from ..charts import CATEGORIES
 from ..i18n import t
-from . import CLASS, TOKEN, store
+from . import CLASS, TOKEN, store, student_link
 
 BAR_PX = 30  # the height of one answer's bar: the plot's own (fit-x), the axes and legend come on top of it
 REFRESH_SECONDS = 3  # how often the counts are read again while the view is open
@@ -33,6 +33,8 @@ def show() -> None:
         return
     minutes = max(0, round((klass.expires - time.time()) / 60))
     st.caption(t("class.about", page=klass.page, n=len(klass.exercises), hours=minutes // 60, minutes=minutes % 60))
+    st.markdown(t("class.student_link"))
+    st.code(student_link(klass), language=None)  # to show the class again (on the projector, say)
     if not _ended_now(class_id, token):
         _live(class_id, token)
 
