@@ -44,7 +44,7 @@ def question(at, number: int) -> str:
 
 
 def cold(bundle, prime: str, seed: int) -> str:
-    return "".join(sample(bundle.model, bundle.vocab, prime, 80, 0.01, None, torch.Generator().manual_seed(seed)))
+    return "".join(sample(bundle.model, bundle.vocab, prime, 80, 1e-6, None, torch.Generator().manual_seed(seed)))
 
 
 def test_temperature_near_zero_is_checked_by_sampling_the_model(bundle):

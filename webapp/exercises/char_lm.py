@@ -15,7 +15,8 @@ from ..i18n import t
 from ..lm import sample_stream
 from .base import Exercise, Verdict, choice_check, parse_number
 
-NEAR_ZERO = 0.01  # the "temperature → 0" the first exercise samples at
+NEAR_ZERO = 1e-6  # the "temperature → 0" the first exercise samples at: at 0.001 the shipped model's two
+# most likely characters after "\nThe s" (logits 0.0004 apart) still came out either way
 COLD_LENGTH = 80  # characters of each cold sample
 TEMPERATURE_OPTIONS = ("same", "varied", "random")
 TOP_UNITS = 5  # a unit among this many best of the context is right
@@ -136,7 +137,7 @@ def temperature_exercise(prime: str, seed: int, cold: ColdSamples) -> Exercise:
               greedy_too=t("ex.char_lm.temp.is_greedy" if cold.is_greedy else "ex.char_lm.temp.not_greedy"),
               loop=t("ex.char_lm.temp.loop", piece=quoted(repeated)) if repeated else "")
     start = quoted(prime) if prime else t("ex.char_lm.temp.no_prime")
-    question = t("ex.char_lm.temp.question", prime=start, a=cold.seeds[0], b=cold.seeds[1], t=NEAR_ZERO)
+    question = t("ex.char_lm.temp.question", prime=start, a=cold.seeds[0], b=cold.seeds[1], t=f"{NEAR_ZERO:.6f}")
     check = choice_check(expected, t("ex.char_lm.temp.right") + " " + shown, t("ex.char_lm.temp.wrong") + " " + shown)
     return Exercise("lm_temperature", question, check, t("ex.char_lm.temp.solution", expected=expected) + " " + shown,
                     options=options)

@@ -10,8 +10,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The same text with both seeds: the most likely character every time (greedy), often going round in a loop",
         "두 시드 모두 같은 글: 매번 가장 가능성 높은 문자(greedy), 흔히 같은 말을 되풀이함"),
     "ex.char_lm.temp.option.varied": (
-        "Two different texts, wilder than at temperature 1",
-        "서로 다른 두 글, 온도 1일 때보다 더 자유분방함"),
+        "Two different texts: the seed still picks the characters, as at temperature 1",
+        "서로 다른 두 글: 온도 1일 때처럼 시드가 여전히 문자를 고름"),
     "ex.char_lm.temp.option.random": (
         "Random characters: every character becomes equally likely",
         "무작위 문자: 모든 문자의 확률이 같아짐"),
@@ -21,8 +21,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "방금 샘플링한 결과: 시드 {a}는 {first}, 시드 {b}는 {second}를 썼습니다. {same} 매번 가장 가능성 높은 문자를 "
         "고르면 {greedy}가 나옵니다. {greedy_too}{loop}"),
     "ex.char_lm.temp.same": ("the same text.", "같은 글입니다."),
-    "ex.char_lm.temp.differ": ("they differ (two characters were almost equally likely somewhere).",
-                               "서로 다릅니다(어딘가에서 두 문자의 확률이 거의 같았습니다)."),
+    "ex.char_lm.temp.differ": ("they differ: somewhere two characters were exactly as likely.",
+                               "서로 다릅니다. 어딘가에서 두 문자의 확률이 정확히 같았습니다."),
     "ex.char_lm.temp.is_greedy": ("the samples are that greedy text.", "두 샘플이 바로 그 greedy 글입니다."),
     "ex.char_lm.temp.not_greedy": ("the samples are not quite that text.", "두 샘플이 그 글과 조금 다릅니다."),
     "ex.char_lm.temp.loop": (" It ends going round {piece}.", " 끝에서 {piece}를 되풀이합니다."),
