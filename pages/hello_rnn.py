@@ -137,9 +137,8 @@ T = len(snap.inputs)
 left, right = st.columns([3, 2])
 with left:
     st.markdown("**" + t("hello.loss", steps=net.steps, loss=f"{snap.loss:.4f}") + "**")
-    st.altair_chart(charts.loss_curve(net.losses, names=(t("chart.train"), t("chart.valid")),
-                                      y_title=t("hello.loss_axis"), x_title=t("chart.step")),
-                    width="stretch")
+    st.vega_lite_chart(hello.loss_spec(net.losses, name=t("chart.train"), y_title=t("hello.loss_axis"),
+                                       x_title=t("chart.step")), width="stretch")
 with right:
     table = pd.DataFrame({
         t("hello.col.input"): snap.inputs, t("hello.col.target"): snap.targets,
@@ -221,8 +220,8 @@ st.latex(r"\delta_{" + str(k + 1) + r"} \odot (1 - h_{" + str(k + 1) + r"}^2) = 
          + charts.tex_vector(back.local[k], 3))
 st.caption(t("hello.back.caption", target=charts.show_token(snap.targets[k])))
 bar_col, text_col = st.columns([2, 3])
-bar_col.altair_chart(charts.bars(back.norms, [f"t={i + 1}" for i in range(T)], title=t("hello.back.norms"),
-                                 y_title="‖δ_t‖", highlight=k), width="stretch")
+bar_col.vega_lite_chart(hello.bars_spec(back.norms, [f"t={i + 1}" for i in range(T)], title=t("hello.back.norms"),
+                                        y_title="‖δ_t‖", highlight=k), width="stretch")
 text_col.markdown(t("hello.back.norms.text", T=T))
 own = np.linalg.norm(back.from_output, axis=1)  # what the chart shows, split: each step's own error ...
 future = np.linalg.norm(back.from_future, axis=1)  # ... and the part from the later steps (0 at the last)

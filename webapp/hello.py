@@ -1,10 +1,10 @@
 """Hello RNN's building blocks: the training a link carries (its steps and learning rates, replayed on the
-network it names) and the page's grids of numbers as Vega-Lite specs built directly.
+network it names) and the page's charts as Vega-Lite specs built directly.
 
-Why specs by hand: after a Train click every grid on the page has new numbers (the four layers, the four
-gradients, the four weights, the update's three), and building each as an Altair chart cost 50-70 ms of
-schema work, most of the click's second. `grid_spec` writes the very spec `charts.heatmap` and
-`charts.matrix` make (the tests compare them) in about a millisecond, its data inline in the layers, where
+Why specs by hand: after a Train click every chart on the page has new numbers (the loss curve, the four
+layers, ‖δ_t‖, the four gradients, the four weights, the update's three), and building each as an Altair
+chart cost 50-70 ms of schema work (more on a busy server), most of the click's second. `grid_spec`, `bars_spec` and `loss_spec` write the
+very specs `charts.heatmap`, `charts.matrix`, `charts.bars` and `charts.loss_curve` make (the tests compare them) in about a millisecond, its data inline in the layers, where
 Streamlit passes it on as it is (a spec's top-level data it converts to Arrow through pandas, 7 ms a chart).
 """
 import re
@@ -135,3 +135,40 @@ def matrix_spec(values: np.ndarray, row_labels: Sequence[str], col_labels: Seque
     """A weight matrix (R, C), as charts.matrix draws it: 44 px a column, its numbers in the cells."""
     return grid_spec(values, [charts.show_token(c) for c in col_labels], list(row_labels), title=title,
                      tooltip_names=("column", "row"), step_width=44)
+
+
+def bars_spec(values: Sequence[float], labels: Sequence[str], *, title: str, y_title: str, highlight: int) -> dict:
+    """One bar a label with its value on top, bar `highlight` outlined: charts.bars(...) as a spec."""
+    rows = [{"x": i, "value": float(v), "label": str(label)} for i, (v, label) in enumerate(zip(values, labels))]
+    x = {"axis": {"labelAngle": 0, "labelExpr": charts._label_expr(labels), "labelOverlap": False, "title": None},
+         "field": "x", "type": "ordinal"}
+    y = {"field": "value", "title": y_title, "type": "quantitative"}
+    data = {"values": rows}  # in the layers (see the module's docstring)
+    bar = {"data": data, "mark": {"type": "bar", "color": "#1f77b4"}, "encoding": {
+        "stroke": {"condition": {"test": f"datum.x == {int(highlight)}", "value": charts.HIGHLIGHT}, "value": None},
+        "strokeWidth": {"value": 3}, "x": x, "y": y,
+        "tooltip": [{"field": "label", "type": "nominal"}, {"field": "value", "format": ".4f", "type": "quantitative"}]}}
+    text = {"data": data, "mark": {"type": "text", "dy": -6, "fontSize": 10}, "encoding": {
+        "text": {"field": "value", "format": ".2f", "type": "quantitative"}, "x": x, "y": y}}
+    return {"layer": [bar, text], "height": 160, "title": title}
+
+
+def loss_spec(losses: Sequence[tuple[int, float]], *, name: str, y_title: str, x_title: str) -> dict:
+    """The training loss against the step, one line: charts.loss_curve(losses, names=(name, ...)) as a spec,
+    on a log axis once the loss spans more than a factor of 3."""
+    rows = [{"step": int(step), "loss": float(loss), "series": name} for step, loss in losses if np.isfinite(loss)]
+    low, high = (min(r["loss"] for r in rows), max(r["loss"] for r in rows)) if rows else (1.0, 1.0)
+    log = low > 0 and high / low > 3
+    y = {"axis": {"format": ".2~f" if log else ".2f", "tickCount": 6}, "field": "loss", "title": y_title,
+         "type": "quantitative",
+         "scale": {"domain": [0.95 * low, 1.05 * high], "nice": False, "type": "log"} if log else {"zero": False}}
+    return {"data": {"values": rows}, "mark": {"type": "line", "point": {"size": 20}},
+            "autosize": {"contains": "padding", "type": "fit-x"}, "height": charts.LOSS_HEIGHT, "title": "",
+            "encoding": {
+                "color": {"field": "series", "legend": {"orient": "top", "title": None}, "type": "nominal",
+                          "scale": {"domain": [name], "range": [charts.CATEGORIES[0]]}},
+                "tooltip": [{"field": "series", "type": "nominal"}, {"field": "step", "type": "quantitative"},
+                            {"field": "loss", "format": ".4f", "type": "quantitative"}],
+                "x": {"axis": {"format": "d", "tickMinStep": 1}, "field": "step", "title": x_title,
+                      "type": "quantitative"},
+                "y": y}}

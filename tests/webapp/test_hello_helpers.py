@@ -38,6 +38,18 @@ def test_a_layer_spec_is_the_charts_modules_annotated_heatmap(scale, domain):
     assert spec == inlined(chart.to_dict())
 
 
+def test_the_error_bars_and_the_loss_curve_are_the_charts_modules():
+    bars = getattr(charts.bars, "builder", charts.bars)
+    want = inlined(bars([1.0, 0.5, 0.25], ["t=1", "t=2", "t=3"], title="δ", y_title="‖δ_t‖", highlight=1).to_dict())
+    assert hello.bars_spec([1.0, 0.5, 0.25], ["t=1", "t=2", "t=3"], title="δ", y_title="‖δ_t‖", highlight=1) == want
+    loss_curve = getattr(charts.loss_curve, "builder", charts.loss_curve)
+    for losses in ([(0, 1.4), (1, 1.2), (2, 0.3)], [(0, 1.4), (1, 1.2)]):  # a log axis, and a linear one
+        chart = loss_curve(losses, names=("train", "validation"), y_title="loss", x_title="step").to_dict()
+        chart.pop("config"), chart.pop("$schema")
+        chart["data"] = {"values": chart.pop("datasets")[chart["data"]["name"]]}
+        assert hello.loss_spec(losses, name="train", y_title="loss", x_title="step") == chart
+
+
 def test_the_training_a_link_carries_reads_back_and_refuses_what_it_cannot_replay():
     assert hello.recipe_text([(20, 0.1), (40, 0.3)]) == "20@0.1,40@0.3"
     assert hello.parse_recipe("20@0.1,40@0.3") == [(20, 0.1), (40, 0.3)] and hello.parse_recipe("") == []
