@@ -23,7 +23,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex.captioning.where.wrong": (
         "For **{word}** the {region} region gets a mean weight of {mean} a cell, rank {rank} of 9. Move the word "
         "slider to word {number} and read the 49 weights beside the lit photo.",
-        "**{word}**에서 {region} 구역의 칸당 평균 가중치는 {mean}로 9개 중 {rank}위입니다. 단어 슬라이더를 "
+        "**{word}**에서 {region} 구역의 칸당 평균 가중치는 {mean}, 9개 중 {rank}위입니다. 단어 슬라이더를 "
         "{number}번째 단어로 옮기고 밝혀진 사진 옆의 49개 가중치를 읽어 보세요."),
     "ex.captioning.where.solution": (
         "**{best}**: a mean weight of {mean} a cell for **{word}**. The most attended cell is row {row}, column "
@@ -39,11 +39,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "캡션은 *{caption}*입니다. 디코더가 가장 덜 확신한 단어, 즉 쓸 때 확률이 가장 낮았던 단어는?"),
     "ex.captioning.unsure.right": (
         "The decoder gave **{word}** a probability of {p} when it wrote it: the lowest in this caption.",
-        "디코더는 **{word}**를 쓸 때 확률 {p}를 주었습니다. 이 캡션에서 가장 낮습니다."),
+        "디코더가 **{word}**에 준 확률은 {p}입니다. 이 캡션에서 가장 낮습니다."),
     "ex.captioning.unsure.wrong": (
         "The decoder gave **{word}** {p}; another word got less. Move the word slider through the caption and "
         "read the outlined bar of the five most probable words.",
-        "디코더는 **{word}**에 {p}를 주었습니다. 더 낮은 단어가 있습니다. 단어 슬라이더를 캡션을 따라 움직이며 "
+        "디코더가 **{word}**에 준 확률은 {p}입니다. 더 낮은 단어가 있습니다. 단어 슬라이더를 캡션을 따라 움직이며 "
         "가장 확률 높은 다섯 단어 중 테두리가 있는 막대를 읽어 보세요."),
     "ex.captioning.unsure.solution": (
         "**{word}** ({p}). Every word's probability when it was written: {table}.",

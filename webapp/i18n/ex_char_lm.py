@@ -18,14 +18,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex.char_lm.temp.samples": (
         "Sampled just now: seed {a} wrote {first}, seed {b} wrote {second}; {same} Always taking the most likely "
         "character writes {greedy}: {greedy_too}{loop}",
-        "방금 샘플링한 결과: 시드 {a}는 {first}, 시드 {b}는 {second}를 썼습니다. {same} 매번 가장 가능성 높은 문자를 "
-        "고르면 {greedy}가 나옵니다. {greedy_too}{loop}"),
+        "방금 샘플링한 결과: 시드 {a}의 글은 {first}, 시드 {b}의 글은 {second}입니다. {same} 매번 가장 가능성 높은 "
+        "문자를 고르면 나오는 글: {greedy}. {greedy_too}{loop}"),
     "ex.char_lm.temp.same": ("the same text.", "같은 글입니다."),
     "ex.char_lm.temp.differ": ("they differ: somewhere two characters were exactly as likely.",
                                "서로 다릅니다. 어딘가에서 두 문자의 확률이 정확히 같았습니다."),
     "ex.char_lm.temp.is_greedy": ("the samples are that greedy text.", "두 샘플이 바로 그 greedy 글입니다."),
     "ex.char_lm.temp.not_greedy": ("the samples are not quite that text.", "두 샘플이 그 글과 조금 다릅니다."),
-    "ex.char_lm.temp.loop": (" It ends going round {piece}.", " 끝에서 {piece}를 되풀이합니다."),
+    "ex.char_lm.temp.loop": (" It ends going round {piece}.", " 끝에서는 {piece} 부분이 되풀이됩니다."),
     "ex.char_lm.temp.right": (
         "Dividing the scores by a temperature near 0 makes the largest one win every time: the seed no longer "
         "matters.",
@@ -54,7 +54,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex.char_lm.unit.wrong": (
         "Unit {unit} averages {inside} {context} and {outside} elsewhere: by that difference it ranks {rank} of "
         "{H}. Pick such a stretch in the neuron finder: its bars list the units that stand out there.",
-        "유닛 {unit}의 평균은 {context}에서 {inside}, 다른 곳에서 {outside}로, 그 차이로 {H}개 중 {rank}위입니다. "
+        "유닛 {unit}의 평균은 {context}에서 {inside}, 다른 곳에서 {outside}이며, 그 차이로 {H}개 중 {rank}위입니다. "
         "뉴런 찾기에서 그런 구간을 고르면 막대가 거기서 두드러지는 유닛을 보여 줍니다."),
     "ex.char_lm.unit.solution": (
         "Unit **{best}**: it averages {inside} {context} and {outside} elsewhere ({state}, layer {layer}). "
@@ -67,13 +67,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "likely next?",
         "들여다본 글은 {position}번째 문자까지 {prefix}입니다. 모델이 다음에 올 문자로 가장 가능성 높다고 보는 것은?"),
     "ex.char_lm.next.right": (
-        "The model's softmax gives {got} {p}, its highest after character {position}.",
-        "모델의 소프트맥스는 {position}번째 문자 다음에 {got}에 {p}를 주며, 이것이 가장 높습니다."),
+        "The model's softmax gives {got} a probability of {p}, its highest after character {position}.",
+        "{position}번째 문자 다음에 모델의 소프트맥스가 가장 높은 확률을 준 문자는 {got}입니다(확률 {p})."),
     "ex.char_lm.next.wrong": (
-        "The model gives {got} {p}; another character gets more. Find position {position} in the top-5 chart "
-        "under the heatmap.",
-        "모델은 {got}에 {p}를 줍니다. 더 높은 문자가 있습니다. 히트맵 아래 상위 5개 그래프에서 {position}번째 위치를 "
-        "찾아보세요."),
+        "The model gives {got} a probability of {p}; another character gets more. Find position {position} in the "
+        "top-5 chart under the heatmap.",
+        "모델이 {got}에 준 확률은 {p}입니다. 더 높은 문자가 있습니다. 히트맵 아래 상위 5개 그래프에서 {position}번째 "
+        "위치를 찾아보세요."),
     "ex.char_lm.next.solution": (
         "**{best}** ({p}). After character {position} the model's top five: {table}.",
         "**{best}** ({p}). {position}번째 문자 다음 모델의 상위 5개: {table}."),
