@@ -288,10 +288,22 @@ urlstate.publish({"view": view, "text": (text if view == "text" else None), "sta
 
 # ---------------------------------------------------------------- 4. exercises (from this model, sample and text)
 def cold():
-    """The prime sampled near temperature 0 with this seed and the next (None: the prime cannot be sampled)."""
+    """The prime sampled near temperature 0 with this seed and the next (None: the prime cannot be sampled).
+    Each text once: a shipped model's per server, your own per session (Again samples one more, not three)."""
+    held = st.session_state.setdefault("lm_ex_cold", {})
+
+    def once(what: tuple, compute):
+        if (model_key, *what) not in held:
+            if len(held) > 16:
+                held.clear()
+            held[(model_key, *what)] = loading.once_per_server(model_key, what, compute)
+        return held[(model_key, *what)]
+
     try:
-        return widgets.remembered("lm_ex_cold", (model_key, prime, seed), lambda: loading.once_per_server(
-            model_key, ("ex_cold", prime, seed), lambda: lm_exercises.cold_samples(bundle, prime, seed)))
+        return lm_exercises.cold_samples(
+            bundle, prime, seed,
+            sample=lambda s: once(("ex_cold", prime, s), lambda: lm_exercises.cold_sample(bundle, prime, s)),
+            greedy=lambda: once(("ex_greedy", prime), lambda: lm_exercises.greedy_text(bundle, prime)))
     except RNNLabError:
         return None
 

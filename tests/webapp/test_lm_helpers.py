@@ -219,6 +219,10 @@ def test_cold_samples_use_two_seeds_and_the_greedy_text_none(bundle):
     assert cold.same == (cold.samples[0] == cold.samples[1])
     with pytest.raises(DataError):
         cold_samples(bundle, "héllo", 5)
+    asked = []  # samples kept elsewhere (the page's): asked for by seed, the greedy text once
+    kept = cold_samples(bundle, "hello", 5, sample=lambda s: asked.append(s) or cold.samples[s - 5],
+                        greedy=lambda: cold.greedy)
+    assert asked == [5, 6] and kept == cold
 
 
 def test_the_run_book_finds_a_training_by_its_token_and_forgets_the_oldest():

@@ -4,6 +4,7 @@ the text (quotes, a speaker's name, words), and the most likely next character s
 
 The numbers come from plain functions (testable without Streamlit); `exercises` turns them into questions."""
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,13 +42,24 @@ class ColdSamples:
         return all(s == self.greedy for s in self.samples)
 
 
-def cold_samples(bundle: Bundle, prime: str, seed: int, length: int = COLD_LENGTH) -> ColdSamples:
-    """Sample `length` characters after `prime` at NEAR_ZERO with seeds `seed` and `seed + 1`, and greedily
-    (top-k 1). DataError for a prime with characters the model never saw."""
+def cold_sample(bundle: Bundle, prime: str, seed: int, length: int = COLD_LENGTH) -> str:
+    """`length` characters after `prime` at NEAR_ZERO with `seed` (DataError: characters the model never saw)."""
+    return "".join(sample_stream(bundle, prime, length, NEAR_ZERO, 0, seed))
+
+
+def greedy_text(bundle: Bundle, prime: str, length: int = COLD_LENGTH) -> str:
+    """`length` characters after `prime`, the most likely one every time (top-k 1: no seed matters)."""
+    return "".join(sample_stream(bundle, prime, length, 1.0, 1, 0))
+
+
+def cold_samples(bundle: Bundle, prime: str, seed: int, sample: Callable[[int], str] | None = None,
+                 greedy: Callable[[], str] | None = None) -> ColdSamples:
+    """Sample after `prime` near temperature 0 with seeds `seed` and `seed + 1`, and greedily. `sample(seed)`
+    and `greedy()`: the same computed elsewhere (kept by the page, so that the next seed samples once)."""
     seeds = (seed, (seed + 1) % 2**31)
-    samples = tuple("".join(sample_stream(bundle, prime, length, NEAR_ZERO, 0, s)) for s in seeds)
-    greedy = "".join(sample_stream(bundle, prime, length, 1.0, 1, seed))
-    return ColdSamples(seeds, samples, greedy)
+    sample = sample or (lambda s: cold_sample(bundle, prime, s))
+    greedy = greedy or (lambda: greedy_text(bundle, prime))
+    return ColdSamples(seeds, (sample(seeds[0]), sample(seeds[1])), greedy())
 
 
 def loop(text: str, shortest: int = 1) -> str | None:
