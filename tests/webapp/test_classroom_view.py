@@ -23,3 +23,21 @@ def test_the_plot_grows_with_the_answers_and_keeps_its_height_for_the_bars():
     one, five = (view.spread_chart(tally([(str(i), 1, i == 0) for i in range(n)])).to_dict() for n in (1, 5))
     assert five["height"] == 5 * one["height"] >= 5 * 24
     assert one["autosize"]["type"] == "fit-x"  # the axes and the legend come on top of the bars' height
+
+
+def test_every_class_string_the_code_asks_for_is_there_in_both_languages():
+    import re
+    from pathlib import Path
+
+    from webapp.classroom import store
+    from webapp.i18n import STRINGS
+    from webapp.i18n import classroom as strings
+    code = "".join(p.read_text() for p in Path(view.__file__).parent.glob("*.py"))
+    asked = set(re.findall(r't\("(class\.[a-z_.]+)"', code))
+    asked |= {f"class.refused.{why}" for why in (store.FOREIGN, store.TOO_LONG, store.TOO_FAST, store.FULL, store.BAD)}
+    asked |= {f"class.not_opened.{why}" for why in (store.BUSY, store.TOO_MANY, store.TOO_LONG_QUERY, store.BAD)}
+    assert len(asked) > 30 and asked <= STRINGS.keys(), sorted(asked - STRINGS.keys())
+    assert strings.STRINGS.keys() <= asked | {"class.verdict_right", "class.verdict_wrong"}  # none left unused
+    for key in asked:
+        english, korean = STRINGS[key]
+        assert english.strip() and re.search("[가-힣]", korean), key
