@@ -42,7 +42,8 @@ def question(at, key: str) -> str:
 def sentence_of(text: str) -> list[str]:
     """The words of the sentence in bold in a question."""
     after_number = re.sub(r"^\*\*\d+\.\*\* ", "", text)
-    return re.findall(r"\*\*(.+?)\*\*", after_number)[0].split(" ")
+    sentence = re.findall(r"\*\*(.+?)\*\*", after_number)[0]
+    return re.sub(r"\\(.)", r"\1", sentence).split(" ")  # as typed: markdown's escapes undone
 
 
 def dev_gold(task: str, words: list[str]) -> list[str]:
@@ -84,7 +85,7 @@ def test_tagging_a_gold_sentence_by_hand_is_checked_against_the_treebank_and_the
     check(at, "tagging_tag", " ".join(wrong))
     [warning] = at.warning
     assert f"0 of {len(words)} tags are the annotators'" in warning.value
-    assert all(f"**{w}**" in warning.value for w in words)  # every word differs, and says why
+    assert all(f"“{ex_tagging.plain(w)}”" in warning.value for w in words)  # every word differs, and says why
     assert "(other: foreign words, typos)" in warning.value  # what the tag stands for
     check(at, "tagging_tag", " ".join(gold[:-1]))
     assert f"{len(words) - 1} tags for {len(words)} words" in at.warning[0].value
@@ -99,14 +100,14 @@ def test_the_least_sure_word_is_the_models_lowest_tag_probability(taggers):
     words = sentence_of(question(at, "tagging_unsure"))
     _, chosen = model_tags(taggers["pos_en"], words)
     options = at.radio(key="ex_tagging_pos_en_unsure_answer").options
-    assert options == [f"{i + 1}: {w}" for i, w in enumerate(words)]
+    assert options == [f"{i + 1}: {ex_tagging.plain(w)}" for i, w in enumerate(words)]
     sure = int(np.argmax(chosen))
     check(at, "tagging_unsure", options[sure])
     assert f"p = {chosen[sure]:.3f}" in at.warning[0].value
     check(at, "tagging_unsure", options[int(np.argmin(chosen))])
     assert f"p = {chosen.min():.3f}, the lowest" in at.success[0].value
     at.toggle(key="ex_tagging_pos_en_unsure_show").set_value(True).run()
-    assert any(f"**{words[int(np.argmin(chosen))]}** ({chosen.min():.3f})" in i.value for i in at.info)
+    assert any(f"“{ex_tagging.plain(words[int(np.argmin(chosen))])}” ({chosen.min():.3f})" in i.value for i in at.info)
 
 
 def test_another_seed_gives_other_sentences_and_a_link_keeps_the_seed():
@@ -145,13 +146,20 @@ def test_korean_exercises_are_checked_in_korean(taggers, monkeypatch):
     assert at.success[0].value.startswith("맞았습니다.") and "사람이 붙인 정답과 같습니다" in at.success[0].value
     unsure = sentence_of(question(at, "tagging_unsure"))
     _, chosen = model_tags(taggers["pos_ko"], unsure)
-    check(at, "tagging_unsure", f"{int(np.argmax(chosen)) + 1}: {unsure[int(np.argmax(chosen))]}", "pos_ko")
+    check(at, "tagging_unsure", ex_tagging.option(int(np.argmax(chosen)), unsure[int(np.argmax(chosen))]), "pos_ko")
     assert at.warning[0].value.startswith("아쉽네요.")
 
 
 def test_answers_are_parsed_as_the_tagger_spells_its_tags():
     assert ex_tagging.parse_tags(" noun, Verb  punct ", ["NOUN", "VERB", "PUNCT"]) == (["NOUN", "VERB", "PUNCT"], [])
     assert ex_tagging.parse_tags("b-per O zz", ["O", "B-PER"]) == (["B-PER", "O", "zz"], ["zz"])
+
+
+
+def test_words_are_shown_as_they_are_in_markdown():
+    """A treebank sentence with $ signs or asterisks is not read as maths or emphasis."""
+    assert ex_tagging.plain("$ 5 or $ 6 *now*") == "\\$ 5 or \\$ 6 \\*now\\*"
+    assert ex_tagging.plain("Antigua was awesome .") == "Antigua was awesome ."
 
 
 # ---------------------------------------------------------------- the shareable view (issue 25)

@@ -76,7 +76,7 @@ def test_where_the_decoder_looked_is_the_attention_rows_maximum(models, directio
     clean(at)
     written = written_by(models[direction], direction)
     step, right, options = looked_answer(at, written)
-    assert f"**{show_token(written.steps[step - 1])}**" in question(at, 1)
+    assert f"“{show_token(written.steps[step - 1])}”" in question(at, 1)
     wrong = next(o for o in options if o != right)
     answer(at, "translate_looked", wrong)
     assert "another token got more" in warning(at) and f"row {step}" in warning(at)

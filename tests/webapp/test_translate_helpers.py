@@ -101,7 +101,7 @@ def test_the_least_likely_word_counts_only_words_among_their_steps_top_five():
     assert ex_translate.kept_probabilities(written) == {0: 0.9, 1: 0.3}
     exercise = ex_translate.least_likely(written, 0, "translate_unlikely")
     assert exercise.options == ["1: I", "2: am"] and exercise.check("2: am").right
-    assert "(**was** had 0.500)" in exercise.check("2: am").feedback  # not the step's first choice: the beam kept it
+    assert "(“was” had 0.500)" in exercise.check("2: am").feedback  # not the step's first choice: the beam kept it
 
 
 def test_the_chat_winner_is_the_best_score_even_when_the_reply_was_drawn_at_a_temperature():

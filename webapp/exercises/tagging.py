@@ -127,6 +127,12 @@ def pick(candidates: Sequence[Practice], seed: int) -> Practice:
     return candidates[random.Random(f"unsure:{seed}").randrange(len(candidates))]
 
 
+def plain(text: str) -> str:
+    """`text` shown as it is in markdown: the characters markdown (or Streamlit's $ for maths) would read
+    escaped. For words and sentences put into the exercises' texts."""
+    return re.sub(r"([\\`*_\[\]<>~|$#])", r"\\\1", str(text))
+
+
 # ---------------------------------------------------------------- 1. tag it yourself
 
 
@@ -153,7 +159,7 @@ def differences(p: Practice, tags: list[str], explain: Callable[[str], str], key
     lines = []
     for i, (word, yours, ref) in enumerate(zip(p.words, tags, reference)):
         if yours != ref:
-            lines.append(t(key, word=word, yours=_named(yours, explain), model=_named(p.model[i], explain),
+            lines.append(t(key, word=plain(word), yours=_named(yours, explain), model=_named(p.model[i], explain),
                            gold=_named(ref, explain), p_yours=f"{p.p(i, yours):.3f}",
                            p_model=f"{p.p(i, p.model[i]):.3f}", p_gold=f"{p.p(i, ref):.3f}"))
     return "\n".join(f"- {line}" for line in lines)
@@ -189,11 +195,11 @@ def check_tags(p: Practice, explain: Callable[[str], str]) -> Callable[[object],
 
 def tag_yourself(p: Practice, explain: Callable[[str], str], key: str = "tagging_tag") -> Exercise:
     """Exercise 1: one tag per word, typed."""
-    sentence = " ".join(p.words)
+    sentence = plain(" ".join(p.words))
     source = t("ex.tagging.tag.from.gold", data=p.origin) if p.gold else t("ex.tagging.tag.from.example")
     question = t("ex.tagging.tag.question", n=len(p.words), sentence=sentence, source=source,
                  tags=", ".join(f"`{tag}`" for tag in p.labels))
-    probs = ", ".join(f"{w} {tag} {q:.3f}" for w, tag, q in zip(p.words, p.model, p.chosen_p))
+    probs = ", ".join(f"{plain(w)} {tag} {q:.3f}" for w, tag, q in zip(p.words, p.model, p.chosen_p))
     solution = (t("ex.tagging.tag.solution.gold", gold=" ".join(p.gold), model=" ".join(p.model), probs=probs) if p.gold
                 else t("ex.tagging.tag.solution.model", model=" ".join(p.model), probs=probs))
     return Exercise(key, question, check_tags(p, explain), solution)
@@ -204,7 +210,7 @@ def tag_yourself(p: Practice, explain: Callable[[str], str], key: str = "tagging
 
 def option(i: int, word: str) -> str:
     """A word as a choice: its place first, so that repeated words ("I can can a can") stay apart."""
-    return f"{i + 1}: {word}"
+    return f"{i + 1}: {plain(word)}"
 
 
 def least_sure(p: Practice, key: str = "tagging_unsure") -> Exercise:
@@ -215,7 +221,7 @@ def least_sure(p: Practice, key: str = "tagging_unsure") -> Exercise:
     at = int(np.argmin(chosen))
     ranked = np.sort(p.probs[at])[::-1]  # (K,) most probable first
     second = p.labels[int(np.argsort(-p.probs[at], kind="stable")[1])] if len(p.labels) > 1 else p.model[at]
-    right = t("ex.tagging.unsure.right", word=p.words[at], tag=p.model[at], p=f"{chosen[at]:.3f}", second=second,
+    right = t("ex.tagging.unsure.right", word=plain(p.words[at]), tag=p.model[at], p=f"{chosen[at]:.3f}", second=second,
               p2=f"{ranked[1] if len(ranked) > 1 else 0:.3f}")
 
     def check(answer) -> Verdict:
@@ -224,11 +230,12 @@ def least_sure(p: Practice, key: str = "tagging_unsure") -> Exercise:
         if answer not in options:
             return Verdict(False, t("ex.tagging.unsure.pick"))
         i = options.index(answer)
-        return Verdict(False, t("ex.tagging.unsure.wrong", word=p.words[i], tag=p.model[i], p=f"{chosen[i]:.3f}"))
+        return Verdict(False, t("ex.tagging.unsure.wrong", word=plain(p.words[i]), tag=p.model[i],
+                                p=f"{chosen[i]:.3f}"))
 
-    rows = ", ".join(f"{w} `{tag}` {q:.3f}" for w, tag, q in zip(p.words, p.model, chosen))
-    question = t("ex.tagging.unsure.question", sentence=" ".join(p.words))
-    solution = t("ex.tagging.unsure.solution", rows=rows, word=p.words[at], p=f"{chosen[at]:.3f}")
+    rows = ", ".join(f"{plain(w)} `{tag}` {q:.3f}" for w, tag, q in zip(p.words, p.model, chosen))
+    question = t("ex.tagging.unsure.question", sentence=plain(" ".join(p.words)))
+    solution = t("ex.tagging.unsure.solution", rows=rows, word=plain(p.words[at]), p=f"{chosen[at]:.3f}")
     return Exercise(key, question, check, solution, options=options)
 
 

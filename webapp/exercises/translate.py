@@ -12,6 +12,7 @@ from ..charts import show_token
 from ..chat import chosen
 from ..i18n import t
 from .base import Exercise, Verdict
+from .tagging import plain
 
 EOS = "</s>"
 MAX_OPTIONS = 8  # source tokens offered (the most attended ones, in source order)
@@ -20,9 +21,14 @@ SHOWN_WORDS = 4  # written words offered in "least likely"
 SHOWN_CANDIDATES = 4  # reranked candidates offered
 
 
+def shown(token: str) -> str:
+    """A token as the page shows it (a space as ␣), safe in markdown."""
+    return plain(show_token(token))
+
+
 def option(i: int, token: str) -> str:
     """A token as a choice, its place first (a character-level source repeats its tokens)."""
-    return f"{i + 1}: {show_token(token)}"
+    return f"{i + 1}: {shown(token)}"
 
 
 def _choice(options: list[str], right: int, right_text: str, wrong_text: Callable[[int], str]) -> Callable:
@@ -58,22 +64,22 @@ def looked_at(written, seed: int, key: str) -> Exercise | None:
     k = random.Random(f"{key}:{seed}").choice(steps)
     row = attention[k]  # (S,)
     top = int(row.argmax())
-    shown = sorted(np.argsort(-row, kind="stable")[:MAX_OPTIONS].tolist())  # the most attended, in source order
-    options = [option(i, written.source[i]) for i in shown]
+    offered = sorted(np.argsort(-row, kind="stable")[:MAX_OPTIONS].tolist())  # the most attended, in source order
+    options = [option(i, written.source[i]) for i in offered]
     ranked = np.argsort(-row, kind="stable")
     runner = int(ranked[1]) if len(row) > 1 else top
-    word = show_token(written.steps[k])
-    right = t("ex.translate.looked.right", step=k + 1, word=word, token=show_token(written.source[top]),
-              w=f"{row[top]:.3f}", second=show_token(written.source[runner]), w2=f"{row[runner]:.3f}")
+    word = shown(written.steps[k])
+    right = t("ex.translate.looked.right", step=k + 1, word=word, token=shown(written.source[top]),
+              w=f"{row[top]:.3f}", second=shown(written.source[runner]), w2=f"{row[runner]:.3f}")
 
     def wrong(i: int) -> str:
-        s = shown[i]
-        return t("ex.translate.looked.wrong", step=k + 1, token=show_token(written.source[s]), w=f"{row[s]:.3f}")
+        s = offered[i]
+        return t("ex.translate.looked.wrong", step=k + 1, token=shown(written.source[s]), w=f"{row[s]:.3f}")
 
-    weights = ", ".join(f"{show_token(written.source[i])} {row[i]:.3f}" for i in ranked[:MAX_OPTIONS])
+    weights = ", ".join(f"{shown(written.source[i])} {row[i]:.3f}" for i in ranked[:MAX_OPTIONS])
     question = t("ex.translate.looked.question", word=word, step=k + 1)
-    solution = t("ex.translate.looked.solution", step=k + 1, weights=weights, token=show_token(written.source[top]))
-    return Exercise(key, question, _choice(options, shown.index(top), right, wrong), solution, options=options)
+    solution = t("ex.translate.looked.solution", step=k + 1, weights=weights, token=shown(written.source[top]))
+    return Exercise(key, question, _choice(options, offered.index(top), right, wrong), solution, options=options)
 
 
 # ---------------------------------------------------------------- 2. the least likely word
@@ -101,17 +107,17 @@ def least_likely(written, seed: int, key: str) -> Exercise | None:
     options = [option(k, written.steps[k]) for k in steps]
     top, p_top = written.candidates[low][0]
     how = (t("ex.translate.unlikely.top") if top == written.steps[low] else
-           t("ex.translate.unlikely.not_top", top=show_token(top), p_top=f"{p_top:.3f}"))
-    right = t("ex.translate.unlikely.right", step=low + 1, word=show_token(written.steps[low]), p=f"{kept[low]:.3f}",
+           t("ex.translate.unlikely.not_top", top=shown(top), p_top=f"{p_top:.3f}"))
+    right = t("ex.translate.unlikely.right", step=low + 1, word=shown(written.steps[low]), p=f"{kept[low]:.3f}",
               how=how)
 
     def wrong(i: int) -> str:
         k = steps[i]
-        return t("ex.translate.unlikely.wrong", step=k + 1, word=show_token(written.steps[k]), p=f"{kept[k]:.3f}")
+        return t("ex.translate.unlikely.wrong", step=k + 1, word=shown(written.steps[k]), p=f"{kept[k]:.3f}")
 
-    rows = ", ".join(f"{k + 1}: {show_token(written.steps[k])} {kept[k]:.3f}" for k in steps)
-    question = t("ex.translate.unlikely.question", output=written.text)
-    solution = t("ex.translate.unlikely.solution", rows=rows, word=show_token(written.steps[low]))
+    rows = ", ".join(f"{k + 1}: {shown(written.steps[k])} {kept[k]:.3f}" for k in steps)
+    question = t("ex.translate.unlikely.question", output=plain(written.text))
+    solution = t("ex.translate.unlikely.solution", rows=rows, word=shown(written.steps[low]))
     return Exercise(key, question, _choice(options, steps.index(low), right, wrong), solution, options=options)
 
 
@@ -129,20 +135,21 @@ def reply_winner(written, question_asked: str, seed: int, key: str, weight: floa
         return None
     best = {text: max((c for c in candidates if c.text == text), key=lambda c: c.score) for text in texts}
     others = random.Random(f"{key}:{seed}").sample(texts[1:], min(SHOWN_CANDIDATES - 1, len(texts) - 1))
-    shown = sorted([texts[0], *others], key=lambda text: random.Random(f"{key}:{seed}:{text}").random())
-    options = [f"{i + 1}: {text}" for i, text in enumerate(shown)]
+    offered = sorted([texts[0], *others], key=lambda text: random.Random(f"{key}:{seed}:{text}").random())
+    options = [f"{i + 1}: {plain(text)}" for i, text in enumerate(offered)]
 
     def sum_of(text: str) -> str:
         c = best[text]
         prior = t("ex.translate.winner.prior", mmi=f"{mmi:g}", prior=f"{c.prior:.3f}") if mmi else ""
-        return t("ex.translate.winner.sum", reply=text, logprob=f"{c.logprob:.3f}", prior=prior, weight=f"{weight:g}",
-                 similarity=f"{c.similarity:.3f}", score=f"{c.score:.3f}", origin=t(f"tr.chat.origin.{c.origin}"))
+        return t("ex.translate.winner.sum", reply=plain(text), logprob=f"{c.logprob:.3f}", prior=prior,
+                 weight=f"{weight:g}", similarity=f"{c.similarity:.3f}", score=f"{c.score:.3f}",
+                 origin=t(f"tr.chat.origin.{c.origin}"))
 
-    right = t("ex.translate.winner.right", sum=sum_of(texts[0]), reply=written.text)
-    question = t("ex.translate.winner.question", asked=question_asked)
-    solution = "\n".join(f"- {sum_of(text)}" for text in sorted(shown, key=lambda x: -best[x].score))
-    wrong = lambda i: t("ex.translate.winner.wrong", sum=sum_of(shown[i]))  # noqa: E731
-    return Exercise(key, question, _choice(options, shown.index(texts[0]), right, wrong), solution, options=options)
+    right = t("ex.translate.winner.right", sum=sum_of(texts[0]), reply=plain(written.text))
+    question = t("ex.translate.winner.question", asked=plain(question_asked))
+    solution = "\n".join(f"- {sum_of(text)}" for text in sorted(offered, key=lambda x: -best[x].score))
+    wrong = lambda i: t("ex.translate.winner.wrong", sum=sum_of(offered[i]))  # noqa: E731
+    return Exercise(key, question, _choice(options, offered.index(texts[0]), right, wrong), solution, options=options)
 
 
 def exercises(written, seed: int, mode: str, asked: str = "", weight: float = 0.0, mmi: float = 0.0) -> list[Exercise]:

@@ -38,17 +38,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{model} of {n} tags are the model's. Where you differ:",
         "{n}개 중 {model}개가 모델의 태그와 같습니다. 다른 곳:"),
     "ex.tagging.tag.diff.gold": (
-        "**{word}**: you said {yours}, the annotators {gold}; the model said {model} (p = {p_model}) and gave "
+        "“{word}”: you said {yours}, the annotators {gold}; the model said {model} (p = {p_model}) and gave "
         "yours p = {p_yours}.",
-        "**{word}**: 내 답은 {yours}, 정답은 {gold}. 모델은 {model}(확률 {p_model})이라 했고 내 답에는 {p_yours}를 "
+        "“{word}”: 내 답은 {yours}, 정답은 {gold}. 모델은 {model}(확률 {p_model})이라 했고 내 답에는 {p_yours}를 "
         "주었습니다."),
     "ex.tagging.tag.diff.model": (
-        "**{word}**: you said {yours}, the model {model} with p = {p_model}; it gave yours p = {p_yours}.",
-        "**{word}**: 내 답은 {yours}, 모델은 {model}(확률 {p_model}). 모델은 내 답에 {p_yours}를 주었습니다."),
+        "“{word}”: you said {yours}, the model {model} with p = {p_model}; it gave yours p = {p_yours}.",
+        "“{word}”: 내 답은 {yours}, 모델은 {model}(확률 {p_model}). 모델은 내 답에 {p_yours}를 주었습니다."),
     "ex.tagging.tag.diff.slip": (
-        "the model slips on **{word}**: it said {model} (p = {p_model}) where the annotators say {gold} "
+        "the model slips on “{word}”: it said {model} (p = {p_model}) where the annotators say {gold} "
         "(p = {p_gold}).",
-        "모델은 **{word}**에서 틀립니다. 정답은 {gold}(확률 {p_gold})인데 {model}(확률 {p_model})이라고 했습니다."),
+        "모델은 “{word}”에서 틀립니다. 정답은 {gold}(확률 {p_gold})인데 {model}(확률 {p_model})이라고 했습니다."),
     "ex.tagging.tag.solution.gold": (
         "The annotators' tags: `{gold}`. The model's: `{model}`. Each word, the model's tag and its probability: "
         "{probs}.",
@@ -58,22 +58,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "모델의 태그: `{model}`. 단어별 태그와 모델이 준 확률: {probs}."),
     # 2. the least sure word
     "ex.tagging.unsure.question": (
-        "In **{sentence}**, which word is the model least sure about: the one whose chosen tag got the lowest "
-        "probability? Paste the sentence into the text box above to see its tag probabilities.",
-        "**{sentence}**에서 모델이 가장 덜 확신하는 단어는 무엇일까요? 고른 태그의 확률이 가장 낮은 단어입니다. "
-        "문장을 위의 입력 칸에 붙여 넣으면 태그 확률이 보입니다."),
+        "Which word of this sentence is the model least sure about: the one whose chosen tag got the lowest "
+        "probability?\n\n**{sentence}**\n\nPaste the sentence into the text box above to see its tag probabilities.",
+        "이 문장에서 모델이 가장 덜 확신하는 단어는 무엇일까요? 고른 태그의 확률이 가장 낮은 단어입니다.\n\n"
+        "**{sentence}**\n\n문장을 위의 입력 칸에 붙여 넣으면 태그 확률이 보입니다."),
     "ex.tagging.unsure.right": (
-        "The model tagged **{word}** `{tag}` with p = {p}, the lowest of the sentence; the runner-up tag `{second}` "
+        "The model tagged “{word}” `{tag}` with p = {p}, the lowest of the sentence; the runner-up tag `{second}` "
         "got {p2}. The closer the two, the nearer the model was to the other tag.",
-        "모델은 **{word}**에 `{tag}`를 확률 {p}로 붙였고, 이 문장에서 가장 낮습니다. 2위 태그 `{second}`는 {p2}입니다. "
+        "모델은 “{word}”에 `{tag}`를 확률 {p}로 붙였고, 이 문장에서 가장 낮습니다. 2위 태그 `{second}`는 {p2}입니다. "
         "두 확률이 가까울수록 모델이 다른 태그를 고를 뻔했다는 뜻입니다."),
     "ex.tagging.unsure.wrong": (
-        "The model tagged **{word}** `{tag}` with p = {p}; another word's tag got less. Read the tag probabilities "
+        "The model tagged “{word}” `{tag}` with p = {p}; another word's tag got less. Read the tag probabilities "
         "of the sentence on the page.",
-        "모델은 **{word}**에 `{tag}`를 확률 {p}로 붙였습니다. 이보다 낮은 단어가 있습니다. 페이지에서 이 문장의 태그 "
+        "모델은 “{word}”에 `{tag}`를 확률 {p}로 붙였습니다. 이보다 낮은 단어가 있습니다. 페이지에서 이 문장의 태그 "
         "확률을 보세요."),
     "ex.tagging.unsure.pick": ("Pick one of the sentence's words.", "문장의 단어 중 하나를 고르세요."),
     "ex.tagging.unsure.solution": (
-        "Each word, the model's tag and its probability: {rows}. The lowest: **{word}** ({p}).",
-        "단어별 모델의 태그와 확률: {rows}. 가장 낮은 단어: **{word}** ({p})."),
+        "Each word, the model's tag and its probability: {rows}. The lowest: “{word}” ({p}).",
+        "단어별 모델의 태그와 확률: {rows}. 가장 낮은 단어: “{word}” ({p})."),
 }

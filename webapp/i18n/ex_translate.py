@@ -9,21 +9,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ex.translate.pick": ("Pick one of the choices.", "보기 중 하나를 고르세요."),
     # 1. where the decoder looked
     "ex.translate.looked.question": (
-        "When the decoder writes **{word}** (step {step}), which source token does it look at most?",
-        "디코더가 **{word}**(단계 {step})를 쓸 때 가장 많이 보는 입력 토큰은 무엇일까요?"),
+        "When the decoder writes “{word}” (step {step}), which source token does it look at most?",
+        "디코더가 “{word}”(단계 {step})를 쓸 때 가장 많이 보는 입력 토큰은 무엇일까요?"),
     "ex.translate.looked.right": (
-        "Row {step} of the attention map peaks at **{token}** with weight {w}; the runner-up, **{second}**, gets "
-        "{w2}. The weights of a row add up to 1: this is what the decoder read of the source to write **{word}**.",
-        "어텐션 맵의 {step}번째 행은 **{token}**에서 가장 크고(가중치 {w}), 2위 **{second}**는 {w2}입니다. 한 행의 "
-        "가중치를 모두 더하면 1입니다. 디코더가 **{word}**를 쓰려고 입력에서 읽은 것이 바로 이것입니다."),
+        "Row {step} of the attention map peaks at “{token}” with weight {w}; the runner-up, “{second}”, gets "
+        "{w2}. The weights of a row add up to 1: this is what the decoder read of the source to write “{word}”.",
+        "어텐션 맵의 {step}번째 행은 “{token}”에서 가장 크고(가중치 {w}), 2위 “{second}”는 {w2}입니다. 한 행의 "
+        "가중치를 모두 더하면 1입니다. 디코더가 “{word}”를 쓰려고 입력에서 읽은 것이 바로 이것입니다."),
     "ex.translate.looked.wrong": (
-        "At step {step} the decoder gave **{token}** weight {w}; another token got more. Read row {step} of the "
+        "At step {step} the decoder gave “{token}” weight {w}; another token got more. Read row {step} of the "
         "attention map, or move the step slider to {step} and read the bars of where it looked.",
-        "단계 {step}에서 디코더는 **{token}**에 가중치 {w}를 주었습니다. 더 큰 토큰이 있습니다. 어텐션 맵의 "
+        "단계 {step}에서 디코더는 “{token}”에 가중치 {w}를 주었습니다. 더 큰 토큰이 있습니다. 어텐션 맵의 "
         "{step}번째 행을 보거나, 단계 슬라이더를 {step}에 놓고 어디를 보았는지 막대를 읽어 보세요."),
     "ex.translate.looked.solution": (
-        "Row {step}'s largest weights: {weights}. The most: **{token}**.",
-        "{step}번째 행의 큰 가중치: {weights}. 가장 큰 것: **{token}**."),
+        "Row {step}'s largest weights: {weights}. The most: “{token}”.",
+        "{step}번째 행의 큰 가중치: {weights}. 가장 큰 것: “{token}”."),
     # 2. the least likely word
     "ex.translate.unlikely.question": (
         "The model wrote “{output}”. Of these words, which did the decoder find least likely when it wrote it "
@@ -31,24 +31,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "모델이 “{output}”라고 썼습니다. 이 단어들 중 디코더가 쓸 때 가장 낮은 확률을 준 단어는 무엇일까요(그 단계의 "
         "상위 5개 후보 중 확률)?"),
     "ex.translate.unlikely.right": (
-        "At step {step} **{word}** had p = {p}, the lowest of these. {how}",
-        "단계 {step}에서 **{word}**의 확률은 {p}로 이 중 가장 낮습니다. {how}"),
+        "At step {step} “{word}” had p = {p}, the lowest of these. {how}",
+        "단계 {step}에서 “{word}”의 확률은 {p}로 이 중 가장 낮습니다. {how}"),
     "ex.translate.unlikely.top": (
         "It was still the decoder's first choice at that step: the step was uncertain, the others were surer.",
         "그래도 그 단계에서는 1위 후보였습니다. 그 단계가 불확실했고, 다른 단계는 더 확신했습니다."),
     "ex.translate.unlikely.not_top": (
-        "It was not even the step's first choice (**{top}** had {p_top}): the beam kept it because the whole "
+        "It was not even the step's first choice (“{top}” had {p_top}): the beam kept it because the whole "
         "sentence it led to scored better.",
-        "그 단계의 1위 후보도 아니었습니다(**{top}**가 {p_top}). 빔 탐색은 그 단어로 이어지는 문장 전체의 점수가 더 "
+        "그 단계의 1위 후보도 아니었습니다(“{top}”가 {p_top}). 빔 탐색은 그 단어로 이어지는 문장 전체의 점수가 더 "
         "높아서 이 단어를 남겼습니다."),
     "ex.translate.unlikely.wrong": (
-        "At step {step} **{word}** had p = {p}; one of the others had less. Move the step slider to each word and "
+        "At step {step} “{word}” had p = {p}; one of the others had less. Move the step slider to each word and "
         "read its bar among the top five.",
-        "단계 {step}에서 **{word}**의 확률은 {p}입니다. 이보다 낮은 단어가 있습니다. 단계 슬라이더로 각 단어로 가서 상위 5개 "
+        "단계 {step}에서 “{word}”의 확률은 {p}입니다. 이보다 낮은 단어가 있습니다. 단계 슬라이더로 각 단어로 가서 상위 5개 "
         "후보 막대를 읽어 보세요."),
     "ex.translate.unlikely.solution": (
-        "Each word's step and the probability the decoder gave it: {rows}. The lowest: **{word}**.",
-        "단어별 단계와 디코더가 준 확률: {rows}. 가장 낮은 단어: **{word}**."),
+        "Each word's step and the probability the decoder gave it: {rows}. The lowest: “{word}”.",
+        "단어별 단계와 디코더가 준 확률: {rows}. 가장 낮은 단어: “{word}”."),
     # 3. the chatbot's reranking
     "ex.translate.winner.question": (
         "For “{asked}” the chatbot scored its candidate replies. Of these, which has the highest score, the reply "
