@@ -36,6 +36,13 @@ def baselines_of(raw: str) -> list[str]:
     return [] if raw == NO_BASELINE else [b for b in raw.split(",") if b in BASELINES]
 
 
+def form_params() -> dict:
+    """The training form's horizon and context, in a link while the form is shown."""
+    train = st.session_state.get("fc_model") == "train"
+    return {"h": st.session_state.get("fc_horizon") if train else None,
+            "ctx": st.session_state.get("fc_context") if train else None}
+
+
 def method_name(m: str) -> str:
     return t(f"fc.method.{m}")
 
@@ -131,7 +138,7 @@ elif source == "train":
                                                        default=64, key="fc_hidden")
         urlstate.seed("h", "fc_horizon", default_h, int, lambda v: 1 <= v <= 500)
         model["horizon"] = c[2].number_input(t("fc.horizon"), 1, 500, key="fc_horizon")
-        st.session_state.setdefault("fc_context", DEFAULT_CONTEXT[series.frequency])
+        urlstate.seed("ctx", "fc_context", DEFAULT_CONTEXT[series.frequency], int, lambda v: 1 <= v <= 2000)
         model["context"] = c[3].number_input(t("fc.context"), 1, 2000, key="fc_context")
     seconds = widgets.capped_select_slider(c[4], t("fc.seconds"), (5, 10, 20, 30, 60, 120, 300), cap=limits.max_seconds,
                                            default=20, key="fc_seconds")
@@ -181,7 +188,7 @@ st.caption(t("fc.valid.caption", start=valid_time))
 
 if bundle is None:
     st.info(t("fc.no_model"))
-    urlstate.publish({"series": name, "model": source})
+    urlstate.publish({"series": name, "model": source, **form_params()})
     st.stop()
 
 # ---------------------------------------------------------------- 3. the forecast
@@ -325,5 +332,5 @@ def show_exercises():
 signal = look_inside()
 show_exercises()
 urlstate.publish({"series": name, "model": source, "origin": None, "signal": signal,
-                  "h": st.session_state.get("fc_horizon") if source == "train" else None,
+                  **form_params(),
                   "baselines": None if chosen == drawn_first else ",".join(chosen) or NO_BASELINE})

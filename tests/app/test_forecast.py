@@ -222,9 +222,13 @@ def test_a_training_goes_on_while_the_visitor_is_away_and_a_second_click_starts_
     at = open_app(PAGE, series="upload")
     at.file_uploader(key="fc_file").upload("sales.csv", monthly_csv(), "text/csv").run()
     at.select_slider(key="fc_hidden").set_value(8).run()
+    at.number_input(key="fc_horizon").set_value(9).run()
+    at.number_input(key="fc_context").set_value(30).run()
+    assert at.query_params["h"] == "9" and at.query_params["ctx"] == "30"  # a link opens the form as it was
     at.button(key="fc_start").click().run()
     clean(at)
     run = at.session_state["fc_run"]
+    assert (run.bundle.cfg.horizon, run.bundle.cfg.context) == (9, 30)
     assert at.button(key="fc_start").disabled  # one run at a time; a click sent before the page redrew:
     at.session_state["fc_start_asked"] = True
     at.run()
@@ -234,6 +238,7 @@ def test_a_training_goes_on_while_the_visitor_is_away_and_a_second_click_starts_
     at.switch_page(PAGE).run()
     clean(at)
     assert at.selectbox(key="fc_series").value == "upload" and at.radio(key="fc_model").value == "train"
+    assert at.number_input(key="fc_context").value == 30 and at.number_input(key="fc_horizon").value == 9
     assert any("sales.csv" in c.value and "still in use" in c.value for c in at.caption)
     assert at.session_state["fc_run"] is run
     assert {"q10", "q90"} <= set().union(*chart_columns(at))  # the model trained while away forecasts
