@@ -64,7 +64,7 @@ c1, c2, c3 = st.columns([2, 2, 3])
 task_name = c1.radio(t("mem.task"), TASKS, key="mem_task", format_func=lambda k: t(f"mem.task.{k}"), **BOUND)
 delay = c2.slider(t("mem.delay"), *DELAYS, value=50, key="mem_delay", help=t("mem.delay.help"), **BOUND)
 cells = c3.multiselect(t("mem.cells"), CELLS, default=list(CELLS), key="mem_cells", format_func=str.upper, **BOUND)
-c4, c5, c6, c7, c8 = st.columns([3, 2, 2, 1.5, 1.5])
+c4, c5, c6, c7, c8 = st.columns([3, 2, 2, 2, 1.2])
 radius = c4.select_slider(t("mem.scale"), RADII, value=None, key="mem_scale", help=t("mem.scale.help"),
                           format_func=lambda r: t("mem.scale.torch") if r is None else f"{r:g}", **BOUND)
 # (value: the bound widget's default, which stays out of the URL; the capped slider offers the cap itself)
