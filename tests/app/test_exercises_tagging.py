@@ -86,7 +86,8 @@ def test_tagging_a_gold_sentence_by_hand_is_checked_against_the_treebank_and_the
     [warning] = at.warning
     assert f"0 of {len(words)} tags are the annotators'" in warning.value
     assert all(f"“{ex_tagging.plain(w)}”" in warning.value for w in words)  # every word differs, and says why
-    assert "(other: foreign words, typos)" in warning.value  # what the tag stands for
+    assert "`X` other: foreign words, typos" in warning.value  # what the tags stand for, once each
+    assert warning.value.count("other: foreign words, typos") == 1
     check(at, "tagging_tag", " ".join(gold[:-1]))
     assert f"{len(words) - 1} tags for {len(words)} words" in at.warning[0].value
     check(at, "tagging_tag", " ".join(tag.lower() for tag in gold))  # case does not matter

@@ -144,25 +144,28 @@ def parse_tags(answer, labels: Sequence[str]) -> tuple[list[str], list[str]]:
     return [by_upper.get(w.upper(), w) for w in typed], [w for w in typed if w.upper() not in by_upper]
 
 
-def _named(tag: str, explain: Callable[[str], str]) -> str:
-    """A tag with what it stands for, when that is known: 'VERB (verb: run, eat)'."""
-    meaning = explain(tag)
-    return f"`{tag}` ({meaning})" if meaning else f"`{tag}`"
+def meanings(tags: Sequence[str], explain: Callable[[str], str]) -> str:
+    """What each of these tags stands for, once each, where that is known: '`VERB` verb: run, eat; ...'."""
+    known = [(tag, explain(tag)) for tag in dict.fromkeys(tags)]
+    return "; ".join(f"`{tag}` {meaning}" for tag, meaning in known if meaning)
 
 
 def differences(p: Practice, tags: list[str], explain: Callable[[str], str], key: str | None = None) -> str:
     """Markdown lines, one per word where `tags` differ from the reference (gold, else the model's): what
-    each side said and the probabilities the model gave. `key`: the string of a line (default: the
-    visitor's answer against gold, or against the model)."""
+    each side said and the probabilities the model gave; then what those tags mean. `key`: the string of a
+    line (default: the visitor's answer against gold, or against the model)."""
     reference = p.gold or p.model
     key = key or ("ex.tagging.tag.diff.gold" if p.gold else "ex.tagging.tag.diff.model")
-    lines = []
+    lines, named = [], []
     for i, (word, yours, ref) in enumerate(zip(p.words, tags, reference)):
         if yours != ref:
-            lines.append(t(key, word=plain(word), yours=_named(yours, explain), model=_named(p.model[i], explain),
-                           gold=_named(ref, explain), p_yours=f"{p.p(i, yours):.3f}",
-                           p_model=f"{p.p(i, p.model[i]):.3f}", p_gold=f"{p.p(i, ref):.3f}"))
-    return "\n".join(f"- {line}" for line in lines)
+            lines.append(t(key, word=plain(word), yours=f"`{yours}`", model=f"`{p.model[i]}`", gold=f"`{ref}`",
+                           p_yours=f"{p.p(i, yours):.3f}", p_model=f"{p.p(i, p.model[i]):.3f}",
+                           p_gold=f"{p.p(i, ref):.3f}"))
+            named += [yours, ref, p.model[i]]
+    told = meanings(named, explain)
+    listed = "\n".join(f"- {line}" for line in lines)
+    return listed + ("\n\n" + t("ex.tagging.tag.meanings", meanings=told) if told else "")
 
 
 def check_tags(p: Practice, explain: Callable[[str], str]) -> Callable[[object], Verdict]:

@@ -49,6 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the model slips on “{word}”: it said {model} (p = {p_model}) where the annotators say {gold} "
         "(p = {p_gold}).",
         "모델은 “{word}”에서 틀립니다. 정답은 {gold}(확률 {p_gold})인데 {model}(확률 {p_model})이라고 했습니다."),
+    "ex.tagging.tag.meanings": ("What these tags stand for: {meanings}.", "태그의 뜻: {meanings}."),
     "ex.tagging.tag.solution.gold": (
         "The annotators' tags: `{gold}`. The model's: `{model}`. Each word, the model's tag and its probability: "
         "{probs}.",
