@@ -254,4 +254,4 @@ draw_matrices([weight_chart(now, which, t("hello.update.now", name=which)),
                weight_chart(now - lr * grad, which, t("hello.update.after", name=which))])
 st.caption(t("hello.update.text", lr=f"{lr:g}"))
 
-show_exercises("hello", hello_exercises.build(snap, back, seed, lr))
+show_exercises("hello", hello_exercises.build(snap, back, seed, lr, net.steps))

@@ -135,4 +135,5 @@ else:
                  command=table.get("command", "")))
 
 finished = run.trainer if run is not None and run.snapshot().finished else None
-show_exercises("memory", memory_exercises.build(delay, cells, seconds, at_init, finished, seed))
+chart = t("ex.memory.chart", hidden=hidden, seed=seed, radius=t("mem.scale.torch") if radius is None else f"{radius:g}")
+show_exercises("memory", memory_exercises.build(delay, cells, seconds, at_init, finished, seed, chart))

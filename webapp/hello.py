@@ -3,9 +3,11 @@ network it names) and the page's charts as Vega-Lite specs built directly.
 
 Why specs by hand: after a Train click every chart on the page has new numbers (the loss curve, the four
 layers, ‖δ_t‖, the four gradients, the four weights, the update's three), and building each as an Altair
-chart cost 50-70 ms of schema work (more on a busy server), most of the click's second. `grid_spec`, `bars_spec` and `loss_spec` write the
-very specs `charts.heatmap`, `charts.matrix`, `charts.bars` and `charts.loss_curve` make (the tests compare them) in about a millisecond, its data inline in the layers, where
-Streamlit passes it on as it is (a spec's top-level data it converts to Arrow through pandas, 7 ms a chart).
+chart cost 50-70 ms of schema work (more on a busy server), most of the click's second. `grid_spec`,
+`bars_spec` and `loss_spec` write the very specs `charts.heatmap`, `charts.matrix`, `charts.bars` and
+`charts.loss_curve` make (the tests compare them) in about a millisecond, the data inline in the layers,
+where Streamlit passes it on as it is (a spec's top-level data it converts to Arrow through pandas, 7 ms a
+chart; the loss curve, one view, keeps it there).
 """
 import re
 from collections.abc import Sequence
@@ -147,7 +149,8 @@ def bars_spec(values: Sequence[float], labels: Sequence[str], *, title: str, y_t
     bar = {"data": data, "mark": {"type": "bar", "color": "#1f77b4"}, "encoding": {
         "stroke": {"condition": {"test": f"datum.x == {int(highlight)}", "value": charts.HIGHLIGHT}, "value": None},
         "strokeWidth": {"value": 3}, "x": x, "y": y,
-        "tooltip": [{"field": "label", "type": "nominal"}, {"field": "value", "format": ".4f", "type": "quantitative"}]}}
+        "tooltip": [{"field": "label", "type": "nominal"},
+                    {"field": "value", "format": ".4f", "type": "quantitative"}]}}
     text = {"data": data, "mark": {"type": "text", "dy": -6, "fontSize": 10}, "encoding": {
         "text": {"field": "value", "format": ".2f", "type": "quantitative"}, "x": x, "y": y}}
     return {"layer": [bar, text], "height": 160, "title": title}

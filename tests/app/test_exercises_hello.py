@@ -59,12 +59,17 @@ def test_the_predicted_letter_and_the_weight_that_changes_most():
     at = open_app(PAGE)
     at.button(key="hello_train").click().run()  # the exercises follow the network as it is now
     snap = at.session_state["hello_net"].snapshot()
-    step = int(re.search(r"At t = (\d+)", question(at, "hello_predict"))[1]) - 1
+    step = int(re.search(r"at t = (\d+)", question(at, "hello_predict"))[1]) - 1
     predicted = show_token(snap.predicted[step])
     wrong = next(show_token(c) for c in snap.vocab if show_token(c) != predicted)
     success, warnings = check(at, "hello_predict", wrong)
     assert not success and any("largest probability" in w for w in warnings)
     assert check(at, "hello_predict", predicted)[0]
+    at.button(key="hello_train").click().run()  # the network has moved on: so has the question, and the verdict
+    assert "After 40 training steps" in question(at, "hello_predict")
+    assert not any("softmax(y_" in s for s in texts(at.success))
+    at.button(key="hello_reset").click().run()
+    snap = at.session_state["hello_net"].snapshot()
 
     grad = backward(snap).grads["W_hy"]  # (V, H)
     sizes = {}

@@ -85,6 +85,10 @@ def test_the_gradient_readings_are_checked_against_fresh_networks():
     assert not success and any("logarithmic" in w for w in warnings)
     success, _ = check(at, "memory_decades", f"{decades:.1f}")
     assert any("powers of ten" in s for s in success)
+    at.select_slider(key="mem_hidden").set_value(32).run()  # other networks: another question, no old verdict
+    assert "hidden size 32" in question(at, "memory_decades")
+    assert not any("powers of ten" in s for s in texts(at.success))
+    at.select_slider(key="mem_hidden").set_value(16).run()
 
     step = int(re.search(r"\(t = (\d+)\)", question(at, "memory_smallest"))[1])
     at_step = {cell.upper(): norms[step - 1] for cell, norms in grads.items()}

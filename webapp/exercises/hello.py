@@ -62,12 +62,13 @@ def unit_exercise(snap: Snapshot, rng: np.random.Generator) -> Exercise:
     return Exercise("hello_unit", t("ex.hello.unit.q", **values), check, t("ex.hello.unit.solution", **values))
 
 
-def predict_exercise(snap: Snapshot, rng: np.random.Generator) -> Exercise:
-    """The letter the network predicts after reading step t's input (its largest softmax probability)."""
+def predict_exercise(snap: Snapshot, steps: int, rng: np.random.Generator) -> Exercise:
+    """The letter the network predicts after reading step t's input (its largest softmax probability), after
+    `steps` steps of training (in the question, so that a verdict is dropped once the network has trained)."""
     t_ = int(rng.integers(len(snap.inputs)))
     probs = snap.probs[t_]
     predicted = snap.vocab[int(probs.argmax())]
-    values = dict(t=t_ + 1, letter=show_token(snap.inputs[t_]), target=show_token(snap.targets[t_]),
+    values = dict(t=t_ + 1, steps=steps, letter=show_token(snap.inputs[t_]), target=show_token(snap.targets[t_]),
                   predicted=show_token(predicted), p=f"{probs.max():.3f}",
                   probs=", ".join(f"{show_token(c)} {p:.3f}" for c, p in zip(snap.vocab, probs)))
     options = [show_token(c) for c in snap.vocab]
@@ -85,7 +86,7 @@ def entry_name(vocab: list[str], r: int, c: int) -> str:
     return f"{show_token(vocab[r])}, h{c + 1}"
 
 
-def gradient_exercise(snap: Snapshot, back: Backward, lr: float, rng: np.random.Generator) -> Exercise:
+def gradient_exercise(snap: Snapshot, back: Backward, lr: float, steps: int, rng: np.random.Generator) -> Exercise:
     """Which of a few entries of W_hy the next step changes most: the largest |∂L/∂W_hy|, since each weight
     moves by −η ∂L/∂W. The choices: the largest entry of all and others the seed picks, in the seed's order."""
     grad = back.grads["W_hy"]  # (V, H)
@@ -96,7 +97,7 @@ def gradient_exercise(snap: Snapshot, back: Backward, lr: float, rng: np.random.
     chosen = [chosen[j] for j in rng.permutation(len(chosen))]
     names = {entry_name(snap.vocab, r, c): (r, c) for r, c in chosen}
     best = max(size[ix] for ix in chosen)
-    values = dict(best=entry_name(snap.vocab, *top), lr=f"{lr:g}", grad=f"{grad[top]:+.4f}",
+    values = dict(best=entry_name(snap.vocab, *top), lr=f"{lr:g}", steps=steps, grad=f"{grad[top]:+.4f}",
                   change=f"{-lr * grad[top]:+.4f}",
                   all=", ".join(f"{name} {grad[ix]:+.4f}" for name, ix in names.items()))
 
@@ -112,8 +113,9 @@ def gradient_exercise(snap: Snapshot, back: Backward, lr: float, rng: np.random.
                     options=list(names))
 
 
-def build(snap: Snapshot, back: Backward, seed: int, lr: float) -> list[Exercise]:
-    """The page's exercises on the network as it is now (snapshot and backward pass), picked by its seed;
-    `lr`: the learning rate on the screen, which the next step uses."""
+def build(snap: Snapshot, back: Backward, seed: int, lr: float, steps: int) -> list[Exercise]:
+    """The page's exercises on the network as it is now (snapshot and backward pass, after `steps` steps of
+    training), picked by its seed; `lr`: the learning rate on the screen, which the next step uses."""
     rng = picker(seed)
-    return [unit_exercise(snap, rng), predict_exercise(snap, rng), gradient_exercise(snap, back, lr, rng)]
+    return [unit_exercise(snap, rng), predict_exercise(snap, steps, rng),
+            gradient_exercise(snap, back, lr, steps, rng)]

@@ -52,7 +52,8 @@ def chance_exercise(delay: int, cells: Sequence[str], seconds: int, race: Race |
     return Exercise("memory_chance", t("ex.memory.chance.q", **values), check, solution, options=options)
 
 
-def decades_exercise(cell: str, norms: np.ndarray, delay: int, rng: np.random.Generator) -> Exercise | None:
+def decades_exercise(cell: str, norms: np.ndarray, delay: int, chart: str,
+                     rng: np.random.Generator) -> Exercise | None:
     """log10(‖∂L/∂h_T‖ / ‖∂L/∂h_t0‖) for one cell at initialisation, t0 an early step the seed picks among
     those whose norm did not underflow to 0 (None when there is none)."""
     early = [i for i in range(max(1, delay // 2)) if norms[i] > 0 and math.isfinite(norms[i])]
@@ -60,8 +61,8 @@ def decades_exercise(cell: str, norms: np.ndarray, delay: int, rng: np.random.Ge
         return None
     i = int(rng.choice(early))
     expected = float(np.log10(norms[-1] / norms[i]))
-    values = dict(cell=cell.upper(), t0=i + 1, delay=delay, at_t0=f"{norms[i]:.2e}", at_T=f"{norms[-1]:.2e}",
-                  answer=f"{expected:.1f}", tolerance=f"{DECADES:g}", times=f"{10 ** expected:.2g}")
+    values = dict(cell=cell.upper(), t0=i + 1, delay=delay, chart=chart, at_t0=f"{norms[i]:.2e}",
+                  at_T=f"{norms[-1]:.2e}", answer=f"{expected:.1f}", times=f"{10 ** expected:.2g}")
 
     def check(answer) -> Verdict:
         got = parse_number(answer)
@@ -77,7 +78,8 @@ def decades_exercise(cell: str, norms: np.ndarray, delay: int, rng: np.random.Ge
                     t("ex.memory.decades.solution", **values))
 
 
-def smallest_exercise(grads: dict[str, np.ndarray], delay: int, rng: np.random.Generator) -> Exercise | None:
+def smallest_exercise(grads: dict[str, np.ndarray], delay: int, chart: str,
+                      rng: np.random.Generator) -> Exercise | None:
     """Which cell's ‖∂L/∂h_t‖ at initialisation is smallest k steps before the answer (k by the seed); None
     with fewer than two cells."""
     if len(grads) < 2:
@@ -86,7 +88,7 @@ def smallest_exercise(grads: dict[str, np.ndarray], delay: int, rng: np.random.G
     at = {cell.upper(): float(norms[delay - 1 - k]) for cell, norms in grads.items()}  # t = T - k
     low = min(at.values())
     smallest = {c for c, v in at.items() if v <= low * (1 + SAME)}
-    values = dict(k=k, t=delay - k, delay=delay, smallest=", ".join(sorted(smallest)),
+    values = dict(k=k, t=delay - k, delay=delay, chart=chart, smallest=", ".join(sorted(smallest)),
                   norms=" · ".join(f"{c} {v:.2e}" for c, v in at.items()))
 
     def check(answer) -> Verdict:
@@ -101,16 +103,17 @@ def smallest_exercise(grads: dict[str, np.ndarray], delay: int, rng: np.random.G
 
 
 def build(delay: int, cells: Sequence[str], seconds: int, at_init: dict[str, np.ndarray] | None,
-          race: Race | None, seed: int) -> list[Exercise]:
+          race: Race | None, seed: int, chart: str = "") -> list[Exercise]:
     """The page's exercises: the chance prediction (with `race`, the session's finished race, if any) and,
     with the gradients at initialisation ({cell: (T,) mean ‖∂L/∂h_t‖}), the two readings of them; the
-    decades are asked of the RNN when it races, else of the first cell."""
+    decades are asked of the RNN when it races, else of the first cell. `chart`: the settings the gradients
+    were measured with, as the questions name them (so that a verdict is dropped when they change)."""
     if not cells:
         return []
     exercises = [chance_exercise(delay, cells, seconds, race)]
     if at_init:
         rng = picker(seed)
         cell = "rnn" if "rnn" in at_init else next(iter(at_init))
-        exercises += [ex for ex in (decades_exercise(cell, at_init[cell], delay, rng),
-                                    smallest_exercise(at_init, delay, rng)) if ex is not None]
+        exercises += [ex for ex in (decades_exercise(cell, at_init[cell], delay, chart, rng),
+                                    smallest_exercise(at_init, delay, chart, rng)) if ex is not None]
     return exercises

@@ -25,8 +25,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "W_hh[{unit}] · {h_prev} + {w_xh} + {b} = {inside}, and tanh({inside}) = {h} ≈ **{answer}**.",
         "W_hh[{unit}] · {h_prev} + {w_xh} + {b} = {inside}, tanh({inside}) = {h} ≈ **{answer}**."),
     "ex.hello.predict.q": (
-        "At t = {t} the network reads “{letter}”. Which letter does it predict next?",
-        "t = {t}에서 신경망은 “{letter}”를 읽습니다. 다음 글자로 무엇을 예측할까요?"),
+        "After {steps} training steps, at t = {t} the network reads “{letter}”. Which letter does it predict next?",
+        "{steps}단계 학습한 뒤, t = {t}에서 신경망은 “{letter}”를 읽습니다. 다음 글자로 무엇을 예측할까요?"),
     "ex.hello.predict.right": (
         "softmax(y_{t}) gives “{predicted}” the largest probability, {p} (the target is “{target}”).",
         "softmax(y_{t})에서 “{predicted}”의 확률 {p}가 가장 큽니다 (정답은 “{target}”)."),
@@ -40,10 +40,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "“{target}”.",
         "softmax(y_{t}): {probs}. 가장 큰 것은 “{predicted}” ({p})이므로 예측은 **{predicted}**입니다. 정답은 “{target}”."),
     "ex.hello.grad.q": (
-        "The next step of gradient descent (η = {lr}) changes every weight by −η ∂L/∂W. Which of these entries of "
-        "W_hy (row: a letter of the output, column: a hidden unit) will it change most?",
-        "다음 경사 하강 단계(η = {lr})는 모든 가중치를 −η ∂L/∂W만큼 바꿉니다. W_hy의 이 원소들(행: 출력의 글자, 열: "
-        "은닉 유닛) 가운데 가장 크게 바뀌는 것은?"),
+        "After {steps} training steps, the next step of gradient descent (η = {lr}) changes every weight by −η ∂L/∂W. "
+        "Which of these entries of W_hy (row: a letter of the output, column: a hidden unit) will it change most?",
+        "{steps}단계 학습한 뒤, 다음 경사 하강 단계(η = {lr})는 모든 가중치를 −η ∂L/∂W만큼 바꿉니다. W_hy의 이 "
+        "원소들(행: 출력의 글자, 열: 은닉 유닛) 가운데 가장 크게 바뀌는 것은?"),
     "ex.hello.grad.right": (
         "∂L/∂W_hy[{best}] = {grad} is the largest in size, so the step moves it by {change}.",
         "∂L/∂W_hy[{best}] = {grad}의 크기가 가장 크므로, 이 단계는 그것을 {change}만큼 움직입니다."),

@@ -26,10 +26,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "먼저 T = {delay}에서 경주를 하세요: 답은 정확도 곡선이 보여 주는 그대로입니다. 보통 T가 수십 단계가 되면 보통 "
         "RNN은 찍기 수준에 머물고, LSTM과 GRU는 배웁니다."),
     "ex.memory.decades.q": (
-        "In the chart “At initialisation”, read the {cell}'s gradient at the answer (t = {delay}) and at t = {t0}. "
+        "In the chart “At initialisation” ({chart}), read the {cell}'s gradient at the answer (t = {delay}) and at t = {t0}. "
         "By how many powers of ten is it smaller at t = {t0}? (3 means a thousand times smaller; a negative number, "
         "larger.)",
-        "“초기화 직후” 차트에서 {cell}의 기울기를 정답 위치(t = {delay})와 t = {t0}에서 읽으세요. t = {t0}에서 10의 몇 "
+        "“초기화 직후” 차트({chart})에서 {cell}의 기울기를 정답 위치(t = {delay})와 t = {t0}에서 읽으세요. t = {t0}에서 10의 몇 "
         "제곱만큼 작은가요? (3은 천 배 작다는 뜻, 음수는 더 크다는 뜻입니다.)"),
     "ex.memory.decades.right": (
         "‖∂L/∂h_{delay}‖ = {at_T} and ‖∂L/∂h_{t0}‖ = {at_t0}: {answer} powers of ten. That is the error the "
@@ -48,8 +48,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "‖∂L/∂h_{delay}‖ = {at_T}, ‖∂L/∂h_{t0}‖ = {at_t0}; log10 of their ratio is **{answer}** ({times} times).",
         "‖∂L/∂h_{delay}‖ = {at_T}, ‖∂L/∂h_{t0}‖ = {at_t0}; 비의 log10은 **{answer}** ({times}배)입니다."),
     "ex.memory.smallest.q": (
-        "At initialisation, {k} steps before the answer (t = {t}), which cell's gradient ‖∂L/∂h_t‖ is smallest?",
-        "초기화 직후, 정답보다 {k}단계 앞(t = {t})에서 기울기 ‖∂L/∂h_t‖가 가장 작은 셀은?"),
+        "At initialisation ({chart}), {k} steps before the answer (t = {t}), which cell's gradient ‖∂L/∂h_t‖ is "
+        "smallest?",
+        "초기화 직후({chart}), 정답보다 {k}단계 앞(t = {t})에서 기울기 ‖∂L/∂h_t‖가 가장 작은 셀은?"),
+    "ex.memory.chart": ("hidden size {hidden}, RNN radius {radius}, seed {seed}",
+                        "은닉 크기 {hidden}, RNN 반지름 {radius}, 시드 {seed}"),
     "ex.memory.smallest.right": (
         "At t = {t}: {norms}. The smallest is {smallest}: the error from the answer reaches that step the least.",
         "t = {t}에서: {norms}. 가장 작은 것은 {smallest}: 정답의 오차가 그 단계에 가장 적게 닿습니다."),
