@@ -47,9 +47,12 @@ class Exercise:
 
 
 def parse_number(answer) -> float | None:
-    """A number typed as a person would: '0.42', ' -.5 ', '0,42', '1e-3'; None when it is not one."""
+    """A number typed as a person would: '0.42', ' -.5 ', '0,42' (a decimal comma), '1,234.5' (thousands),
+    '1e-3'; None when it is not one."""
     text = str(answer or "").strip().replace("\u2212", "-")
-    if re.fullmatch(r"[+-]?\d+,\d+", text):  # a decimal comma
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", text):  # thousands separated by commas
+        text = text.replace(",", "")
+    elif re.fullmatch(r"[+-]?\d+,\d+", text):  # a decimal comma
         text = text.replace(",", ".")
     try:
         value = float(text)
@@ -101,6 +104,10 @@ def show(page: str, exercises: Sequence[Exercise]):
     classroom.teacher_panel(page, exercises)  # a teacher starts a class on this view from here
 
 
+def _press(flag: str):
+    st.session_state[flag] = True
+
+
 def _one(page: str, number: int, ex: Exercise):
     st.markdown(f"**{number}.** {ex.question}")
     answer_key, verdict_key = f"ex_{ex.key}_answer", f"ex_{ex.key}_verdict"
@@ -111,7 +118,9 @@ def _one(page: str, number: int, ex: Exercise):
     else:
         answer = st.text_input(t("ex.answer"), key=answer_key, max_chars=MAX_ANSWER, placeholder=t("ex.placeholder"))
     check_col, show_col = st.columns([1, 3])
-    checked = check_col.button(t("ex.check"), key=f"ex_{ex.key}_check", type="primary")
+    pressed = f"ex_{ex.key}_pressed"  # set by the click itself, so a rerun before this line does not lose it
+    check_col.button(t("ex.check"), key=f"ex_{ex.key}_check", type="primary", on_click=_press, args=(pressed,))
+    checked = st.session_state.pop(pressed, False)
     reveal = show_col.toggle(t("ex.show"), key=f"ex_{ex.key}_show")
     if checked:
         if answer is None or not str(answer).strip():
