@@ -24,8 +24,8 @@ TEXT = {"ko-en": "나는 그냥 쉬고 싶어.", "en-ko": "This is a serious pro
 
 
 def page(**query) -> AppTest:
-    """The page alone: run through streamlit_app.py in AppTest, every run restarts once (webapp.nav.enter
-    sees Streamlit's pages/ mode again) and a button's True is lost, so Check would never fire."""
+    """The page alone, without streamlit_app.py's navigation and sidebar (the tests of a link and of another page
+    use open_app)."""
     at = AppTest.from_file(str(REPO / PAGE), default_timeout=180)
     at.query_params.update({k: str(v) for k, v in query.items()})
     return at.run()
