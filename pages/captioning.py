@@ -80,17 +80,15 @@ except RNNLabError as e:
     st.stop()
 
 # ---------------------------------------------------------------- 3. how to write
-for key, default in (("cap_beam", 3), ("cap_temperature", 1.0), ("cap_seed", 0)):
-    st.session_state.setdefault(key, default)  # not value=: KEEP holds the value while the page is away
 urlstate.choice("method", "cap_method", captioning.METHODS)  # its labels are translated: the hand-written route
-url = {"bind": "query-params"}  # the numbers: in the link under their keys
+url = {"bind": "query-params"}  # the numbers: in the link under their keys (a default stays out of it)
 c = st.columns([2, 2, 1, 1])
 method = c[0].radio(t("cap.method"), captioning.METHODS, key="cap_method", **KEPT, horizontal=True,
                     format_func=lambda m: t(f"cap.method.{m}"), help=t("cap.method.help"))
-beam_size = c[1].slider(t("cap.beam"), 1, 10, key="cap_beam", disabled=method != "beam", **url)
-temperature = c[2].number_input(t("cap.temperature"), 0.1, 3.0, step=0.1, key="cap_temperature",
+beam_size = c[1].slider(t("cap.beam"), 1, 10, 3, key="cap_beam", disabled=method != "beam", **url)
+temperature = c[2].number_input(t("cap.temperature"), 0.1, 3.0, 1.0, step=0.1, key="cap_temperature",
                                 disabled=method != "sample", **url)
-seed = int(c[3].number_input(t("cap.seed"), 0, 10_000, key="cap_seed", disabled=method != "sample", **url))
+seed = int(c[3].number_input(t("cap.seed"), 0, 10_000, 0, key="cap_seed", disabled=method != "sample", **url))
 urlstate.publish({"method": None if method == captioning.METHODS[0] else method})
 
 photo_digest = captioning.digest(data)

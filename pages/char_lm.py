@@ -68,23 +68,26 @@ elif source == "train":
         with st.expander(t("lm.corpus.preview")):
             st.code(corpus.text[:1500], language=None, wrap_lines=True)
 
-    st.session_state.setdefault("lm_lr", 3e-3)  # not value=: these values are kept (urlstate.keep)
     limits = settings.load()  # the server's caps on what a visitor may train
     new, start = widgets.start_from("lm", "lm", "lm_run", keep=("lm_cell", "lm_hidden", "lm_layers"))
     c = st.columns(5)
     model = {}  # a new model's settings (a saved one keeps its own)
-    url = {"bind": "query-params"}  # in the link under their keys (numbers, cell names: the same in any language)
+    # in the link under their keys (numbers and cell names read the same in any language); the widget's default is
+    # the page's, so that a link without the parameter opens it
+    url = {"bind": "query-params"}
     if new:
         model["cell"] = c[0].selectbox(t("lm.cell"), ("lstm", "gru", "rnn"), key="lm_cell", format_func=str.upper,
                                        **url)
         model["hidden"] = widgets.capped_select_slider(c[1], t("lm.hidden"), (16, 32, 64, 128, 256, 512),
-                                                       cap=limits.max_hidden, default=128, key="lm_hidden", **url)
+                                                       cap=limits.max_hidden, default=128, key="lm_hidden",
+                                                       value=min(128, limits.max_hidden), **url)
         model["layers"] = widgets.capped_select_slider(c[2], t("lm.layers"), (1, 2, 3), cap=limits.max_layers,
-                                                       default=1, key="lm_layers", **url)
-    lr = c[3 if new else 0].select_slider(t("lm.lr"), (3e-4, 1e-3, 3e-3, 1e-2, 3e-2), key="lm_lr",
+                                                       default=1, key="lm_layers", value=1, **url)
+    lr = c[3 if new else 0].select_slider(t("lm.lr"), (3e-4, 1e-3, 3e-3, 1e-2, 3e-2), value=3e-3, key="lm_lr",
                                           format_func=lambda v: f"{v:g}", **url)
     seconds = widgets.capped_select_slider(c[4 if new else 1], t("lm.seconds"), (5, 10, 20, 30, 60, 120, 300, 600),
-                                           cap=limits.max_seconds, default=30, key="lm_seconds", **url)
+                                           cap=limits.max_seconds, default=30, key="lm_seconds",
+                                           value=min(30, limits.max_seconds), **url)
     ready = corpus is not None and (new or start is not None)
 
     def start_run():
@@ -131,14 +134,15 @@ SAMPLING = (urlstate.Field("len", "lm_length", 300, int, lambda v: 10 <= v <= 20
             urlstate.Field("topk", "lm_top_k", 0, int, lambda v: 0 <= v <= 100),
             urlstate.Field("seed", "lm_seed", 0, int, lambda v: 0 <= v < 2**31))
 SEED = SAMPLING[-1]
-lm.seed_bound(SAMPLING)  # not value=: these values are kept (urlstate.keep)
+lm.seed_bound(SAMPLING)
 c = st.columns([3, 2, 2, 1, 1, 1.2], vertical_alignment="bottom")
 prime = c[0].text_input(t("lm.prime"), key="lm_prime", **KEPT, max_chars=500, placeholder=t("lm.prime.placeholder"))
-length = c[1].slider(t("lm.length"), 10, 2000, step=10, key="lm_length", bind="query-params")
-temperature = c[2].slider(t("lm.temperature"), 0.1, 2.0, step=0.05, key="lm_temperature",
+length = c[1].slider(t("lm.length"), 10, 2000, SAMPLING[0].default, step=10, key="lm_length", bind="query-params")
+temperature = c[2].slider(t("lm.temperature"), 0.1, 2.0, SAMPLING[1].default, step=0.05, key="lm_temperature",
                           help=t("lm.temperature.help"), bind="query-params")
-top_k = c[3].number_input(t("lm.top_k"), 0, 100, key="lm_top_k", help=t("lm.top_k.help"), bind="query-params")
-seed = c[4].number_input(t("lm.seed"), 0, 2**31 - 1, key="lm_seed", bind="query-params")
+top_k = c[3].number_input(t("lm.top_k"), 0, 100, SAMPLING[2].default, key="lm_top_k", help=t("lm.top_k.help"),
+                          bind="query-params")
+seed = c[4].number_input(t("lm.seed"), 0, 2**31 - 1, SEED.default, key="lm_seed", bind="query-params")
 c[5].button(t("lm.again"), key="lm_again", icon=":material/casino:",
             on_click=lambda: st.session_state.update(lm_seed=(SEED.get() + 1) % 2**31))
 urlstate.publish({"prime": prime or None})

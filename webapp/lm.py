@@ -87,14 +87,16 @@ RUNS = RunBook()  # one per server process, shared by every session
 
 def seed_bound(fields: tuple[urlstate.Field, ...]):
     """Before widgets bound to the link under their keys are drawn (every run): the first time, each field's
-    value from its old parameter (`param`, of links shared before the binding), else its default; a value in
-    the link under the key itself wins over both (Streamlit seeds it on the first run). The old parameter stays
-    in the URL, which so still opens this view, until the widget's own is there or the value has moved away
-    from it (Streamlit writes a value set from Python into the URL only once it changes)."""
+    value from its old parameter (`param`, of links shared before the binding), when there is one (else the
+    widget starts at its own default); a value in the link under the key itself wins (Streamlit seeds it on the
+    first run). The old parameter stays in the URL, which so still opens this view, until the widget's own is
+    there or the value has moved away from it (Streamlit writes a value set from Python into the URL only once
+    it changes)."""
     for field in fields:
         old = st.query_params.get(field.param)
         value = field.parse(old) if old is not None else None
         if field.key not in st.session_state:
-            st.session_state[field.key] = field.default if value is None else value
+            if value is not None:
+                st.session_state[field.key] = value
         elif old is not None and (field.key in st.query_params or st.session_state[field.key] != value):
             del st.query_params[field.param]
