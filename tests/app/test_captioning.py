@@ -186,3 +186,12 @@ def away(at):
     at.switch_page("pages/hello_rnn.py").run()
     at.query_params.clear()
     at.switch_page(PAGE).run()
+
+
+def test_a_bound_widgets_default_is_the_pages(page):
+    """Streamlit leaves a bound widget's default out of the link: that default must be the one the page opens
+    with, else a beam of 1 (the slider's minimum) dropped out of the URL and the link opened a beam of 3."""
+    at = page()
+    assert at.slider(key="cap_beam").value == 3 and at.slider(key="cap_beam").proto.default == [3]
+    assert at.number_input(key="cap_temperature").proto.default == at.number_input(key="cap_temperature").value == 1.0
+    assert at.number_input(key="cap_seed").proto.default == at.number_input(key="cap_seed").value == 0

@@ -296,3 +296,12 @@ def away(at):
     at.switch_page("pages/hello_rnn.py").run()
     at.query_params.clear()
     at.switch_page(PAGE).run()
+
+
+def test_a_bound_widgets_default_is_the_pages(with_shipped):
+    """Streamlit leaves a bound widget's default out of the link: that default must be the one the page opens
+    with, else a temperature of 0.1 (the slider's minimum) dropped out of the URL and the link opened 0.8."""
+    at = open_app(PAGE)
+    for widget, value in ((at.slider(key="lm_length"), 300), (at.slider(key="lm_temperature"), 0.8),
+                          (at.number_input(key="lm_top_k"), 0), (at.number_input(key="lm_seed"), 0)):
+        assert widget.value == value and widget.proto.default in (value, [value]), widget.key
