@@ -118,10 +118,10 @@ def fake_caption(tokens: list[str], probs: list[float]):
 
 def test_the_least_certain_word_and_the_word_to_find():
     from webapp.exercises.captioning import word_probabilities, word_to_find
-    written = fake_caption(["a", "dog", "runs", captioning.END], [0.9, 0.3, 0.6, 0.8])
-    assert word_probabilities(written) == [0.9, 0.3, 0.6]  # the end mark left out
+    written = fake_caption(["a", "dog", "runs", "<unk>", captioning.END], [0.9, 0.3, 0.6, 0.5, 0.8])
+    assert word_probabilities(written) == [0.9, 0.3, 0.6, 0.5]  # the end mark left out
     picks = {word_to_find(written, "photo", seed) for seed in range(20)}
-    assert picks == {1, 2}  # the content words, not "a"
+    assert picks == {1, 2}  # the content words, not "a" or <unk>
     assert word_to_find(written, "photo", 4) == word_to_find(written, "photo", 4)
     assert {word_to_find(written, photo, 0) for photo in "abcdefgh"} == {1, 2}  # another photo, another word
     assert word_to_find(fake_caption([captioning.END], [0.5]), "photo", 0) is None

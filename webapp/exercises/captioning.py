@@ -47,10 +47,10 @@ def looked_there(weights, region: int, top: int = TOP_REGIONS) -> bool:
 
 
 def word_to_find(written: Written, photo: str, seed: int) -> int | None:
-    """The step of the caption to ask about, picked by the photo and the seed among its content words (any
-    word when it has none); None for an empty caption."""
+    """The step of the caption to ask about, picked by the photo and the seed among its content words (not a
+    function word, not <unk>; any word when it has none); None for an empty caption."""
     words = [i for i, w in enumerate(written.tokens) if w != END]
-    content = [i for i in words if written.tokens[i] not in FUNCTION_WORDS] or words
+    content = [i for i in words if written.tokens[i] not in FUNCTION_WORDS and written.tokens[i].isalpha()] or words
     if not content:
         return None
     pick = int(hashlib.sha1(f"{photo}:{seed}".encode()).hexdigest()[:8], 16)
