@@ -60,22 +60,12 @@ SECTIONS = {
 }
 HOME = SECTIONS["nav.basics"][0][0]
 
-# Widget values a person typed or picked that must survive leaving the page or hiding its section
-# (value widgets only: never buttons or file uploaders). Pages add their keys here.
+# Widget values a person typed or picked that must survive leaving the page or hiding its section, for
+# widgets that neither bind to the URL nor persist by themselves (`bind="query-params"`,
+# `persist_state="session"`: most pages' widgets do). Value widgets only: never buttons or file uploaders.
 KEEP = (
-    "hello_word", "hello_hidden", "hello_seed", "hello_steps", "hello_lr", "hello_update_w",
-    "mem_task", "mem_delay", "mem_cells", "mem_scale", "mem_hidden", "mem_seconds", "mem_clip",
-    "lm_source", "lm_corpus", "lm_paste", "lm_cell", "lm_hidden", "lm_layers", "lm_lr", "lm_seconds",
-    "lm_prime", "lm_length", "lm_temperature", "lm_top_k", "lm_seed", "lm_view", "lm_text", "lm_state",
     "clf_source", "clf_cell", "clf_hidden", "clf_tokenizer", "clf_seconds", "clf_bidirectional", "clf_text",
     "clf_method", "clf_state", "clf_layer",
-    "ner_source", "ner_data", "ner_cell", "ner_hidden", "ner_chars", "ner_seconds", "ner_text", "ner_state",
-    "tag_task", *(f"{task}_{key}" for task in ("pos_en", "pos_ko") for key in (
-        "source", "data", "column", "cell", "hidden", "chars", "seconds", "text", "state")),
-    "cap_source", "cap_input", "cap_example", "cap_method", "cap_beam", "cap_temperature", "cap_seed",
-    "tr_mode", "tr_dir", "tr_text", "tr_beam", "tr_temperature", "tr_own", "tr_own_text", "tr_src_tokens",
-    "tr_tgt_tokens", "tr_cell", "tr_hidden", "tr_att", "tr_seconds", "tr_step", "tr_state", "chat_step", "chat_state",
-    "own_step", "own_state",
     "fc_series", "fc_model", "fc_cell", "fc_hidden", "fc_horizon", "fc_context", "fc_seconds", "fc_baselines",
     "fc_signal",
 )

@@ -192,14 +192,22 @@ def place(n: int) -> str:
 
 def capped_select_slider(where, label: str, options: tuple, *, cap: int, default, key: str, **kwargs):
     """`where.select_slider` over the options up to `cap`, a server setting (the cap itself is offered
-    when it falls between two options). The value lives in st.session_state[key], starting at `default`;
-    a value above the cap (kept from before the cap was lowered, say) comes down to it."""
+    when it falls between two options). A value above the cap (kept from before the cap was lowered, say)
+    comes down to it. Without `value` in kwargs the value lives in st.session_state[key], starting at
+    `default`; with it (a widget bound to the URL or persisting by itself) the widget keeps its own, and
+    st.session_state is written only to bring a value down (else Streamlit warns of a value set twice)."""
     allowed = (*(o for o in options if o < cap), cap) if cap < options[-1] else tuple(options)
-    value = st.session_state.get(key, default)
-    if value not in allowed:
-        value = max((o for o in allowed if o <= value), default=allowed[0])
-    if st.session_state.get(key) != value:
-        st.session_state[key] = value
+
+    def fit(value):
+        return value if value in allowed else max((o for o in allowed if o <= value), default=allowed[0])
+
+    held = st.session_state.get(key)
+    if "value" in kwargs:
+        kwargs["value"] = fit(kwargs["value"])
+        if held is not None and held not in allowed:
+            st.session_state[key] = fit(held)
+    elif held is None or held not in allowed:
+        st.session_state[key] = fit(default if held is None else held)
     return where.select_slider(label, allowed, key=key, **kwargs)
 
 
