@@ -68,8 +68,8 @@ else:
     shot = st.camera_input(t("cap.camera"), key="cap_camera")
     if shot is not None:
         data, name = shot.getvalue(), t("cap.camera.name")
-urlstate.publish({"input": where if where != "example" else None,
-                  "example": example if where == "example" else None})
+urlstate.publish({"input": where if where != "example" else None,  # a default stays out: a plain visit writes nothing
+                  "example": example if where == "example" and example != captioning.EXAMPLES[0] else None})
 if data is None:
     st.info(t("cap.no_photo"))
     st.stop()

@@ -195,3 +195,12 @@ def test_a_bound_widgets_default_is_the_pages(page):
     assert at.slider(key="cap_beam").value == 3 and at.slider(key="cap_beam").proto.default == [3]
     assert at.number_input(key="cap_temperature").proto.default == at.number_input(key="cap_temperature").value == 1.0
     assert at.number_input(key="cap_seed").proto.default == at.number_input(key="cap_seed").value == 0
+
+
+def test_a_plain_visit_writes_nothing_into_the_url(page):
+    """Each write into st.query_params is an entry in the browser's history: the default view writes none."""
+    at = page()
+    clean(at)
+    assert dict(at.query_params) == {}
+    at.radio(key="cap_method").set_value("greedy").run()
+    assert dict(at.query_params) == {"method": "greedy"}

@@ -305,3 +305,15 @@ def test_a_bound_widgets_default_is_the_pages(with_shipped):
     for widget, value in ((at.slider(key="lm_length"), 300), (at.slider(key="lm_temperature"), 0.8),
                           (at.number_input(key="lm_top_k"), 0), (at.number_input(key="lm_seed"), 0)):
         assert widget.value == value and widget.proto.default in (value, [value]), widget.key
+
+
+def test_a_plain_visit_writes_nothing_into_the_url(with_shipped):
+    """Each write into st.query_params is an entry in the browser's history: the default view writes none, so
+    Back leaves the page in one step; a choice of one's own is in the link."""
+    at = open_app(PAGE)
+    assert not at.exception and dict(at.query_params) == {}
+    at.radio(key="lm_state").set_value("cell").run()
+    at.radio(key="lm_source").set_value("train").run()
+    assert at.query_params["model"] == "train" and "corpus" not in at.query_params  # the first text: a default
+    at.selectbox(key="lm_corpus").set_value("hello").run()
+    assert at.query_params["corpus"] == "hello"
