@@ -45,8 +45,8 @@ FINISHED = {0: "ok", 1: "compile error", 2: "rerun", 3: "fragment"}
 def action(page: str, i: int) -> tuple[str, str | None]:
     """(query string, key of a button to click or None): visitor i's own inputs for the page's main action."""
     sentence = SENTENCES[i % len(SENTENCES)] + f" {i}" * (i >= len(SENTENCES))
-    q = {"hello_rnn": ({"seed": i}, "hello_train"), "memory": ({"delay": 20 + 10 * (i % 5)}, None),
-         "char_lm": ({"seed": i, "prime": "ROMEO:"}, None),
+    q = {"hello_rnn": ({"hello_seed": i}, "hello_train"), "memory": ({"mem_delay": 20 + 10 * (i % 5)}, None),
+         "char_lm": ({"lm_seed": i, "prime": "ROMEO:"}, None),
          "captioning": ({"example": ["cat", "astronaut", "coffee", "rocket", "chelsea"][i % 5]}, None),
          "classifier": ({"text": sentence}, None), "forecast": ({}, None), "tagging": ({"text": sentence}, None),
          "translate": ({"text": KOREAN[i % len(KOREAN)]}, None), "home": ({}, None)}[page]
