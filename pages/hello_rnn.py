@@ -45,20 +45,6 @@ def draw_matrices(specs_and_widths: list[tuple]):
             col.vega_lite_chart(specs_and_widths[i][0], width="content")
 
 
-def read_old_params():
-    """An old link's ?word=&hidden=&seed=, read into the bound widgets' keys on the session's first run (a value
-    that is not valid is dropped, as a bound widget drops one). The old parameter stays in the URL, which so
-    still opens this view, until the widget has written its own."""
-    for field in OLD_PARAMS:
-        raw = st.query_params.get(field.param)
-        if raw is None:
-            continue
-        if field.key in st.query_params:
-            del st.query_params[field.param]
-        elif field.key not in st.session_state and (value := field.parse(raw)) is not None:
-            st.session_state[field.key] = value
-
-
 def linked_training(net: HelloRNN) -> HelloRNN:
     """The first network of a session: trained as the link says (?hello_trained=20@0.1,40@0.3), or as it is
     when the link carries no training or one that cannot be read (marked, for a warning)."""
@@ -106,7 +92,7 @@ enter()
 st.title(t("hello.title"))
 st.markdown(t("hello.intro"))
 
-read_old_params()
+urlstate.read_old(OLD_PARAMS)
 c1, c2, c3 = st.columns([2, 1, 1])
 c1.text_input(t("hello.word"), value="hello", key="hello_word", max_chars=MAX_WORD, help=t("hello.word.help"),
               **BOUND)

@@ -40,26 +40,12 @@ OLD_PARAMS = (
 )
 
 
-def read_old_params():
-    """An old link's short parameters, read into the bound widgets' keys on the session's first run (a value
-    that is not valid is dropped, as a bound widget drops one). The old parameter stays in the URL, which so
-    still opens this view, until the widget has written its own."""
-    for field in OLD_PARAMS:
-        raw = st.query_params.get(field.param)
-        if raw is None:
-            continue
-        if field.key in st.query_params:
-            del st.query_params[field.param]
-        elif field.key not in st.session_state and (value := field.parse(raw)) is not None:
-            st.session_state[field.key] = value
-
-
 enter()
 st.title(t("mem.title"))
 st.markdown(t("mem.intro"))
 
 limits = settings.load()
-read_old_params()
+urlstate.read_old(OLD_PARAMS)
 c1, c2, c3 = st.columns([2, 2, 3])
 task_name = c1.radio(t("mem.task"), TASKS, key="mem_task", format_func=lambda k: t(f"mem.task.{k}"), **BOUND)
 delay = c2.slider(t("mem.delay"), *DELAYS, value=50, key="mem_delay", help=t("mem.delay.help"), **BOUND)

@@ -84,6 +84,21 @@ def choice(param: str | None, key: str, options, default=None):
                  valid=lambda v: v in options, kind=object).seed()
 
 
+def read_old(fields):
+    """An old link's parameters (`fields`: Field(old name, today's widget key, ...)), read into the keys of the
+    bound widgets that replaced them on the session's first run (a value that is not valid is dropped, as a
+    bound widget drops one). The old parameter stays in the URL, which so still opens this view, until the
+    widget has written its own."""
+    for field in fields:
+        raw = st.query_params.get(field.param)
+        if raw is None:
+            continue
+        if field.key in st.query_params:
+            del st.query_params[field.param]
+        elif field.key not in st.session_state and (value := field.parse(raw)) is not None:
+            st.session_state[field.key] = value
+
+
 def begin_run():
     """Call once per run, before the page: forget the defaults of the page run before (see `publish`)."""
     st.session_state[DEFAULTS] = {}

@@ -1,5 +1,6 @@
 """AppTest fixtures: one torch thread, a tiny stand-in for the shipped model (helpers: app_helpers.py)."""
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from app_helpers import REPO, open_app, texts  # noqa: F401 - older tests import these from here
@@ -36,3 +37,10 @@ def with_shipped(shipped_dir, monkeypatch):
 def without_shipped(tmp_path, monkeypatch):
     monkeypatch.setenv("RNNLAB_MODELS", str(tmp_path))
     return tmp_path
+
+
+@pytest.fixture
+def no_pages_mode_rerun(monkeypatch):
+    """AppTest puts Streamlit back in its old pages/ mode before every run, so webapp.nav.enter() reruns each
+    time and a plain button's click is lost in that rerun; a real server leaves that mode once."""
+    monkeypatch.setattr("webapp.nav.PagesManager", SimpleNamespace(uses_pages_directory=False))

@@ -3,7 +3,6 @@ student who came by the students' link sends checked answers; the Class page sho
 link; forged links and answers get a message and change nothing. The exercises here are a small page of
 their own (two exercises made from ?seed=), so these tests do not wait on any page's exercises."""
 import re
-from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -11,6 +10,8 @@ from app_helpers import clean, open_app, texts
 from streamlit.testing.v1 import AppTest
 
 from webapp.classroom import store
+
+pytestmark = pytest.mark.usefixtures("no_pages_mode_rerun")  # conftest.py
 
 
 def exercise_page():
@@ -25,13 +26,6 @@ def exercise_page():
         Exercise("demo_pick", f"Pick the letter {'ab'[seed % 2]}.", choice_check("ab"[seed % 2], "Yes.", "No."),
                  "ab"[seed % 2], options=["a", "b"]),
     ])
-
-
-@pytest.fixture(autouse=True)
-def no_pages_mode_rerun(monkeypatch):
-    """AppTest puts Streamlit back in its old pages/ mode before every run, so webapp.nav.enter() reruns
-    each time and a plain button's click (End the class) is lost in that rerun; a real server leaves it once."""
-    monkeypatch.setattr("webapp.nav.PagesManager", SimpleNamespace(uses_pages_directory=False))
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,6 @@
 """The captioning page's exercises (issue 24), checked against the captioner itself: where it looked for a
 word (the attention weights of the caption decoded here again) and the word it was least sure of."""
 import re
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -11,16 +10,11 @@ from test_captioning import captioner_dir  # noqa: F401 - the stand-in captioner
 from webapp import captioning, loading
 from webapp.i18n import t
 
+pytestmark = pytest.mark.usefixtures("no_pages_mode_rerun")  # conftest.py
+
 PAGE = "pages/captioning.py"
 BANDS = (range(0, 2), range(2, 5), range(5, 7))  # the grid's rows (columns) in the 3 × 3 regions
 REGIONS = ("top_left", "top", "top_right", "left", "centre", "right", "bottom_left", "bottom", "bottom_right")
-
-
-@pytest.fixture(autouse=True)
-def no_pages_mode_rerun(monkeypatch):
-    """AppTest puts Streamlit back in its old pages/ mode before every run, so webapp.nav.enter() reruns each
-    time and a click of Check is lost in that rerun; a real server leaves that mode once."""
-    monkeypatch.setattr("webapp.nav.PagesManager", SimpleNamespace(uses_pages_directory=False))
 
 
 @pytest.fixture

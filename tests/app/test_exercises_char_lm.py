@@ -1,7 +1,6 @@
 """The character LM page's exercises (issue 24), checked against the model itself: its samples near
 temperature 0, the units of a traced text, its softmax after a position of the text."""
 import re
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -12,15 +11,10 @@ from core.decoding.generate import sample
 from webapp import charts, inside, loading
 from webapp.i18n import t
 
+pytestmark = pytest.mark.usefixtures("no_pages_mode_rerun")  # conftest.py
+
 PAGE = "pages/char_lm.py"
 TEXT = 'ROMEO: hello there, "quoted" juliet.\nJULIET: hello romeo (and bracketed).\n'
-
-
-@pytest.fixture(autouse=True)
-def no_pages_mode_rerun(monkeypatch):
-    """AppTest puts Streamlit back in its old pages/ mode before every run, so webapp.nav.enter() reruns each
-    time and a click of Check is lost in that rerun; a real server leaves that mode once."""
-    monkeypatch.setattr("webapp.nav.PagesManager", SimpleNamespace(uses_pages_directory=False))
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 out), and whether adding a word raises a class's probability. The right answers are computed here from the
 shipped sentiment model; a wrong one gets a hint, another exercise number another sentence, Korean works too."""
 import re
-from types import SimpleNamespace
 
 import pytest
 from app_helpers import clean, open_app
@@ -11,17 +10,12 @@ from core.checkpoint import load_checkpoint
 from webapp import loading
 from webapp.exercises import classifier as ex
 
+pytestmark = pytest.mark.usefixtures("no_pages_mode_rerun")  # conftest.py
+
 PAGE = "pages/classifier.py"
 FIRST = "not bad at all"  # the sentiment page's first example: the text in the box, so exercise 0's sentence
 SECOND = "the acting was great but the plot made no sense"  # the second example: exercise 1's
 NAMES = {"0": "negative", "1": "positive"}
-
-
-@pytest.fixture(autouse=True)
-def no_pages_mode_rerun(monkeypatch):
-    """AppTest puts Streamlit back in its old pages/ mode before every run, so webapp.nav.enter() reruns each
-    time and a plain button's click (Check) is lost in that rerun; a real server leaves that mode once."""
-    monkeypatch.setattr("webapp.nav.PagesManager", SimpleNamespace(uses_pages_directory=False))
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ seasonal naive from the origin the exercise number picks (checked here with the 
 forecast), and what seasonal naive forecasts for a step (computed here from the series). A wrong answer gets a
 hint, another number another origin, a link keeps the number, Korean works too."""
 import re
-from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -14,15 +13,10 @@ from core.checkpoint import load_checkpoint
 from core.tasks.registry import TASKS
 from webapp import forecast as fc
 
+pytestmark = pytest.mark.usefixtures("no_pages_mode_rerun")  # conftest.py
+
 PAGE = "pages/forecast.py"
 pytestmark = pytest.mark.skipif(not (REPO / "models" / fc.SHIPPED).is_file(), reason="no shipped forecaster")
-
-
-@pytest.fixture(autouse=True)
-def no_pages_mode_rerun(monkeypatch):
-    """AppTest puts Streamlit back in its old pages/ mode before every run, so webapp.nav.enter() reruns each
-    time and a plain button's click (Check) is lost in that rerun; a real server leaves that mode once."""
-    monkeypatch.setattr("webapp.nav.PagesManager", SimpleNamespace(uses_pages_directory=False))
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """Hello RNN's exercises on the live network: answers worked out here from the page's own network (its snapshot
 and backward pass), wrong ones explained, another seed asks something else, and it speaks Korean."""
 import re
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -10,14 +9,9 @@ from app_helpers import clean, open_app, texts
 from core.lessons.hello import backward
 from webapp.charts import show_token
 
+pytestmark = pytest.mark.usefixtures("no_pages_mode_rerun")  # conftest.py
+
 PAGE = "pages/hello_rnn.py"
-
-
-@pytest.fixture(autouse=True)
-def no_pages_mode_rerun(monkeypatch):
-    """AppTest puts Streamlit back in its old pages/ mode before every run, so webapp.nav.enter() reruns each
-    time and a plain button's click (Check) is lost in that rerun; a real server leaves that mode once."""
-    monkeypatch.setattr("webapp.nav.PagesManager", SimpleNamespace(uses_pages_directory=False))
 
 
 def question(at, key: str) -> str:

@@ -4,7 +4,6 @@ seed asks something else, and it speaks Korean."""
 import math
 import re
 import time
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -12,18 +11,13 @@ from app_helpers import clean, open_app, texts
 
 from core.lessons.gate_race import FirstSymbol, Race, RaceConfig
 
+pytestmark = pytest.mark.usefixtures("no_pages_mode_rerun")  # conftest.py
+
 PAGE = "pages/memory.py"
 LEVERS = dict(mem_delay=12, mem_cells="RNN", mem_hidden=16, mem_seconds=15)  # a small, quick page
 TWO_CELLS = {**{k: v for k, v in LEVERS.items() if k != "mem_cells"}, "cells": "rnn,gru"}  # (an old link's way:
 # open_app writes one value a parameter, and a bound multiselect takes one value a cell)
 KEYS = ["memory_chance", "memory_decades", "memory_smallest"]
-
-
-@pytest.fixture(autouse=True)
-def no_pages_mode_rerun(monkeypatch):
-    """AppTest puts Streamlit back in its old pages/ mode before every run, so webapp.nav.enter() reruns each
-    time and a plain button's click (Check) is lost in that rerun; a real server leaves that mode once."""
-    monkeypatch.setattr("webapp.nav.PagesManager", SimpleNamespace(uses_pages_directory=False))
 
 
 def question(at, key: str) -> str:
