@@ -78,10 +78,15 @@ def network(settings: tuple[str, int, int]) -> HelloRNN:
     return fresh
 
 
+STEPS_DEFAULT, LR_DEFAULT = 20, 0.1  # Train's steps per click and learning rate, until the sliders move
+
+
 def train():
     """Train's click: the session's network takes the steps at the rate on the screen now (the network's
-    lock puts a second click's steps after the first's)."""
-    st.session_state.hello_net.train(int(st.session_state.hello_steps), float(st.session_state.hello_lr))
+    lock puts a second click's steps after the first's). A click whose message carries no slider values (a
+    client other than the browser) trains at the sliders' defaults rather than failing."""
+    state = st.session_state
+    state.hello_net.train(int(state.get("hello_steps", STEPS_DEFAULT)), float(state.get("hello_lr", LR_DEFAULT)))
 
 
 def reset():
@@ -102,8 +107,9 @@ net = network((st.session_state.hello_word, int(st.session_state.hello_hidden), 
 word, hidden, seed = net.settings
 
 b1, b0, b2, b3, _ = st.columns([2, 2, 1.4, 1, 0.6], vertical_alignment="bottom")
-steps = b1.select_slider(t("hello.steps"), options=[1, 5, 20, 50, 100], value=20, key="hello_steps", **BOUND)
-lr = b0.select_slider(t("hello.lr"), options=LEARNING_RATES, value=0.1, key="hello_lr", help=t("hello.lr.help"),
+steps = b1.select_slider(t("hello.steps"), options=[1, 5, 20, 50, 100], value=STEPS_DEFAULT, key="hello_steps",
+                         **BOUND)
+lr = b0.select_slider(t("hello.lr"), options=LEARNING_RATES, value=LR_DEFAULT, key="hello_lr", help=t("hello.lr.help"),
                       **BOUND)
 b2.button(t("hello.train", n=steps), on_click=train, type="primary", key="hello_train",
           icon=":material/fitness_center:", width="stretch")
