@@ -11,7 +11,8 @@ from core.config import ModelConfig, TrainConfig
 
 
 @pytest.fixture(autouse=True)
-def _single_thread(one_thread):  # tests/conftest.py
+def _single_thread(one_thread, monkeypatch):  # tests/conftest.py
+    monkeypatch.setenv("RNNLAB_WARMUP", "0")  # AppTest has a runtime: no loading every shipped model behind a test
     yield
 
 
