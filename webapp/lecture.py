@@ -31,7 +31,10 @@ EXERCISE_KEY = re.compile(r"[a-z0-9_]{1,40}")
 
 
 def toggle():
-    """The sidebar's Lecture mode switch. Call inside `with st.sidebar`."""
+    """The sidebar's Lecture mode switch. Call inside `with st.sidebar`. A link into the lecture
+    (?lecture=true: the home page's, a copied one) turns it on, also in a session that has drawn it off."""
+    if st.query_params.get(KEY) == "true" and not st.session_state.get(KEY):
+        st.session_state[KEY] = True
     st.toggle(t("lecture.mode"), key=KEY, bind="query-params", help=t("lecture.mode.help"))
 
 

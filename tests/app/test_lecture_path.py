@@ -51,3 +51,13 @@ def test_off_the_lecture_no_banner():
     at = open_app("pages/hello_rnn.py")
     clean(at)
     assert not any("stop 1 of 8" in c.value for c in at.caption)
+
+
+def test_a_link_into_the_lecture_turns_it_on_in_a_session_that_had_it_off():
+    at = open_app()
+    assert at.toggle(key="lecture").value is False
+    at.query_params["lecture"] = "true"  # the home page's link, followed in the same session
+    at.switch_page("pages/hello_rnn.py").run()
+    clean(at)
+    assert at.toggle(key="lecture").value is True
+    assert any("stop 1 of 8" in c.value for c in at.caption)
