@@ -318,5 +318,5 @@ def cold():
 
 
 exercises.show("char_lm", lm_exercises.exercises(
-    prime=prime, seed=seed, cold=cold(), tokens=tokens, values=values, state=name, layer=layer,
+    prime=prime, seed=seed, cold=cold, tokens=tokens, values=values, state=name, layer=layer,
     top_tokens=looked.top_tokens, top_probs=looked.top_probs))

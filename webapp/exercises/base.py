@@ -30,13 +30,14 @@ class Verdict:
 @dataclass(frozen=True)
 class Exercise:
     """`key` is unique on its page (its widgets are ex_<key>_answer, ex_<key>_check, ex_<key>_show).
-    `question` and `solution` are markdown in the visitor's language, with the numbers the page shows.
+    `question` and `solution` are markdown in the visitor's language, with the numbers the page shows; a
+    solution that costs work to make may be a function, called only when the student asks to be shown.
     `check(answer) -> Verdict` is given the answer as typed (str) or the option picked.
     `options`: a choice of these (a radio); None: a text box."""
     key: str
     question: str
     check: Callable[[object], Verdict]
-    solution: str
+    solution: str | Callable[[], str]
     options: Sequence[str] | None = None
 
     @property
@@ -137,6 +138,7 @@ def _one(page: str, number: int, ex: Exercise):
         if verdict.right:
             st.success(t("ex.right", why=verdict.feedback), icon=":material/check_circle:")
         else:
-            st.warning((t("ex.wrong", why=verdict.feedback) if held[3] else verdict.feedback), icon=":material/lightbulb:")
+            st.warning(t("ex.wrong", why=verdict.feedback) if held[3] else verdict.feedback,
+                       icon=":material/lightbulb:")
     if reveal:
-        st.info(ex.solution, icon=":material/visibility:")
+        st.info(ex.solution() if callable(ex.solution) else ex.solution, icon=":material/visibility:")

@@ -122,12 +122,13 @@ def next_position(n_tokens: int, seed: int) -> int | None:
 
 
 # ---------------------------------------------------------------- the page's exercises
-def exercises(*, prime: str, seed: int, cold: ColdSamples | None, tokens: list[str],
+def exercises(*, prime: str, seed: int, cold: Callable[[], ColdSamples | None], tokens: list[str],
               values: np.ndarray, state: str, layer: int, top_tokens, top_probs) -> list[Exercise]:
-    """The exercises for what the page shows: the priming text and seed of the sample with its `cold_samples`
-    (None: the prime cannot be sampled), the text looked at (`tokens`) with one state's values (T, H) and the
-    top-5 next characters after each position (T lists of 5, (T, 5) probabilities)."""
-    found = [temperature_exercise(prime, seed, cold) if cold is not None else None,
+    """The exercises for what the page shows: the priming text and seed of the sample, `cold()` giving its
+    `cold_samples` (None: the prime cannot be sampled; called only when the student checks or asks to be
+    shown: sampling them is most of the page's own work for a visitor), the text looked at (`tokens`) with one
+    state's values (T, H) and the top-5 next characters after each position (T lists of 5, (T, 5) probabilities)."""
+    found = [temperature_exercise(prime, seed, cold),
              unit_exercise(tokens, values, state, layer),
              next_char_exercise(tokens, top_tokens, top_probs, seed)]
     return [ex for ex in found if ex is not None]
@@ -138,21 +139,39 @@ def quoted(text: str) -> str:
     return "`" + "".join(map(charts.show_token, text)).replace("`", "'") + "`"
 
 
-def temperature_exercise(prime: str, seed: int, cold: ColdSamples) -> Exercise:
+def temperature_exercise(prime: str, seed: int, cold: Callable[[], ColdSamples | None]) -> Exercise:
     labels = {o: t(f"ex.char_lm.temp.option.{o}") for o in TEMPERATURE_OPTIONS}
     options = random.Random(seed).sample(list(labels.values()), len(labels))  # the order follows the seed
-    expected = labels["same" if cold.same else "varied"]
-    repeated = loop(cold.greedy)
-    shown = t("ex.char_lm.temp.samples", a=cold.seeds[0], b=cold.seeds[1], first=quoted(cold.samples[0]),
-              second=quoted(cold.samples[1]), greedy=quoted(cold.greedy),
-              same=t("ex.char_lm.temp.same" if cold.same else "ex.char_lm.temp.differ"),
-              greedy_too=t("ex.char_lm.temp.is_greedy" if cold.is_greedy else "ex.char_lm.temp.not_greedy"),
-              loop=t("ex.char_lm.temp.loop", piece=quoted(repeated)) if repeated else "")
+    seeds = (seed, (seed + 1) % 2**31)
+
+    def expected(samples: ColdSamples) -> str:
+        return labels["same" if samples.same else "varied"]
+
+    def shown(samples: ColdSamples) -> str:
+        repeated = loop(samples.greedy)
+        return t("ex.char_lm.temp.samples", a=samples.seeds[0], b=samples.seeds[1], first=quoted(samples.samples[0]),
+                 second=quoted(samples.samples[1]), greedy=quoted(samples.greedy),
+                 same=t("ex.char_lm.temp.same" if samples.same else "ex.char_lm.temp.differ"),
+                 greedy_too=t("ex.char_lm.temp.is_greedy" if samples.is_greedy else "ex.char_lm.temp.not_greedy"),
+                 loop=t("ex.char_lm.temp.loop", piece=quoted(repeated)) if repeated else "")
+
+    def check(answer) -> Verdict:
+        samples = cold()
+        if samples is None:
+            return Verdict(False, t("ex.char_lm.temp.unsampled"))
+        said = shown(samples)
+        return choice_check(expected(samples), t("ex.char_lm.temp.right") + " " + said,
+                            t("ex.char_lm.temp.wrong") + " " + said)(answer)
+
+    def solution() -> str:
+        samples = cold()
+        if samples is None:
+            return t("ex.char_lm.temp.unsampled")
+        return t("ex.char_lm.temp.solution", expected=expected(samples)) + " " + shown(samples)
+
     start = quoted(prime) if prime else t("ex.char_lm.temp.no_prime")
-    question = t("ex.char_lm.temp.question", prime=start, a=cold.seeds[0], b=cold.seeds[1], t=f"{NEAR_ZERO:.6f}")
-    check = choice_check(expected, t("ex.char_lm.temp.right") + " " + shown, t("ex.char_lm.temp.wrong") + " " + shown)
-    return Exercise("lm_temperature", question, check, t("ex.char_lm.temp.solution", expected=expected) + " " + shown,
-                    options=options)
+    question = t("ex.char_lm.temp.question", prime=start, a=seeds[0], b=seeds[1], t=f"{NEAR_ZERO:.6f}")
+    return Exercise("lm_temperature", question, check, solution, options=options)
 
 
 def unit_exercise(tokens: list[str], values: np.ndarray, state: str, layer: int) -> Exercise | None:

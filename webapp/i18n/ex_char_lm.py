@@ -34,6 +34,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Move the temperature slider down to 0.1 and press Again a few times: watch how much the sample changes.",
         "온도 슬라이더를 0.1까지 내리고 '다시'를 몇 번 눌러 보세요. 샘플이 얼마나 바뀌는지 보세요."),
     "ex.char_lm.temp.solution": ("**{expected}.**", "**{expected}.**"),
+    "ex.char_lm.temp.unsampled": ("The priming text has characters this model never saw, so it cannot be sampled: "
+                                  "change the priming text first.",
+                                  "시작 글에 이 모델이 본 적 없는 글자가 있어 생성할 수 없습니다. 먼저 시작 글을 바꾸세요."),
     # a unit that fires in a context
     "ex.char_lm.unit.context.quotes": ("inside the quotes", "따옴표 안"),
     "ex.char_lm.unit.context.speakers": ("on a speaker's name (such as ROMEO:)", "화자의 이름(ROMEO: 같은) 위"),
