@@ -1,4 +1,4 @@
-"""The sidebar every page shares: the interface language and the device models run on."""
+"""The sidebar every page shares: the interface language, Lecture mode and the device models run on."""
 import streamlit as st
 
 from . import i18n, lecture, urlstate

@@ -14,6 +14,7 @@ import streamlit as st
 
 DEFAULTS = "urlstate_defaults"  # session key: {URL parameter: its field's default, as a string} for this run
 
+
 @dataclass(frozen=True)
 class Field:
     """One piece of page state: the URL parameter `param` (None: not in the URL) for the widget `key`.
