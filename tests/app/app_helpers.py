@@ -30,3 +30,15 @@ def clean(at: AppTest) -> None:
 
 def texts(elements) -> list[str]:
     return [str(e.value) for e in elements]
+
+
+def answer_exercise(at: AppTest, key: str, answer) -> AppTest:
+    """Give `answer` to the exercise `key` (its choice, or its text box) and press its Check button."""
+    widget = f"ex_{key}_answer"
+    if any(r.key == widget for r in at.radio):
+        at.radio(key=widget).set_value(answer)
+    else:
+        at.text_input(key=widget).input(str(answer))
+    at.button(key=f"ex_{key}_check").click().run()
+    clean(at)
+    return at

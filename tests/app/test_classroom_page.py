@@ -6,7 +6,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from app_helpers import clean, open_app, texts
+from app_helpers import answer_exercise, clean, open_app, texts
 from streamlit.testing.v1 import AppTest
 
 from webapp.classroom import store
@@ -62,14 +62,7 @@ def query_of(link: str) -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs(urlsplit(link).query).items()}
 
 
-def answer(at: AppTest, key: str, value) -> AppTest:
-    if key == "demo_pick":
-        at.radio(key=f"ex_{key}_answer").set_value(value)
-    else:
-        at.text_input(key=f"ex_{key}_answer").input(str(value))
-    at.button(key=f"ex_{key}_check").click().run()
-    clean(at)
-    return at
+answer = answer_exercise  # tests/app/app_helpers.py
 
 
 def teacher_view(teacher: str, locale: str | None = None) -> AppTest:

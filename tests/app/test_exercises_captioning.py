@@ -4,7 +4,7 @@ import re
 
 import numpy as np
 import pytest
-from app_helpers import clean, open_app, texts
+from app_helpers import answer_exercise, open_app, texts
 from test_captioning import captioner_dir  # noqa: F401 - the stand-in captioner, a fixture
 
 from webapp import captioning, loading
@@ -33,11 +33,7 @@ def question(at, number: int) -> str:
     return next(m for m in texts(at.markdown) if m.startswith(f"**{number}.**"))
 
 
-def check(at, key: str, answer: str):
-    at.radio(key=f"ex_{key}_answer").set_value(answer)
-    at.button(key=f"ex_{key}_check").click().run()
-    clean(at)
-    return at
+check = answer_exercise  # tests/app/app_helpers.py
 
 
 def region_means(weights) -> list[float]:

@@ -5,7 +5,7 @@ import re
 import numpy as np
 import pytest
 import torch
-from app_helpers import clean, open_app, texts
+from app_helpers import answer_exercise, clean, open_app, texts
 
 from core.decoding.generate import sample
 from webapp import charts, inside, loading
@@ -22,15 +22,7 @@ def bundle(with_shipped):
     return loading.shipped("char-shakespeare.safetensors", "lm").bundle
 
 
-def check(at, key: str, answer):
-    """Give `answer` to exercise `key` and press Check."""
-    if any(r.key == f"ex_{key}_answer" for r in at.radio):
-        at.radio(key=f"ex_{key}_answer").set_value(answer)
-    else:
-        at.text_input(key=f"ex_{key}_answer").input(str(answer))
-    at.button(key=f"ex_{key}_check").click().run()
-    clean(at)
-    return at
+check = answer_exercise  # tests/app/app_helpers.py
 
 
 def question(at, number: int) -> str:

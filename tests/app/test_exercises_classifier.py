@@ -4,7 +4,7 @@ shipped sentiment model; a wrong one gets a hint, another exercise number anothe
 import re
 
 import pytest
-from app_helpers import clean, open_app
+from app_helpers import answer_exercise, clean, open_app
 
 from core.checkpoint import load_checkpoint
 from webapp import loading
@@ -45,11 +45,7 @@ def question(at, key: str) -> str:
     return found[0]
 
 
-def check(at, key: str, answer: str):
-    at.radio(key=f"ex_{key}_answer").set_value(answer).run()
-    at.button(key=f"ex_{key}_check").click().run()
-    clean(at)
-    return at
+check = answer_exercise  # tests/app/app_helpers.py
 
 
 def test_the_word_that_matters_most_is_found_by_leaving_each_word_out(model):

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-from app_helpers import REPO, clean, open_app
+from app_helpers import REPO, answer_exercise, clean, open_app
 
 from core.checkpoint import load_checkpoint
 from core.tasks.registry import TASKS
@@ -62,14 +62,7 @@ def verdicts(at) -> tuple[list[str], list[str]]:
             [b.value for b in at.warning if b.icon == ":material/lightbulb:"])
 
 
-def answer(at, key: str, value):
-    if key == "fc_beat":
-        at.radio(key=f"ex_{key}_answer").set_value(value)
-    else:
-        at.text_input(key=f"ex_{key}_answer").input(str(value))
-    at.button(key=f"ex_{key}_check").click().run()
-    clean(at)
-    return at
+answer = answer_exercise  # tests/app/app_helpers.py
 
 
 def test_will_the_network_beat_seasonal_naive_is_checked_with_the_maes(seoul):

@@ -4,7 +4,7 @@ import re
 
 import numpy as np
 import pytest
-from app_helpers import clean, open_app, texts
+from app_helpers import answer_exercise, open_app, texts
 
 from core.lessons.hello import backward
 from webapp.charts import show_token
@@ -23,13 +23,7 @@ def question(at, key: str) -> str:
 
 def check(at, key: str, answer) -> tuple[list[str], list[str]]:
     """Type or pick `answer`, press Check: (success texts, warning texts)."""
-    widget = f"ex_{key}_answer"
-    if any(r.key == widget for r in at.radio):
-        at.radio(key=widget).set_value(answer).run()
-    else:
-        at.text_input(key=widget).set_value(str(answer)).run()
-    at.button(key=f"ex_{key}_check").click().run()
-    clean(at)
+    answer_exercise(at, key, answer)
     return texts(at.success), texts(at.warning)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from app_helpers import clean, open_app
+from app_helpers import answer_exercise, clean, open_app
 from streamlit.testing.v1 import AppTest
 
 from core.checkpoint import load_checkpoint
@@ -65,13 +65,7 @@ def model_tags(bundle, words: list[str]) -> tuple[list[str], np.ndarray]:
 
 def check(at, key: str, answer, task: str = "pos_en") -> None:
     """Answer the exercise `key` (tagging_tag: typed; tagging_unsure: picked) of `task` and press Check."""
-    widget = f"ex_{key.replace('tagging_', f'tagging_{task}_')}"
-    if key == "tagging_tag":
-        at.text_input(key=f"{widget}_answer").input(answer)
-    else:
-        at.radio(key=f"{widget}_answer").set_value(answer)
-    at.button(key=f"{widget}_check").click().run()
-    clean(at)
+    answer_exercise(at, key.replace("tagging_", f"tagging_{task}_"), answer)
 
 
 def test_tagging_a_gold_sentence_by_hand_is_checked_against_the_treebank_and_the_model(taggers):

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-from app_helpers import clean, open_app
+from app_helpers import answer_exercise, clean, open_app
 from streamlit.testing.v1 import AppTest
 
 from core.checkpoint import load_checkpoint
@@ -56,10 +56,7 @@ def asked(at, number: int, key: str) -> tuple[str, list[str]]:
     return question(at, number), at.radio(key=f"ex_{key}_answer").options
 
 
-def answer(at, key: str, option: str) -> None:
-    at.radio(key=f"ex_{key}_answer").set_value(option)
-    at.button(key=f"ex_{key}_check").click().run()
-    clean(at)
+answer = answer_exercise  # tests/app/app_helpers.py
 
 
 def looked_answer(at, written) -> tuple[int, str, list[str]]:
