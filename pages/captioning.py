@@ -68,8 +68,7 @@ else:
     shot = st.camera_input(t("cap.camera"), key="cap_camera")
     if shot is not None:
         data, name = shot.getvalue(), t("cap.camera.name")
-urlstate.publish({"input": where if where != "example" else None,  # a default stays out: a plain visit writes nothing
-                  "example": example if where == "example" and example != captioning.EXAMPLES[0] else None})
+urlstate.publish({"input": where, "example": example if where == "example" else None})  # defaults stay out
 if data is None:
     st.info(t("cap.no_photo"))
     st.stop()
@@ -89,7 +88,7 @@ beam_size = c[1].slider(t("cap.beam"), 1, 10, 3, key="cap_beam", disabled=method
 temperature = c[2].number_input(t("cap.temperature"), 0.1, 3.0, 1.0, step=0.1, key="cap_temperature",
                                 disabled=method != "sample", **url)
 seed = int(c[3].number_input(t("cap.seed"), 0, 10_000, 0, key="cap_seed", disabled=method != "sample", **url))
-urlstate.publish({"method": None if method == captioning.METHODS[0] else method})
+urlstate.publish({"method": method})
 
 photo_digest = captioning.digest(data)
 wanted = (model_key, photo_digest, method, beam_size, temperature, seed)

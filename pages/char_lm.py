@@ -21,10 +21,8 @@ st.markdown(t("lm.intro"))
 urlstate.seed("model", "lm_source", "shipped", valid=lambda v: v in SOURCES)
 source = st.radio(t("lm.source"), SOURCES, key="lm_source", **KEPT, horizontal=True,
                   format_func=lambda s: t(f"lm.source.{s}"))
-# at once: the page may stop below (while a training runs) before its end. A default stays out of the link: a
-# plain visit writes nothing into the URL (each write is an entry in the browser's history)
-urlstate.publish({"model": source} if source == "train" else
-                 {"model": None if source == SOURCES[0] else source, "corpus": None, "job": None})
+# at once: the page may stop below (while a training runs) before its end (publish leaves a default out of the link)
+urlstate.publish({"model": source} if source == "train" else {"model": source, "corpus": None, "job": None})
 bundle, model_key = None, None
 
 if source == "shipped":
@@ -47,7 +45,7 @@ elif source == "train":
     if resumed is not None:  # this page's link, opened again (a reload, a copied link): its training
         st.session_state.lm_run = resumed
     choice = st.selectbox(t("lm.corpus"), choices, key="lm_corpus", **KEPT, format_func=lambda c: t(f"lm.corpus.{c}"))
-    urlstate.publish({"corpus": None if choice == choices[0] else choice})
+    urlstate.publish({"corpus": choice})
     if choice in corpora.DATA_FILES:
         st.caption(t(f"lm.corpus.{choice}.source"))
     corpus = None
@@ -289,9 +287,8 @@ st.altair_chart(charts.unit_scores(scores, title=t("lm.neuron.top"), x_title=t("
                 width="stretch", key=bars_key, on_select=picked_bar, selection_mode="bar")
 st.caption(t("lm.neuron.bars"))
 picked_here = span != inside.default_span(tokens) or unit != scores[0][0]  # else a link finds the same by itself
-urlstate.publish({"view": None if view == "sample" else view, "text": (text if view == "text" else None),
-                  "state": None if name == "hidden" else name,
-                  "layer": layer if looked.layers > 1 and layer != looked.layers - 1 else None,
+urlstate.publish({"view": view, "text": (text if view == "text" else None), "state": name,
+                  "layer": layer if looked.layers > 1 else None,
                   "span": f"{start}-{end}" if picked_here else None, "unit": unit if picked_here else None})
 
 
